@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { catalogueStatuses, matterCategories } from '../../lib/domain/enums';
+import { createdAt, oneOf, updatedAt } from './columns';
+import { departments } from './departments';
+
+export const matters = sqliteTable(
+  'matters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull(),
+    descriptionZh: text('description_zh').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    category: text('category', { enum: matterCategories }).notNull(),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    legalBasis: text('legal_basis').notNull().default(''),
+    serviceStandard: text('service_standard').notNull().default(''),
+    annualBudgetFen: integer('annual_budget_fen').notNull(),
+    catalogueStatus: text('catalogue_status', { enum: catalogueStatuses }).notNull().default('draft'),
+    withdrawalReason: text('withdrawal_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('matters_category_check', oneOf(t.category, matterCategories)),
+    check('matters_catalogue_status_check', oneOf(t.catalogueStatus, catalogueStatuses)),
+    check('matters_budget_check', sql`${t.annualBudgetFen} >= 0`),
+    check('matters_withdrawal_reason_check', sql`${t.catalogueStatus} <> 'withdrawn' or ${t.withdrawalReason} is not null`),
+    index('matters_department_idx').on(t.departmentId),
+    index('matters_category_idx').on(t.category),
+    index('matters_catalogue_status_idx').on(t.catalogueStatus),
+    index('matters_title_zh_idx').on(t.titleZh),
+  ],
+);

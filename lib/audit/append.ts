@@ -1,0 +1,35 @@
+import { desc } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { auditEvents } from '../../db/schema';
+import type { Actor } from '../auth/actor';
+import { canonicalJson, eventHash, GENESIS_HASH, type ChainedEvent } from './chain';
+import { parseAuditData, type AuditAction, type AuditInput } from './events';
+
+/**
+ * Appends one event to the chain. Must run inside the write's IMMEDIATE transaction, which serializes
+ * writers, so reading the head and inserting after it cannot race.
+ */
+export function appendAuditEvent<A extends AuditAction>(tx: Tx, actor: Actor, input: AuditInput<A>, now = new Date()): ChainedEvent & { hash: string } {
+  const data = parseAuditData(input.action, input.data);
+  const head = tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get();
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const event: ChainedEvent = {
+    seq: (head?.seq ?? 0) + 1,
+    occurredAt: now.toISOString(),
+    actorId: actor.id,
+    actorName: actor.name,
+    actorRole: actor.role,
+    actorOrg: actor.orgName,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: String(input.entityId),
+    departmentId: input.departmentId ?? null,
+    data: canonicalJson(data),
+    requestMeta: input.requestMeta ? canonicalJson(input.requestMeta) : null,
+  };
+  const hash = eventHash(prevHash, event);
+  tx.insert(auditEvents)
+    .values({ ...event, actorRole: actor.role, prevHash, hash })
+    .run();
+  return { ...event, hash };
+}

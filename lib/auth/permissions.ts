@@ -1,0 +1,91 @@
+import { AppError } from '../errors';
+import type { ActorRole } from '../domain/enums';
+import type { Actor } from './actor';
+
+export const permissions = [
+  'department.manage',
+  'matter.read',
+  'matter.edit',
+  'contractor.read',
+  'contractor.edit',
+  'contractor.verify',
+  'catalogue.import',
+  'contract.read',
+  'contract.draft',
+  'contract.submit',
+  'contract.approve',
+  'contract.manage',
+  'amendment.request',
+  'amendment.approve',
+  'milestone.update',
+  'deliverable.read',
+  'deliverable.submit',
+  'deliverable.review',
+  'payment.record',
+  'evaluation.record',
+  'user.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const staffRead: Permission[] = ['matter.read', 'contractor.read', 'contract.read', 'deliverable.read'];
+const officer: Permission[] = [
+  ...staffRead,
+  'matter.edit',
+  'contract.draft',
+  'contract.submit',
+  'contract.manage',
+  'amendment.request',
+  'milestone.update',
+  'deliverable.review',
+  'payment.record',
+  'evaluation.record',
+];
+
+/** What each role may do. Scope (department, organization, assignment) is checked separately. */
+export const rolePermissions: Record<ActorRole, readonly Permission[]> = {
+  admin: [...staffRead, 'department.manage', 'matter.edit', 'contractor.edit', 'contractor.verify', 'catalogue.import', 'user.manage', 'audit.read'],
+  officer,
+  approver: [...officer, 'contract.approve', 'amendment.approve'],
+  auditor: [...staffRead, 'audit.read'],
+  contractor: ['contract.read', 'deliverable.read', 'deliverable.submit'],
+  evaluator: ['contract.read', 'deliverable.read', 'evaluation.record'],
+  system: [...permissions],
+  public: [],
+};
+
+/** The organization a record belongs to, for scope checks. */
+export type ScopedResource = {
+  departmentId?: number | null;
+  contractorId?: number | null;
+  /** Evaluators assigned to the record (third-party evaluation); evaluators see nothing else. */
+  evaluatorIds?: readonly number[];
+};
+
+export function can(actor: Actor, permission: Permission, resource?: ScopedResource): boolean {
+  if (!rolePermissions[actor.role].includes(permission)) return false;
+  if (!resource) return true;
+  switch (actor.role) {
+    case 'officer':
+    case 'approver':
+      return resource.departmentId === undefined || resource.departmentId === actor.departmentId;
+    case 'contractor':
+      return resource.contractorId === undefined || resource.contractorId === actor.contractorId;
+    case 'evaluator':
+      return actor.id !== null && (resource.evaluatorIds?.includes(actor.id) ?? false);
+    default:
+      return true;
+  }
+}
+
+/**
+ * First line of every use case. A record outside the actor's scope answers not-found, so an ID
+ * guessed from outside tells nothing about whether it exists.
+ */
+export function requirePermission(actor: Actor, permission: Permission, resource?: ScopedResource): void {
+  if (actor.role === 'public') throw new AppError('unauthenticated', `sign-in required for ${permission}`);
+  if (!rolePermissions[actor.role].includes(permission)) {
+    throw new AppError('forbidden', `${actor.role} may not ${permission}`);
+  }
+  if (resource && !can(actor, permission, resource)) throw new AppError('not_found', 'record not found');
+}

@@ -1,0 +1,79 @@
+import { and, eq } from 'drizzle-orm';
+import { writeTransaction, type Db, type Tx } from '../../db/client';
+import { contractors } from '../../db/schema';
+import { appendAuditEvent } from '../audit/append';
+import type { Actor } from '../auth/actor';
+import { requirePermission } from '../auth/permissions';
+import type { VerificationStatus } from '../domain/enums';
+import { AppError, notFound, ruleViolation } from '../errors';
+import { nowIso } from '../shared/time';
+import { validate } from '../shared/validate';
+import { contractorInput, verificationChangeInput } from './schema';
+
+export function createContractorInTx(tx: Tx, actor: Actor, input: unknown) {
+  requirePermission(actor, 'contractor.edit');
+  const data = validate(contractorInput, input);
+  if (tx.select({ id: contractors.id }).from(contractors).where(eq(contractors.creditCode, data.creditCode)).get()) {
+    throw new AppError('conflict', `credit code ${data.creditCode} is registered already`, { fieldErrors: { creditCode: ['duplicate'] } });
+  }
+  const now = nowIso();
+  const needsReason = data.verificationStatus === 'suspended' || data.verificationStatus === 'debarred';
+  const values = {
+    ...data,
+    contactPhone: data.contactPhone ?? null,
+    contactEmail: data.contactEmail ?? null,
+    statusReason: needsReason ? (data.statusReason ?? null) : null,
+    statusChangedAt: data.verificationStatus === 'pending' ? null : now,
+  };
+  const row = tx.insert(contractors).values({ ...values, createdAt: now, updatedAt: now }).returning().get();
+  // Contact details are personal data: the trail records that they were given, not what they are.
+  const { contactPhone, contactEmail, ...publicValues } = values;
+  appendAuditEvent(tx, actor, {
+    action: 'contractor.created',
+    entityType: 'contractor',
+    entityId: row.id,
+    data: { after: { ...publicValues, contactPhone: contactPhone ? '(given)' : null, contactEmail: contactEmail ? '(given)' : null } },
+  });
+  return row;
+}
+
+/** Verification: pending → verified → suspended | debarred; suspended → verified. */
+const allowedVerification: Record<VerificationStatus, readonly VerificationStatus[]> = {
+  pending: ['verified'],
+  verified: ['suspended', 'debarred'],
+  suspended: ['verified', 'debarred'],
+  debarred: [],
+};
+
+export function canChangeVerification(from: VerificationStatus, to: VerificationStatus): boolean {
+  return allowedVerification[from].includes(to);
+}
+
+export function changeContractorVerificationInTx(tx: Tx, actor: Actor, input: unknown) {
+  requirePermission(actor, 'contractor.verify');
+  const data = validate(verificationChangeInput, input);
+  const current = tx.select().from(contractors).where(eq(contractors.id, data.contractorId)).get();
+  if (!current) throw notFound('contractor');
+  if (!canChangeVerification(current.verificationStatus, data.to)) {
+    throw ruleViolation('verification_transition', `cannot go from ${current.verificationStatus} to ${data.to}`, { from: current.verificationStatus, to: data.to });
+  }
+  const needsReason = data.to === 'suspended' || data.to === 'debarred';
+  if (needsReason && !data.reason) throw new AppError('validation', 'reason required', { fieldErrors: { reason: ['required'] } });
+  const now = nowIso();
+  const changed = tx
+    .update(contractors)
+    .set({ verificationStatus: data.to, statusReason: needsReason ? data.reason! : null, statusChangedAt: now, updatedAt: now })
+    .where(and(eq(contractors.id, current.id), eq(contractors.verificationStatus, current.verificationStatus)))
+    .run();
+  if (changed.changes !== 1) throw new AppError('stale', 'the contractor was changed by someone else first');
+  appendAuditEvent(tx, actor, {
+    action: 'contractor.verification_changed',
+    entityType: 'contractor',
+    entityId: current.id,
+    data: { from: current.verificationStatus, to: data.to, ...(data.reason ? { reason: data.reason } : {}) },
+  });
+}
+
+export const createContractor = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => createContractorInTx(tx, actor, input));
+export const changeContractorVerification = (db: Db, actor: Actor, input: unknown) =>
+  writeTransaction(db, (tx) => changeContractorVerificationInTx(tx, actor, input));

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { milestoneStatuses, milestoneTypes } from '../domain/enums';
+import { isoDate, optionalText, positiveFen, requiredText } from '../shared/zod';
+import { contractTransitionNames } from './rules';
+
+export const milestoneInput = z.object({
+  title: requiredText(200),
+  type: z.enum(milestoneTypes, { error: 'choice' }),
+  dueDate: isoDate,
+});
+
+export const contractDraftInput = z
+  .object({
+    matterId: z.coerce.number().int().positive(),
+    contractorId: z.coerce.number().int().positive(),
+    valueFen: positiveFen,
+    startDate: isoDate,
+    endDate: isoDate,
+    justification: z.string().trim().max(2000, 'too_long').optional(),
+    terms: optionalText(8000),
+    noSubcontractDeclared: z.literal(true, { error: 'declaration_required' }),
+    renewalOfId: z.coerce.number().int().positive().optional(),
+    milestones: z.array(milestoneInput).max(50).default([]),
+  })
+  .superRefine((c, ctx) => {
+    if (c.endDate < c.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'period_order' });
+    c.milestones.forEach((m, i) => {
+      if (m.dueDate < c.startDate || m.dueDate > c.endDate) ctx.addIssue({ code: 'custom', path: ['milestones', i, 'dueDate'], message: 'outside_period' });
+    });
+  });
+export type ContractDraftInput = z.input<typeof contractDraftInput>;
+
+export const contractTransitionInput = z.object({
+  contractId: z.coerce.number().int().positive(),
+  transition: z.enum(contractTransitionNames as [string, ...string[]], { error: 'choice' }),
+  reason: z.string().trim().max(2000, 'too_long').optional(),
+});
+
+export const milestoneStatusInput = z.object({
+  milestoneId: z.coerce.number().int().positive(),
+  status: z.enum(milestoneStatuses, { error: 'choice' }),
+});
+
+export const paymentInput = z.object({
+  contractId: z.coerce.number().int().positive(),
+  amountFen: positiveFen,
+  paidOn: isoDate,
+  milestoneId: z.coerce.number().int().positive().optional(),
+});

@@ -1,0 +1,209 @@
+import { hashSync } from '@node-rs/argon2';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { contractors, departments, matters, milestones } from '../../db/schema';
+import { systemActor, type Actor } from '../auth/actor';
+import { importCatalogue } from '../catalogue/import';
+import { changeContractorVerification } from '../contractors/service';
+import { draftContract, recordPayment, setMilestoneStatus, transitionContract } from '../contracts/service';
+import { reviewDeliverable, submitDeliverable } from '../deliverables/service';
+import { recordEvaluation } from '../evaluations/service';
+import type { Role } from '../domain/enums';
+import { createUser } from '../users/service';
+import { seedContractsSchema, type SeedContract } from './seed-files';
+
+export const seedDir = path.join(process.cwd(), 'db', 'seed');
+
+/** The one password of every demo account (demo mode only; documented in the README). */
+export const DEMO_PASSWORD = 'longgang-demo-2026';
+export const DEMO_DOMAIN = 'demo.longgang.example';
+
+export const demoAccounts = {
+  admin: `admin@${DEMO_DOMAIN}`,
+  officer: `officer@${DEMO_DOMAIN}`,
+  approver: `approver@${DEMO_DOMAIN}`,
+  otherOfficer: `officer2@${DEMO_DOMAIN}`,
+  auditor: `auditor@${DEMO_DOMAIN}`,
+  contractor: `contractor@${DEMO_DOMAIN}`,
+  evaluator: `evaluator@${DEMO_DOMAIN}`,
+} as const;
+
+const readSeed = (name: string) => readFileSync(path.join(seedDir, name), 'utf8');
+
+type Staff = { officer: Actor; approver: Actor };
+
+/**
+ * Loads the sample Longgang registry into an empty database, every change through the same use cases a
+ * person would trigger, so the audit trail of a fresh database tells the whole story and verifies.
+ */
+export function loadDemoData(db: Db): { contracts: number } {
+  const seed = systemActor('sample data loader');
+
+  // Contractors that are suspended or debarred today held contracts while verified: load them verified
+  // and apply their present status at the end, as it happened.
+  const laterStatus: { creditCode: string; status: string; reason: string }[] = [];
+  const contractorCsv = readSeed('contractors.csv');
+  const report = importCatalogue(
+    db,
+    seed,
+    [
+      { name: 'departments.csv', text: readSeed('departments.csv') },
+      { name: 'contractors.csv', text: deferSanctions(contractorCsv, laterStatus) },
+      { name: 'matters.csv', text: readSeed('matters.csv') },
+    ],
+    { dryRun: false, source: 'db/seed' },
+  );
+  if (!report.ok) {
+    throw new Error(`sample catalogue is invalid:\n${report.problems.map((p) => `${p.file} row ${p.row} ${p.column ?? ''}: ${p.reason}`).join('\n')}`);
+  }
+
+  const passwordHash = hashSync(DEMO_PASSWORD);
+  const users = new UserFactory(db, seed, passwordHash);
+  const seedContracts = seedContractsSchema.parse(JSON.parse(readSeed('contracts.json')));
+
+  const deptRows = db.select().from(departments).all();
+  const deptOfMatter = new Map(db.select({ code: matters.code, departmentId: matters.departmentId, id: matters.id }).from(matters).all().map((m) => [m.code, m]));
+  const contractorByCode = new Map(db.select({ id: contractors.id, code: contractors.creditCode, nameZh: contractors.nameZh }).from(contractors).all().map((c) => [c.code, c]));
+
+  // The demo officer works in the department that holds the first environmental matter.
+  const demoDept = deptOfMatter.get('LG-ENV-001')?.departmentId ?? deptRows[0]!.id;
+  const otherDept = deptRows.find((d) => d.id !== demoDept)!.id;
+  const firstActive = seedContracts.find((c) => c.status === 'active' && deptOfMatter.get(c.matter)?.departmentId === demoDept) ?? seedContracts[0]!;
+  const demoContractor = contractorByCode.get(firstActive.contractor)!;
+
+  users.create(demoAccounts.admin, '演示管理员 Demo Admin', 'admin');
+  users.create(demoAccounts.auditor, '演示审计员 Demo Auditor', 'auditor');
+  users.create(demoAccounts.evaluator, '演示评估员 Demo Evaluator', 'evaluator');
+  const staff = new Map<number, Staff>();
+  for (const d of deptRows) {
+    const main = d.id === demoDept;
+    staff.set(d.id, {
+      officer: users.create(main ? demoAccounts.officer : `officer.${slug(d.code)}@${DEMO_DOMAIN}`, `${d.nameZh}经办人`, 'officer', { departmentId: d.id, orgName: d.nameZh }),
+      approver: users.create(main ? demoAccounts.approver : `approver.${slug(d.code)}@${DEMO_DOMAIN}`, `${d.nameZh}审批人`, 'approver', { departmentId: d.id, orgName: d.nameZh }),
+    });
+    if (d.id === otherDept) users.create(demoAccounts.otherOfficer, `${d.nameZh}经办人（二）`, 'officer', { departmentId: d.id, orgName: d.nameZh });
+  }
+  const reporters = new Map<number, Actor>();
+  const reporterFor = (contractorId: number, nameZh: string) => {
+    let r = reporters.get(contractorId);
+    if (!r) {
+      const email = contractorId === demoContractor.id ? demoAccounts.contractor : `reporter.${contractorId}@${DEMO_DOMAIN}`;
+      r = users.create(email, `${nameZh}填报员`, 'contractor', { contractorId, orgName: nameZh });
+      reporters.set(contractorId, r);
+    }
+    return r;
+  };
+
+  const contractIds = new Map<string, number>();
+  for (const sc of seedContracts) {
+    const matter = deptOfMatter.get(sc.matter);
+    const contractor = contractorByCode.get(sc.contractor);
+    if (!matter || !contractor) throw new Error(`contracts.json ${sc.key}: unknown matter or contractor`);
+    const { officer, approver } = staff.get(matter.departmentId)!;
+    const id = loadContract(db, sc, { matterId: matter.id, contractorId: contractor.id, officer, approver, reporter: reporterFor(contractor.id, contractor.nameZh), renewalOfId: sc.renewalOf ? contractIds.get(sc.renewalOf) : undefined });
+    contractIds.set(sc.key, id);
+  }
+
+  const admin = users.actor(demoAccounts.admin);
+  for (const s of laterStatus) {
+    changeContractorVerification(db, admin, { contractorId: contractorByCode.get(s.creditCode)!.id, to: s.status, reason: s.reason });
+  }
+  return { contracts: contractIds.size };
+}
+
+function loadContract(
+  db: Db,
+  sc: SeedContract,
+  ctx: { matterId: number; contractorId: number; officer: Actor; approver: Actor; reporter: Actor; renewalOfId?: number },
+): number {
+  const { contract } = draftContract(db, ctx.officer, {
+    matterId: ctx.matterId,
+    contractorId: ctx.contractorId,
+    valueFen: sc.valueFen,
+    startDate: sc.start,
+    endDate: sc.end,
+    justification: sc.justification ?? undefined,
+    terms: sc.termsZh,
+    noSubcontractDeclared: true,
+    renewalOfId: ctx.renewalOfId,
+    milestones: sc.milestones.map((m) => ({ title: m.titleZh, type: m.type, dueDate: m.due })),
+  });
+  const id = contract.id;
+  const step = (actor: Actor, transition: string, reason?: string) => transitionContract(db, actor, { contractId: id, transition, reason });
+
+  if (sc.status === 'draft') return id;
+  if (sc.status === 'cancelled') {
+    step(ctx.officer, 'cancel', sc.statusReason ?? '计划调整');
+    return id;
+  }
+  step(ctx.officer, 'submit');
+  if (sc.status === 'pending_approval') return id;
+  step(ctx.approver, 'approve');
+
+  const milestoneIds = db.select({ id: milestones.id }).from(milestones).where(eq(milestones.contractId, id)).orderBy(milestones.id).all().map((m) => m.id);
+  for (const d of sc.deliverables) {
+    const row = submitDeliverable(db, ctx.reporter, {
+      contractId: id,
+      milestoneId: d.milestone === null ? undefined : milestoneIds[d.milestone],
+      title: d.titleZh,
+      periodStart: d.periodStart,
+      periodEnd: d.periodEnd,
+      description: d.descriptionZh,
+      indicators: d.indicators,
+    });
+    if (d.status !== 'submitted') {
+      reviewDeliverable(db, ctx.officer, { deliverableId: row.id, decision: d.status === 'accepted' ? 'accept' : 'return', comment: d.reviewComment ?? '' });
+    }
+  }
+  for (const p of sc.payments) {
+    recordPayment(db, ctx.officer, { contractId: id, amountFen: p.amountFen, paidOn: p.date, milestoneId: p.milestone === null ? undefined : milestoneIds[p.milestone] });
+  }
+  sc.milestones.forEach((m, i) => {
+    if (m.status !== 'scheduled') setMilestoneStatus(db, ctx.officer, { milestoneId: milestoneIds[i], status: m.status });
+  });
+  for (const e of sc.evaluations) {
+    recordEvaluation(db, ctx.officer, { contractId: id, evaluatorKind: e.kind, periodStart: e.periodStart, periodEnd: e.periodEnd, scores: e.scores, comment: e.commentZh ?? '' });
+  }
+  if (sc.status === 'completed') step(ctx.officer, 'complete');
+  if (sc.status === 'suspended') step(ctx.officer, 'suspend', sc.statusReason ?? '暂停服务');
+  if (sc.status === 'terminated') step(ctx.officer, 'terminate', sc.statusReason ?? '提前终止');
+  return id;
+}
+
+/** Rewrites suspended/debarred rows of the contractors CSV as verified and remembers their real status. */
+function deferSanctions(csv: string, later: { creditCode: string; status: string; reason: string }[]): string {
+  const rows = parse(csv, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  for (const row of rows) {
+    if (row.verification_status !== 'suspended' && row.verification_status !== 'debarred') continue;
+    later.push({ creditCode: row.credit_code!, status: row.verification_status, reason: row.status_reason! });
+    row.verification_status = 'verified';
+    row.status_reason = '';
+  }
+  return stringify(rows, { header: true });
+}
+
+const slug = (code: string) => code.toLowerCase().replace(/^lg-d-/, '');
+
+class UserFactory {
+  private readonly actors = new Map<string, Actor>();
+  constructor(
+    private readonly db: Db,
+    private readonly by: Actor,
+    private readonly passwordHash: string,
+  ) {}
+
+  create(email: string, name: string, role: Role, scope: { departmentId?: number; contractorId?: number; orgName?: string } = {}): Actor {
+    const row = createUser(this.db, this.by, { email, name, role, departmentId: scope.departmentId ?? null, contractorId: scope.contractorId ?? null, passwordHash: this.passwordHash });
+    const actor: Actor = { id: row.id, name, role, departmentId: row.departmentId, contractorId: row.contractorId, orgName: scope.orgName ?? null };
+    this.actors.set(email, actor);
+    return actor;
+  }
+
+  actor(email: string): Actor {
+    return this.actors.get(email)!;
+  }
+}

@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { writeTransaction, type Db, type Tx } from '../../db/client';
+import { contracts, evaluations } from '../../db/schema';
+import { appendAuditEvent } from '../audit/append';
+import { canonicalJson } from '../audit/chain';
+import { requireUserId, type Actor } from '../auth/actor';
+import { requirePermission } from '../auth/permissions';
+import { notFound, ruleViolation } from '../errors';
+import { nowIso } from '../shared/time';
+import { validate } from '../shared/validate';
+import { gradeFor, overallScore } from './grade';
+import { evaluationInput } from './schema';
+
+export function recordEvaluationInTx(tx: Tx, actor: Actor, input: unknown) {
+  requirePermission(actor, 'evaluation.record');
+  const data = validate(evaluationInput, input);
+  const contract = tx.select().from(contracts).where(eq(contracts.id, data.contractId)).get();
+  if (!contract) throw notFound('contract');
+  requirePermission(actor, 'evaluation.record', { departmentId: contract.departmentId });
+  if (!['active', 'suspended', 'completed', 'terminated'].includes(contract.status)) {
+    throw ruleViolation('contract_not_running', `the contract is ${contract.status}`);
+  }
+  const overall = overallScore(data.scores);
+  const values = {
+    contractId: contract.id,
+    evaluatorKind: data.evaluatorKind,
+    periodStart: data.periodStart,
+    periodEnd: data.periodEnd,
+    scores: canonicalJson(data.scores),
+    overallScore: overall,
+    grade: gradeFor(overall),
+    comment: data.comment,
+  };
+  const row = tx
+    .insert(evaluations)
+    .values({ ...values, recordedBy: requireUserId(actor), createdAt: nowIso() })
+    .returning()
+    .get();
+  appendAuditEvent(tx, actor, {
+    action: 'evaluation.recorded',
+    entityType: 'evaluation',
+    entityId: row.id,
+    departmentId: contract.departmentId,
+    data: { after: { ...values, scores: data.scores } },
+  });
+  return row;
+}
+
+export const recordEvaluation = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => recordEvaluationInTx(tx, actor, input));

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { catalogueStatuses, matterCategories } from '../domain/enums';
+import { fen, optionalText, requiredText } from '../shared/zod';
+
+export const matterCode = z.string().trim().regex(/^[A-Z]{2,6}-[A-Z]{2,6}-\d{3,6}$/, 'matter_code_format');
+
+export const matterInput = z.object({
+  code: matterCode,
+  titleZh: requiredText(200),
+  titleEn: requiredText(300),
+  descriptionZh: optionalText(4000),
+  descriptionEn: optionalText(4000),
+  category: z.enum(matterCategories, { error: 'choice' }),
+  departmentId: z.coerce.number().int().positive(),
+  legalBasis: optionalText(1000),
+  serviceStandard: optionalText(2000),
+  annualBudgetFen: fen,
+  catalogueStatus: z.enum(catalogueStatuses, { error: 'choice' }).default('draft'),
+  withdrawalReason: z.string().trim().max(1000, 'too_long').optional(),
+}).refine((m) => m.catalogueStatus !== 'withdrawn' || (m.withdrawalReason ?? '').length > 0, {
+  path: ['withdrawalReason'],
+  message: 'required',
+});
+export type MatterInput = z.input<typeof matterInput>;

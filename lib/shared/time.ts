@@ -1,0 +1,7 @@
+/** Now as a UTC ISO-8601 string, the only form timestamps are stored in. */
+export const nowIso = (now: Date = new Date()): string => now.toISOString();
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD: "today" for a registry of a Chinese city. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

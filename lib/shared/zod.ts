@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Trimmed text; empty after trimming is refused with the `required` message. */
+export const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+export const optionalText = (max: number) => z.string().trim().max(max, 'too_long').default('');
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
+export const isoDate = z
+  .string()
+  .trim()
+  .regex(isoDatePattern, 'date_format')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'date_invalid');
+
+/** Whole fen, from a form string or a number; at most 10^13 fen (100 billion yuan). */
+export const fen = z.coerce.number({ error: 'number' }).int('integer').min(0, 'negative').max(1e13, 'too_large');
+export const positiveFen = fen.refine((n) => n > 0, 'not_positive');

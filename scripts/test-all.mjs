@@ -1,0 +1,72 @@
+// npm test — type-check, lint, unit tests, production build, end-to-end tests; ends with one line
+// `N passed, N failed` summing every runner. Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const work = mkdtempSync(path.join(tmpdir(), 'registry-test-'));
+const totals = { passed: 0, failed: 0 };
+const lines = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label}: ${[path.basename(cmd), ...args].join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { ok: r.status === 0, seconds };
+}
+
+function single(label, cmd, args, env) {
+  const r = run(label, cmd, args, env);
+  if (r.ok) totals.passed++;
+  else totals.failed++;
+  lines.push(`${label}: ${r.ok ? 'passed' : 'FAILED'} (${r.seconds} s)`);
+  return r.ok;
+}
+
+function counted(label, cmd, args, env, readCounts) {
+  const r = run(label, cmd, args, env);
+  const counts = readCounts();
+  if (!counts) {
+    totals.failed++;
+    lines.push(`${label}: FAILED, no results (${r.seconds} s)`);
+    return;
+  }
+  // A runner that failed without a failed test (crashed, or an error outside tests) still counts a failure.
+  const failed = counts.failed + (!r.ok && counts.failed === 0 ? 1 : 0);
+  totals.passed += counts.passed;
+  totals.failed += failed;
+  lines.push(`${label}: ${counts.passed} passed, ${failed} failed (${r.seconds} s)`);
+}
+
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+
+single('typecheck', bin('tsc'), ['--noEmit']);
+single('lint', bin('eslint'), ['.', '--max-warnings=0']);
+
+const vitestOut = path.join(work, 'vitest.json');
+counted('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestOut}`], {}, () => {
+  const j = readJson(vitestOut);
+  return j && { passed: j.numPassedTests, failed: j.numFailedTests };
+});
+
+const built = single('build', bin('next'), ['build']);
+
+if (built) {
+  const e2eDir = mkdtempSync(path.join(tmpdir(), 'registry-e2e-'));
+  counted('e2e', bin('playwright'), ['test'], { E2E_DATA_DIR: e2eDir }, () => {
+    const j = readJson(path.join(e2eDir, 'playwright-results.json'));
+    return j && { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected };
+  });
+} else {
+  totals.failed++;
+  lines.push('e2e: not run, the build failed');
+}
+
+console.log('\n=== summary');
+for (const l of lines) console.log(l);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);

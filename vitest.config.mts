@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.dirname(fileURLToPath(import.meta.url)) } },
+  test: {
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
+    exclude: ['e2e/**', 'node_modules/**', '.next/**'],
+    environment: 'node',
+    server: { deps: { inline: ['server-only'] } },
+    alias: { 'server-only': path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib/testing/server-only-stub.ts') },
+  },
+});
