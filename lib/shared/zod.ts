@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Trimmed text; empty after trimming is refused with the `required` message. */
-export const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
 export const optionalText = (max: number) => z.string().trim().max(max, 'too_long').default('');
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
