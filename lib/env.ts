@@ -15,6 +15,19 @@ const envSchema = z
       .regex(/^[A-Z]{2,6}$/)
       .default('LG'),
     AUTH_SECRET: z.string().optional(),
+    /** The registry's public URL (e.g. https://registry.example.gov.cn); https turns on Secure cookies. */
+    NEXTAUTH_URL: z.url().optional(),
+    /** Single sign-on through an OpenID Connect provider: all three or none. */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default('SSO'),
+    /** Trust X-Forwarded-For for the client address (only behind a reverse proxy that sets it). */
+    TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  })
+  .refine((env) => [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
+    path: ['OIDC_ISSUER'],
+    message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them',
   })
   .transform((env, ctx) => {
     if (env.REGISTRY_MODE === 'production') {

@@ -11,6 +11,9 @@ export async function SiteHeader() {
           {t('app.name')}
         </Link>
         <nav aria-label={t('nav.language')} className="flex items-center gap-3">
+          <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium text-white hover:bg-white/10">
+            {t('nav.signIn')}
+          </Link>
           <LanguageSwitch />
         </nav>
       </div>

@@ -10,3 +10,4 @@ export * from './attachments';
 export * from './payments';
 export * from './evaluations';
 export * from './audit-events';
+export * from './sessions';

@@ -14,6 +14,12 @@ const transition = z.object({
   reason: z.string().optional(),
   comment: z.string().optional(),
 });
+const authEvent = z.object({
+  email: z.string(),
+  method: z.enum(['password', 'oidc']),
+  reason: z.string().optional(),
+  address: z.string().optional(),
+});
 const summary = z.object({ counts: z.record(z.string(), z.number().int()), source: z.string() });
 
 /**
@@ -31,6 +37,14 @@ export const auditDataSchemas = {
   'contractor.verification_changed': transition,
   'user.created': created,
   'user.updated': updated,
+  'user.disabled': z.object({ reason: z.string().optional() }),
+  'user.enabled': z.object({}),
+  'user.password_reset': z.object({}),
+  'user.password_changed': z.object({}),
+  'auth.signed_in': authEvent,
+  'auth.sign_in_failed': authEvent,
+  'auth.sign_in_refused': authEvent,
+  'auth.signed_out': z.object({ reason: z.string() }),
   'catalogue.imported': summary,
   'contract.drafted': created,
   'contract.updated': updated,

@@ -1,0 +1,67 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { clientAddress } from '@/lib/auth/request';
+import { clearSessionCookie, getSessionUser, requireActor, setSessionCookie } from '@/lib/auth/current';
+import { signInWithPassword, signOut } from '@/lib/auth/sign-in';
+import { changeOwnPassword } from '@/lib/users/account';
+import { runFormAction, type ActionState } from '@/lib/forms/action-state';
+import { routing } from '@/lib/i18n/routing';
+import { z } from 'zod';
+
+const localeOf = (formData: FormData) => {
+  const l = formData.get('locale');
+  return routing.locales.includes(l as never) ? (l as string) : routing.defaultLocale;
+};
+
+const signInForm = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
+
+/** Public by nature (it is how one signs in); throttled and audited in lib/auth/sign-in.ts. */
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const locale = localeOf(formData);
+  let target: string | null = null;
+  const state = await runFormAction(formData, async () => {
+    const parsed = signInForm.safeParse({ email: formData.get('email') ?? '', password: formData.get('password') ?? '' });
+    if (!parsed.success || !parsed.data.email || !parsed.data.password) {
+      return { status: 'error', error: 'auth.missing', values: { email: String(formData.get('email') ?? '') } };
+    }
+    const result = await signInWithPassword(getDb(), { ...parsed.data, address: clientAddress(await headers()) });
+    if (!result.ok) {
+      return {
+        status: 'error',
+        error: `auth.${result.error}`,
+        errorParams: { minutes: Math.ceil((result.retryAfterSeconds ?? 0) / 60) },
+        values: { email: parsed.data.email },
+      };
+    }
+    await setSessionCookie(result.sessionId, result.userId);
+    target = result.mustChangePassword ? `/${locale}/change-password` : `/${locale}/desk`;
+  });
+  if (target) redirect(target);
+  return state;
+}
+
+export async function signOutAction(formData: FormData): Promise<void> {
+  const user = await getSessionUser();
+  if (user) signOut(getDb(), user);
+  await clearSessionCookie();
+  redirect(`/${localeOf(formData)}`);
+}
+
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const locale = localeOf(formData);
+  let done = false;
+  const state = await runFormAction(formData, async () => {
+    const actor = await requireActor();
+    const result = await changeOwnPassword(getDb(), actor, {
+      currentPassword: formData.get('currentPassword'),
+      newPassword: formData.get('newPassword'),
+    });
+    await setSessionCookie(result.sessionId, result.userId);
+    done = true;
+  });
+  if (done) redirect(`/${locale}/desk`);
+  return state;
+}

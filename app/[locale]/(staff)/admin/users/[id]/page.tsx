@@ -1,0 +1,33 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requirePageUser } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { findUser, listScopeChoices } from '@/lib/users/queries';
+import { EditUserForms } from './edit-user-forms';
+
+export default async function EditUserPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = actorFromSession(await requirePageUser(locale));
+  if (!can(actor, 'user.manage')) notFound();
+  const user = /^\d+$/.test(id) ? findUser(getDb(), actor, Number(id)) : undefined;
+  if (!user) notFound();
+  const choices = listScopeChoices(getDb(), actor);
+  const en = locale === 'en';
+  const t = await getTranslations('people');
+  return (
+    <div className="max-w-lg space-y-4">
+      <h1 className="text-2xl font-bold">{user.name}</h1>
+      <p className="text-sm text-slate-700">
+        {user.email} · {user.disabled ? t('disabled') : t('enabled')}
+      </p>
+      <EditUserForms
+        user={{ id: user.id, name: user.name, role: user.role, departmentId: user.departmentId, contractorId: user.contractorId, disabled: user.disabled }}
+        departments={choices.departments.map((d) => ({ id: d.id, name: en ? d.nameEn : d.nameZh }))}
+        contractors={choices.contractors.map((c) => ({ id: c.id, name: en ? c.nameEn : c.nameZh }))}
+      />
+    </div>
+  );
+}

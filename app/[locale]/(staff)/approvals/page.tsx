@@ -1,0 +1,25 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requirePageUser } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { listAwaitingApproval } from '@/lib/contracts/queries';
+import { ContractTable } from '@/app/_components/contract-table';
+
+/** The approver's desk: contracts waiting for approval, oldest first. */
+export default async function ApprovalsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = actorFromSession(await requirePageUser(locale));
+  if (!can(actor, 'contract.approve')) notFound();
+  const waiting = listAwaitingApproval(getDb(), actor);
+  const t = await getTranslations('approvals');
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="text-sm text-slate-700">{t('count', { count: waiting.length })}</p>
+      <ContractTable contracts={waiting} caption={t('title')} />
+    </div>
+  );
+}

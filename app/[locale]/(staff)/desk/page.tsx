@@ -1,0 +1,47 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requirePageUser } from '@/lib/auth/current';
+import { roleHome } from '@/lib/auth/homes';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { countContractsByStatus, listContracts } from '@/lib/contracts/queries';
+import { contractStatuses } from '@/lib/domain/enums';
+import { ContractTable } from '@/app/_components/contract-table';
+
+/** The officer's desk: their department's contracts by status. Other roles go to their own home. */
+export default async function DeskPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await requirePageUser(locale);
+  if (user.role !== 'officer' && user.role !== 'approver') redirect(`/${locale}${roleHome[user.role]}`);
+  const actor = actorFromSession(user);
+  const db = getDb();
+  const counts = countContractsByStatus(db, actor);
+  const recent = listContracts(db, actor, { limit: 50 });
+  const t = await getTranslations('desk');
+  const ts = await getTranslations('contractStatus');
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t('title', { department: user.orgName ?? '' })}</h1>
+      <section aria-labelledby="counts" className="space-y-2">
+        <h2 id="counts" className="text-lg font-semibold">
+          {t('byStatus')}
+        </h2>
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
+          {contractStatuses.map((s) => (
+            <div key={s} className="rounded-md border border-slate-200 bg-white p-3" data-testid={`count-${s}`}>
+              <dt className="text-xs text-slate-600">{ts(s)}</dt>
+              <dd className="text-xl font-semibold tabular-nums">{counts[s]}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="recent" className="space-y-2">
+        <h2 id="recent" className="text-lg font-semibold">
+          {t('recent')}
+        </h2>
+        <ContractTable contracts={recent} caption={t('recent')} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { ComponentProps, ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+import { cn } from '@/lib/cn';
+import type { ActionState } from '@/lib/forms/action-state';
+
+/** A form-level error from an action's state, announced to screen readers. */
+export function FormError({ state }: { state: ActionState }) {
+  const t = useTranslations('errors');
+  if (state.status !== 'error' || !state.error) return null;
+  const key = t.has(state.error) ? state.error : 'codes.validation';
+  return (
+    <div role="alert" data-testid="form-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      <p>{t(key, (state.errorParams ?? {}) as Record<string, string | number>)}</p>
+      {state.errorId ? <p className="mt-1 font-mono text-xs">ID: {state.errorId}</p> : null}
+    </div>
+  );
+}
+
+export function FormNotice({ state }: { state: ActionState }) {
+  const t = useTranslations('notices');
+  if (state.status !== 'ok' || !state.notice) return null;
+  return (
+    <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+      {t(state.notice)}
+    </p>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  state: ActionState;
+  hint?: string;
+  children?: ReactNode;
+} & Omit<ComponentProps<'input'>, 'name'>;
+
+/** A labelled input whose errors (validation message keys) show next to it in the reader's language. */
+export function Field({ name, label, state, hint, className, children, ...input }: FieldProps) {
+  const t = useTranslations('validation');
+  const errors = state.fieldErrors?.[name] ?? [];
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={cn('space-y-1', className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children ?? (
+        <input
+          id={id}
+          name={name}
+          defaultValue={input.type === 'password' ? undefined : state.values?.[name]}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={described}
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid]:border-red-500"
+          {...input}
+        />
+      )}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {errors.length ? (
+        <ul id={`${id}-error`} className="text-sm text-red-700">
+          {errors.map((e) => (
+            <li key={e}>{t.has(e) ? t(e) : t('invalid')}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, className, ...props }: ComponentProps<'button'>) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={cn(
+        'inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60',
+        className,
+      )}
+      {...props}
+    >
+      {children}
+    </button>
+  );
+}

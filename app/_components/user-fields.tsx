@@ -1,0 +1,60 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Field } from './form';
+import { roles } from '@/lib/domain/enums';
+import type { ActionState } from '@/lib/forms/action-state';
+
+type Choice = { id: number; name: string };
+
+const selectClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
+
+/** Role and scope: an officer or approver needs a department, a contractor user an organization. */
+export function UserScopeFields({
+  state,
+  departments,
+  contractors,
+  defaults,
+}: {
+  state: ActionState;
+  departments: Choice[];
+  contractors: Choice[];
+  defaults?: { role?: string; departmentId?: number | null; contractorId?: number | null };
+}) {
+  const t = useTranslations('people');
+  const tr = useTranslations('staff.roles');
+  const value = (name: string, fallback: string | number | null | undefined) => state.values?.[name] ?? (fallback == null ? '' : String(fallback));
+  return (
+    <>
+      <Field name="role" label={t('role')} state={state}>
+        <select id="field-role" name="role" defaultValue={value('role', defaults?.role ?? 'officer')} className={selectClass}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {tr(r)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="departmentId" label={t('department')} hint={t('departmentHint')} state={state}>
+        <select id="field-departmentId" name="departmentId" defaultValue={value('departmentId', defaults?.departmentId)} className={selectClass}>
+          <option value="">—</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="contractorId" label={t('contractor')} hint={t('contractorHint')} state={state}>
+        <select id="field-contractorId" name="contractorId" defaultValue={value('contractorId', defaults?.contractorId)} className={selectClass}>
+          <option value="">—</option>
+          {contractors.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </>
+  );
+}

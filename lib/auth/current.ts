@@ -1,0 +1,54 @@
+import 'server-only';
+import { decode, encode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '../../db/client';
+import { getEnv } from '../env';
+import { AppError } from '../errors';
+import { publicActor, type Actor } from './actor';
+import { secureCookies, sessionCookieName } from './config';
+import { resolveSession, sessionPolicy, type SessionUser } from './sessions';
+import { actorFromSession } from './sign-in';
+
+/** The signed-in user of this request, or null. Resolved once per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: getEnv().AUTH_SECRET }).catch(() => null);
+  const sid = token?.sid;
+  if (typeof sid !== 'string') return null;
+  const resolved = resolveSession(getDb(), sid, new Date());
+  return 'ended' in resolved ? null : resolved;
+});
+
+/** The actor for a use case: the signed-in user, or the public. */
+export async function getActor(): Promise<Actor> {
+  const user = await getSessionUser();
+  return user ? actorFromSession(user) : publicActor;
+}
+
+/** For server actions: the signed-in actor, or an `unauthenticated` error. */
+export async function requireActor(): Promise<Actor> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError('unauthenticated', 'sign-in required');
+  return actorFromSession(user);
+}
+
+/** For staff and contractor pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requirePageUser(locale: string, options: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/${locale}/sign-in`);
+  if (user.mustChangePassword && !options.allowPasswordChange) redirect(`/${locale}/change-password`);
+  return user;
+}
+
+export async function setSessionCookie(sessionId: string, userId: number): Promise<void> {
+  const maxAge = Math.floor(sessionPolicy.absoluteMs / 1000);
+  const value = await encode({ token: { sub: String(userId), sid: sessionId }, secret: getEnv().AUTH_SECRET, maxAge });
+  (await cookies()).set(sessionCookieName(), value, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge });
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete(sessionCookieName());
+}

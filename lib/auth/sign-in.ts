@@ -1,0 +1,107 @@
+import { eq } from 'drizzle-orm';
+import { writeTransaction, type Db } from '../../db/client';
+import { contractors, departments, users } from '../../db/schema';
+import { appendAuditEvent } from '../audit/append';
+import { publicActor, type Actor } from './actor';
+import { verifyPassword } from './password';
+import { createSession, endSession, type SessionUser } from './sessions';
+import { clearThrottle, lockedUntil, recordFailure, type ThrottleKey } from './throttle';
+
+export type SignInResult =
+  | { ok: true; sessionId: string; userId: number; mustChangePassword: boolean }
+  | { ok: false; error: 'invalid_credentials' | 'throttled' | 'disabled' | 'unknown_identity' | 'email_not_verified'; retryAfterSeconds?: number };
+
+type Attempt = { email: string; address: string };
+
+const anonymous: Actor = { ...publicActor, name: 'anonymous' };
+
+function actorOf(db: Db, user: typeof users.$inferSelect): Actor {
+  const org = user.departmentId
+    ? db.select({ name: departments.nameZh }).from(departments).where(eq(departments.id, user.departmentId)).get()?.name
+    : user.contractorId
+      ? db.select({ name: contractors.nameZh }).from(contractors).where(eq(contractors.id, user.contractorId)).get()?.name
+      : null;
+  return { id: user.id, name: user.name, role: user.role, departmentId: user.departmentId, contractorId: user.contractorId, orgName: org ?? null };
+}
+
+/** Email and password: throttled per account and per address; every outcome lands in the audit trail. */
+export async function signInWithPassword(db: Db, attempt: Attempt & { password: string }, now = new Date()): Promise<SignInResult> {
+  const email = attempt.email.trim().toLowerCase();
+  const keys: ThrottleKey[] = [
+    { kind: 'account', value: email },
+    { kind: 'address', value: attempt.address },
+  ];
+  const locked = lockedUntil(db, keys, now);
+  if (locked) {
+    writeTransaction(db, (tx) =>
+      appendAuditEvent(tx, anonymous, { action: 'auth.sign_in_refused', entityType: 'user', entityId: email, data: { email, method: 'password', reason: 'throttled', address: attempt.address } }),
+    );
+    return { ok: false, error: 'throttled', retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000) };
+  }
+
+  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const matches = await verifyPassword(user?.passwordHash ?? null, attempt.password);
+  if (!user || !matches) {
+    writeTransaction(db, (tx) => {
+      recordFailure(tx, keys, now);
+      appendAuditEvent(tx, anonymous, {
+        action: 'auth.sign_in_failed',
+        entityType: 'user',
+        entityId: user?.id ?? email,
+        data: { email, method: 'password', reason: user ? 'wrong_password' : 'unknown_account', address: attempt.address },
+      });
+    });
+    return { ok: false, error: 'invalid_credentials' };
+  }
+  if (user.disabled) {
+    writeTransaction(db, (tx) =>
+      appendAuditEvent(tx, anonymous, { action: 'auth.sign_in_refused', entityType: 'user', entityId: user.id, data: { email, method: 'password', reason: 'disabled', address: attempt.address } }),
+    );
+    return { ok: false, error: 'disabled' };
+  }
+  const sessionId = writeTransaction(db, (tx) => {
+    clearThrottle(tx, keys[0]!);
+    const id = createSession(tx, user.id, user.sessionVersion, 'password', now);
+    appendAuditEvent(tx, actorOf(db, user), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { email, method: 'password', address: attempt.address } });
+    return id;
+  });
+  return { ok: true, sessionId, userId: user.id, mustChangePassword: user.mustChangePassword };
+}
+
+/**
+ * Single sign-on: the identity provider vouches for the email; it must be verified and belong to an
+ * existing, enabled user. Nobody gets an account by signing in.
+ */
+export function signInWithVerifiedEmail(db: Db, attempt: Attempt & { emailVerified: boolean; subject: string }, now = new Date()): SignInResult {
+  const email = attempt.email.trim().toLowerCase();
+  const refuse = (reason: 'unknown_identity' | 'email_not_verified' | 'disabled', entityId: string | number): SignInResult => {
+    writeTransaction(db, (tx) =>
+      appendAuditEvent(tx, anonymous, { action: 'auth.sign_in_refused', entityType: 'user', entityId, data: { email, method: 'oidc', reason, address: attempt.address } }),
+    );
+    return { ok: false, error: reason };
+  };
+  if (!attempt.emailVerified) return refuse('email_not_verified', email);
+  const user = db.select().from(users).where(eq(users.email, email)).get();
+  if (!user) return refuse('unknown_identity', email);
+  if (user.disabled) return refuse('disabled', user.id);
+  const sessionId = writeTransaction(db, (tx) => {
+    if (user.externalSubject !== attempt.subject) tx.update(users).set({ externalSubject: attempt.subject }).where(eq(users.id, user.id)).run();
+    const id = createSession(tx, user.id, user.sessionVersion, 'oidc', now);
+    appendAuditEvent(tx, actorOf(db, user), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { email, method: 'oidc', address: attempt.address } });
+    return id;
+  });
+  return { ok: true, sessionId, userId: user.id, mustChangePassword: false };
+}
+
+export function signOut(db: Db, user: SessionUser, now = new Date()): void {
+  writeTransaction(db, (tx) => {
+    if (endSession(tx, user.sessionId, 'signed_out', now)) {
+      const actor: Actor = { id: user.id, name: user.name, role: user.role, departmentId: user.departmentId, contractorId: user.contractorId, orgName: user.orgName };
+      appendAuditEvent(tx, actor, { action: 'auth.signed_out', entityType: 'user', entityId: user.id, data: { reason: 'signed_out' } });
+    }
+  });
+}
+
+export function actorFromSession(user: SessionUser): Actor {
+  return { id: user.id, name: user.name, role: user.role, departmentId: user.departmentId, contractorId: user.contractorId, orgName: user.orgName };
+}

@@ -1,0 +1,95 @@
+import 'server-only';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { contractors, contracts, matters } from '../../db/schema';
+import type { Actor } from '../auth/actor';
+import { requirePermission } from '../auth/permissions';
+import { contractStatuses, type ContractStatus } from '../domain/enums';
+
+/** Scope in the WHERE clause: officers their department, contractors their organization, readers all. */
+export function contractScope(actor: Actor): SQL | undefined {
+  switch (actor.role) {
+    case 'officer':
+    case 'approver':
+      return eq(contracts.departmentId, actor.departmentId ?? -1);
+    case 'contractor':
+      return and(eq(contracts.contractorId, actor.contractorId ?? -1), sql`${contracts.status} not in ('draft', 'pending_approval', 'cancelled')`);
+    case 'admin':
+    case 'auditor':
+    case 'system':
+      return undefined;
+    default:
+      return sql`0`;
+  }
+}
+
+export function countContractsByStatus(db: Db, actor: Actor): Record<ContractStatus, number> {
+  requirePermission(actor, 'contract.read');
+  const rows = db
+    .select({ status: contracts.status, n: sql<number>`count(*)` })
+    .from(contracts)
+    .where(contractScope(actor))
+    .groupBy(contracts.status)
+    .all();
+  const counts = Object.fromEntries(contractStatuses.map((s) => [s, 0])) as Record<ContractStatus, number>;
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+export type ContractListItem = {
+  id: number;
+  reference: string;
+  status: ContractStatus;
+  valueFen: number;
+  startDate: string;
+  endDate: string;
+  matterCode: string;
+  matterTitleZh: string;
+  matterTitleEn: string;
+  contractorNameZh: string;
+  contractorNameEn: string;
+  updatedAt: string;
+};
+
+const listColumns = {
+  id: contracts.id,
+  reference: contracts.reference,
+  status: contracts.status,
+  valueFen: contracts.valueFen,
+  startDate: contracts.startDate,
+  endDate: contracts.endDate,
+  matterCode: matters.code,
+  matterTitleZh: matters.titleZh,
+  matterTitleEn: matters.titleEn,
+  contractorNameZh: contractors.nameZh,
+  contractorNameEn: contractors.nameEn,
+  updatedAt: contracts.updatedAt,
+};
+
+export function listContracts(db: Db, actor: Actor, options: { status?: ContractStatus; limit?: number } = {}): ContractListItem[] {
+  requirePermission(actor, 'contract.read');
+  return db
+    .select(listColumns)
+    .from(contracts)
+    .innerJoin(matters, eq(matters.id, contracts.matterId))
+    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+    .where(and(contractScope(actor), options.status ? eq(contracts.status, options.status) : undefined))
+    .orderBy(desc(contracts.updatedAt), desc(contracts.id))
+    .limit(options.limit ?? 50)
+    .all();
+}
+
+/** Contracts waiting for this approver: their department's, drafted by someone else, oldest first. */
+export function listAwaitingApproval(db: Db, actor: Actor): (ContractListItem & { draftedByMe: boolean })[] {
+  requirePermission(actor, 'contract.approve');
+  return db
+    .select({ ...listColumns, draftedBy: contracts.draftedBy })
+    .from(contracts)
+    .innerJoin(matters, eq(matters.id, contracts.matterId))
+    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+    .where(and(contractScope(actor), eq(contracts.status, 'pending_approval')))
+    .orderBy(asc(contracts.updatedAt), asc(contracts.id))
+    .limit(200)
+    .all()
+    .map(({ draftedBy, ...c }) => ({ ...c, draftedByMe: draftedBy === actor.id }));
+}
