@@ -1,0 +1,156 @@
+// The authorization matrix: every role (and the signed-out public) × every server action × a resource
+// in scope and one out of scope, calling the actions directly as a forged request would. Every refused
+// call must leave the database exactly as it was; any unauthorized success fails the test.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
+
+const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
+
+vi.mock('@/lib/auth/current', () => ({
+  requireActor: async () => {
+    if (!state.actor) throw new AppError('unauthenticated', 'sign-in required');
+    return state.actor;
+  },
+  getActor: async () => state.actor,
+  getSessionUser: async () => (state.actor ? { ...state.actor, sessionId: 'test', email: 'x', mustChangePassword: false } : null),
+  setSessionCookie: async () => undefined,
+  clearSessionCookie: async () => undefined,
+}));
+vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
+
+type Scope = 'in' | 'out';
+type Entry = {
+  /** Builds the form for a resource in or out of the caller's scope. */
+  form: (f: Fixture, scope: Scope, who: Actor | null) => Record<string, string>;
+  /** Whether this caller may succeed on that resource. */
+  allowed: (who: Actor | null, scope: Scope) => boolean;
+};
+
+const adminOnly = (who: Actor | null) => who?.role === 'admin';
+
+/** Every exported server action, and who may use it. A new action without an entry fails the test. */
+const matrix: Record<string, Entry> = {
+  'admin/users#createUserAction': {
+    form: (_f, scope) => ({ email: `new.${scope}.${Math.random().toString(36).slice(2)}@test.example`, name: 'New', role: 'auditor' }),
+    allowed: adminOnly,
+  },
+  'admin/users#updateUserAction': {
+    form: (f, scope) => {
+      const target = scope === 'in' ? f.actors.officerA : f.actors.officerB;
+      return { userId: String(target.id), name: 'Renamed', role: 'officer', departmentId: String(target.departmentId) };
+    },
+    allowed: adminOnly,
+  },
+  'admin/users#setUserDisabledAction': {
+    form: (f, scope) => ({ userId: String((scope === 'in' ? f.actors.contractorX : f.actors.contractorY).id), disabled: 'true' }),
+    allowed: adminOnly,
+  },
+  'admin/users#resetPasswordAction': {
+    form: (f, scope) => ({ userId: String((scope === 'in' ? f.actors.evaluator : f.actors.auditor).id) }),
+    allowed: adminOnly,
+  },
+  '(auth)#changePasswordAction': {
+    // One's own password only: there is no field naming whose password, so "out of scope" is a forged userId.
+    form: (f, scope) => ({ currentPassword: FIXTURE_PASSWORD, newPassword: 'another long passphrase', ...(scope === 'out' ? { userId: String(f.actors.admin.id) } : {}) }),
+    allowed: (who) => who !== null,
+  },
+};
+
+/** Actions that are public by design, with the reason. */
+const publicByDesign: Record<string, string> = {
+  '(auth)#signInAction': 'signing in is how one gets a session; throttled and audited (lib/auth/sign-in.ts)',
+  '(auth)#signOutAction': 'ends only the caller\'s own session; a signed-out caller changes nothing',
+};
+
+function actionFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return actionFiles(full);
+    return name === 'actions.ts' ? [full] : [];
+  });
+}
+
+const appDir = path.join(process.cwd(), 'app');
+const keyOf = (file: string, name: string) => `${path.relative(path.join(appDir, '[locale]'), path.dirname(file)).replace(/^\(staff\)\//, '')}#${name}`;
+
+async function loadActions() {
+  const found: Record<string, (prev: unknown, form: FormData) => Promise<unknown>> = {};
+  for (const file of actionFiles(appDir)) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) if (typeof value === 'function') found[keyOf(file, name)] = value as never;
+  }
+  return found;
+}
+
+function toFormData(fields: Record<string, string>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  return fd;
+}
+
+/** Ran to completion without an error state (a redirect counts as success). */
+async function succeeded(run: () => Promise<unknown>): Promise<boolean> {
+  try {
+    const result = (await run()) as { status?: string } | undefined;
+    return result?.status !== 'error';
+  } catch (e) {
+    if (e instanceof Error && e.message === 'NEXT_REDIRECT') return true;
+    if ((e as { digest?: string }).digest?.startsWith('NEXT_REDIRECT')) return true;
+    return false;
+  }
+}
+
+let tally = { calls: 0, refused: 0 };
+
+describe('authorization matrix', () => {
+  let actions: Awaited<ReturnType<typeof loadActions>>;
+  beforeEach(async () => {
+    actions ??= await loadActions();
+  });
+
+  it('covers every exported server action', async () => {
+    actions = await loadActions();
+    const uncovered = Object.keys(actions).filter((k) => !(k in matrix) && !(k in publicByDesign));
+    expect(uncovered).toEqual([]);
+    expect(Object.keys(matrix).filter((k) => !(k in actions))).toEqual([]);
+  });
+
+  const fixture = buildFixture();
+  const callers: [string, (f: Fixture) => Actor | null][] = [
+    ['signed out', () => null],
+    ...Object.keys(fixture.actors).map((k) => [k, (f: Fixture) => f.actors[k as keyof Fixture['actors']]] as [string, (f: Fixture) => Actor]),
+  ];
+
+  for (const [key, entry] of Object.entries(matrix)) {
+    for (const [callerName, pick] of callers) {
+      for (const scope of ['in', 'out'] as const) {
+        it(`${key} as ${callerName} on a resource ${scope} of scope`, async () => {
+          const f = buildFixture();
+          const who = pick(f);
+          state.actor = who;
+          state.db = f.db;
+          const before = snapshot(f.db);
+          const ok = await succeeded(() => actions[key]!(undefined, toFormData(entry.form(f, scope, who))));
+          tally.calls++;
+          const expected = entry.allowed(who, scope);
+          expect(ok, `${callerName} ${expected ? 'should' : 'must not'} succeed`).toBe(expected);
+          if (!ok) {
+            tally.refused++;
+            expect(snapshot(f.db), 'a refused call changed the database').toBe(before);
+          }
+        });
+      }
+    }
+  }
+
+  afterAll(() => {
+    console.log(`authorization matrix: ${Object.keys(matrix).length} actions × ${callers.length} callers × 2 scopes = ${tally.calls} calls, ${tally.refused} refused, 0 unauthorized successes`);
+    tally = { calls: 0, refused: 0 };
+  });
+});

@@ -1,0 +1,51 @@
+// Extra fields sent to an action (role, scope, status, flags) are ignored: actions read only the fields
+// their form has, and the use cases validate with schemas that strip the rest.
+import { describe, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import { buildFixture, FIXTURE_PASSWORD } from '@/lib/testing/fixture';
+
+const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
+vi.mock('@/lib/auth/current', () => ({
+  requireActor: async () => state.actor,
+  getSessionUser: async () => null,
+  setSessionCookie: async () => undefined,
+  clearSessionCookie: async () => undefined,
+}));
+vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
+
+const hostile = { role: 'admin', departmentId: '999', contractorId: '999', status: 'active', disabled: 'true', passwordHash: 'x', mustChangePassword: 'false', sessionVersion: '0', id: '1', userId: '1' };
+
+function form(fields: Record<string, string>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  return fd;
+}
+
+describe('mass assignment', () => {
+  it('createUserAction ignores flags and hashes it was not asked for', async () => {
+    const f = buildFixture();
+    state.db = f.db;
+    state.actor = f.actors.admin;
+    const { createUserAction } = await import('./[locale]/(staff)/admin/users/actions');
+    const result = await createUserAction({ status: 'idle' }, form({ ...hostile, email: 'fresh@test.example', name: 'Fresh', role: 'auditor', departmentId: '', contractorId: '' }));
+    expect(result.status).toBe('ok');
+    const row = f.db.$client.prepare(`select role, department_id, contractor_id, disabled, password_hash, must_change_password, session_version from users where email = 'fresh@test.example'`).get() as Record<string, unknown>;
+    expect(row).toMatchObject({ role: 'auditor', department_id: null, contractor_id: null, disabled: 0, must_change_password: 1, session_version: 0 });
+    expect(row.password_hash).not.toBe('x');
+  });
+
+  it('changePasswordAction changes only the caller, whatever ids and roles are sent', async () => {
+    const f = buildFixture();
+    state.db = f.db;
+    state.actor = f.actors.contractorX;
+    const before = f.db.$client.prepare(`select id, role, password_hash, contractor_id from users order by id`).all() as { id: number; role: string; password_hash: string; contractor_id: number | null }[];
+    const { changePasswordAction } = await import('./[locale]/(auth)/actions');
+    await changePasswordAction({ status: 'idle' }, form({ ...hostile, userId: String(f.actors.admin.id), currentPassword: FIXTURE_PASSWORD, newPassword: 'a fresh passphrase here' })).catch(() => undefined);
+    const after = f.db.$client.prepare(`select id, role, password_hash, contractor_id from users order by id`).all() as typeof before;
+    const changed = after.filter((u, i) => u.password_hash !== before[i]!.password_hash).map((u) => u.id);
+    expect(changed).toEqual([f.actors.contractorX.id]);
+    expect(after.map((u) => [u.role, u.contractor_id])).toEqual(before.map((u) => [u.role, u.contractor_id]));
+  });
+});

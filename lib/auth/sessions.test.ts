@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { buildFixture, FIXTURE_PASSWORD } from '../testing/fixture';
+import { changeOwnPassword } from '../users/account';
+import { disableUser, resetPassword, updateUser, enableUser } from '../users/service';
+import { resolveSession, sessionPolicy } from './sessions';
+import { signInWithPassword, signInWithVerifiedEmail, signOut } from './sign-in';
+import { throttlePolicy } from './throttle';
+
+async function signedIn(f: ReturnType<typeof buildFixture>, email: string, address = '10.0.0.1') {
+  const r = await signInWithPassword(f.db, { email, password: FIXTURE_PASSWORD, address });
+  if (!r.ok) throw new Error(`sign-in failed: ${r.error}`);
+  return r.sessionId;
+}
+
+const user = (r: ReturnType<typeof resolveSession>) => ('ended' in r ? null : r);
+const actionsOf = (f: ReturnType<typeof buildFixture>) => f.db.$client.prepare(`select action from audit_events order by seq`).pluck().all() as string[];
+
+describe('password sign-in', () => {
+  it('signs in with the right password and records it', async () => {
+    const f = buildFixture();
+    const sid = await signedIn(f, 'OFFICER.A@test.example');
+    expect(user(resolveSession(f.db, sid, new Date()))).toMatchObject({ email: 'officer.a@test.example', role: 'officer', departmentId: f.deptA.id });
+    expect(actionsOf(f).at(-1)).toBe('auth.signed_in');
+  });
+
+  it('refuses a wrong password or an unknown account with the same answer, and records both', async () => {
+    const f = buildFixture();
+    expect(await signInWithPassword(f.db, { email: 'officer.a@test.example', password: 'wrong password', address: 'a' })).toEqual({ ok: false, error: 'invalid_credentials' });
+    expect(await signInWithPassword(f.db, { email: 'nobody@test.example', password: 'wrong password', address: 'a' })).toEqual({ ok: false, error: 'invalid_credentials' });
+    expect(actionsOf(f).slice(-2)).toEqual(['auth.sign_in_failed', 'auth.sign_in_failed']);
+  });
+
+  it('locks an account after repeated failures, even for the right password, while others still sign in from the same address', async () => {
+    const f = buildFixture();
+    for (let i = 0; i < throttlePolicy.account.maxFailures; i++) {
+      await signInWithPassword(f.db, { email: 'officer.a@test.example', password: `guess ${i}`, address: 'attacker' });
+    }
+    const locked = await signInWithPassword(f.db, { email: 'officer.a@test.example', password: FIXTURE_PASSWORD, address: 'attacker' });
+    expect(locked).toMatchObject({ ok: false, error: 'throttled' });
+    expect(actionsOf(f).at(-1)).toBe('auth.sign_in_refused');
+    // Further guesses against the locked account do not count against the address.
+    for (let i = 0; i < 100; i++) await signInWithPassword(f.db, { email: 'officer.a@test.example', password: `guess ${i}`, address: 'attacker' });
+    expect((await signInWithPassword(f.db, { email: 'officer.b@test.example', password: FIXTURE_PASSWORD, address: 'attacker' })).ok).toBe(true);
+  });
+
+  it('locks an address that guesses across many accounts', async () => {
+    const f = buildFixture();
+    for (let i = 0; i < throttlePolicy.address.maxFailures; i++) {
+      await signInWithPassword(f.db, { email: `nobody${i}@test.example`, password: 'x', address: 'sprayer' });
+    }
+    expect(await signInWithPassword(f.db, { email: 'officer.b@test.example', password: FIXTURE_PASSWORD, address: 'sprayer' })).toMatchObject({ error: 'throttled' });
+    expect((await signInWithPassword(f.db, { email: 'officer.b@test.example', password: FIXTURE_PASSWORD, address: 'elsewhere' })).ok).toBe(true);
+  });
+});
+
+describe('sessions that end', () => {
+  it('sign-out ends the session for good', async () => {
+    const f = buildFixture();
+    const sid = await signedIn(f, 'officer.a@test.example');
+    signOut(f.db, user(resolveSession(f.db, sid, new Date()))!);
+    expect(resolveSession(f.db, sid, new Date())).toEqual({ ended: 'signed_out' });
+    expect(actionsOf(f).at(-1)).toBe('auth.signed_out');
+  });
+
+  it('disabling a user ends their sessions; enabling does not revive them', async () => {
+    const f = buildFixture();
+    const sid = await signedIn(f, 'officer.a@test.example');
+    disableUser(f.db, f.actors.admin, { userId: f.actors.officerA.id });
+    expect(resolveSession(f.db, sid, new Date())).toHaveProperty('ended');
+    enableUser(f.db, f.actors.admin, { userId: f.actors.officerA.id });
+    expect(resolveSession(f.db, sid, new Date())).toHaveProperty('ended');
+    expect(await signInWithPassword(f.db, { email: 'officer.a@test.example', password: FIXTURE_PASSWORD, address: 'x' })).toMatchObject({ ok: true });
+  });
+
+  it('a disabled user cannot sign in', async () => {
+    const f = buildFixture();
+    disableUser(f.db, f.actors.admin, { userId: f.actors.officerA.id });
+    expect(await signInWithPassword(f.db, { email: 'officer.a@test.example', password: FIXTURE_PASSWORD, address: 'x' })).toEqual({ ok: false, error: 'disabled' });
+  });
+
+  it('a changed role ends the sessions', async () => {
+    const f = buildFixture();
+    const sid = await signedIn(f, 'officer.a@test.example');
+    updateUser(f.db, f.actors.admin, { userId: f.actors.officerA.id, name: 'officer.a', role: 'approver', departmentId: f.deptA.id });
+    expect(resolveSession(f.db, sid, new Date())).toHaveProperty('ended');
+  });
+
+  it('a renamed user keeps their session', async () => {
+    const f = buildFixture();
+    const sid = await signedIn(f, 'officer.a@test.example');
+    updateUser(f.db, f.actors.admin, { userId: f.actors.officerA.id, name: '新名字', role: 'officer', departmentId: f.deptA.id });
+    expect(user(resolveSession(f.db, sid, new Date()))?.name).toBe('新名字');
+  });
+
+  it('changing one\'s password ends the other sessions and keeps working with the new one', async () => {
+    const f = buildFixture();
+    const other = await signedIn(f, 'officer.a@test.example');
+    const result = await changeOwnPassword(f.db, f.actors.officerA, { currentPassword: FIXTURE_PASSWORD, newPassword: 'a brand new passphrase' });
+    expect(resolveSession(f.db, other, new Date())).toHaveProperty('ended');
+    expect(user(resolveSession(f.db, result.sessionId, new Date()))?.id).toBe(f.actors.officerA.id);
+    expect((await signInWithPassword(f.db, { email: 'officer.a@test.example', password: FIXTURE_PASSWORD, address: 'y' })).ok).toBe(false);
+    expect((await signInWithPassword(f.db, { email: 'officer.a@test.example', password: 'a brand new passphrase', address: 'y' })).ok).toBe(true);
+  });
+
+  it('a password reset ends the sessions and forces a change at next sign-in', async () => {
+    const f = buildFixture();
+    const sid = await signedIn(f, 'officer.b@test.example');
+    const temporary = await resetPassword(f.db, f.actors.admin, { userId: f.actors.officerB.id });
+    expect(resolveSession(f.db, sid, new Date())).toHaveProperty('ended');
+    expect(await signInWithPassword(f.db, { email: 'officer.b@test.example', password: temporary, address: 'z' })).toMatchObject({ ok: true, mustChangePassword: true });
+    expect(f.db.select().from(users).where(eq(users.id, f.actors.officerB.id!)).get()?.mustChangePassword).toBe(true);
+  });
+
+  it('ends a session after the idle time-out and after the absolute time-out', async () => {
+    const f = buildFixture();
+    const idle = await signedIn(f, 'officer.a@test.example');
+    expect(resolveSession(f.db, idle, new Date(Date.now() + sessionPolicy.idleMs + 1000))).toEqual({ ended: 'idle' });
+    const busy = await signedIn(f, 'officer.b@test.example');
+    let t = Date.now();
+    // Active every 10 minutes: never idle, but ended at the absolute limit.
+    while (t < Date.now() + sessionPolicy.absoluteMs - 20 * 60_000) {
+      t += 10 * 60_000;
+      expect(user(resolveSession(f.db, busy, new Date(t)))).not.toBeNull();
+    }
+    expect(resolveSession(f.db, busy, new Date(Date.now() + sessionPolicy.absoluteMs + 1000))).toEqual({ ended: 'expired' });
+  });
+});
+
+describe('single sign-on', () => {
+  it('matches an existing user by verified email and refuses everyone else', () => {
+    const f = buildFixture();
+    expect(signInWithVerifiedEmail(f.db, { email: 'Auditor@test.example', emailVerified: true, subject: 's1', address: 'x' })).toMatchObject({ ok: true });
+    expect(signInWithVerifiedEmail(f.db, { email: 'auditor@test.example', emailVerified: false, subject: 's1', address: 'x' })).toEqual({ ok: false, error: 'email_not_verified' });
+    expect(signInWithVerifiedEmail(f.db, { email: 'stranger@test.example', emailVerified: true, subject: 's2', address: 'x' })).toEqual({ ok: false, error: 'unknown_identity' });
+    expect(f.db.$client.prepare(`select count(*) from users where email = 'stranger@test.example'`).pluck().get()).toBe(0);
+  });
+});
