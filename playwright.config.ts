@@ -39,15 +39,31 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node scripts/start.mjs',
-    url: `http://localhost:${port}/zh-CN`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    env: {
-      PORT: String(port),
-      DATABASE_PATH: path.join(dataDir, 'registry.db'),
-      UPLOAD_DIR: path.join(dataDir, 'uploads'),
+  webServer: [
+    {
+      // A real OpenID Connect provider for the single sign-on tests.
+      command: 'node e2e/support/oidc-server.mjs',
+      url: `http://localhost:${port + 1}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { OIDC_PORT: String(port + 1), APP_URL: `http://localhost:${port}`, NODE_ENV: 'development' },
     },
-  },
+    {
+      command: 'node scripts/start.mjs',
+      url: `http://localhost:${port}/zh-CN`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(port),
+        DATABASE_PATH: path.join(dataDir, 'registry.db'),
+        UPLOAD_DIR: path.join(dataDir, 'uploads'),
+        NEXTAUTH_URL: `http://localhost:${port}`,
+        OIDC_ISSUER: `http://localhost:${port + 1}`,
+        OIDC_CLIENT_ID: 'registry',
+        OIDC_CLIENT_SECRET: 'registry-test-secret',
+        OIDC_NAME: 'Longgang SSO',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  ],
 });

@@ -50,3 +50,26 @@ describe('canonical event JSON', () => {
     );
   });
 });
+
+describe('canonicalJson (RFC 8785)', () => {
+  it('sorts keys by UTF-16 code units and drops whitespace', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], ä: 2, Z: { y: 1, x: 2 } })).toBe('{"Z":{"x":2,"y":1},"a":[true,null,"x"],"b":1,"ä":2}');
+    expect(canonicalJson({ '\u20ac': 1, '\r': 2, '\ud83d\ude00': 3, '\ufb33': 4 })).toBe(`{"\\r":2,"\u20ac":1,"\ud83d\ude00":3,"\ufb33":4}`);
+  });
+  it('round-trips any JSON value to an equal value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(JSON.parse(canonicalJson(v))).toEqual(JSON.parse(JSON.stringify(v)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('is the same for objects that differ only in key order', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.integer()), (o) => {
+        const reversed = Object.fromEntries(Object.entries(o).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(o));
+      }),
+    );
+  });
+});
