@@ -98,6 +98,19 @@ const matrix: Record<string, Entry> = {
     form: (f, scope, who) => ({ amendmentId: String(side(f, who, scope, amendmentIds.get(f)!.a, amendmentIds.get(f)!.b)), decision: 'approve' }),
     allowed: (who, scope) => who?.role === 'approver' && scope === 'in',
   },
+  'desk/matters#createMatterAction': {
+    form: (_f, scope) => ({ code: `LG-NEW-${scope === 'in' ? '101' : '102'}`, titleZh: '新事项', titleEn: 'New matter', category: 'safety', annualBudgetFen: '1000', departmentId: '1' }),
+    // Officers create in their own department (the form cannot choose another); admins anywhere.
+    allowed: (who) => who?.role === 'admin' || who?.role === 'officer' || who?.role === 'approver',
+  },
+  'desk/matters#updateMatterAction': {
+    form: (f, scope, who) => ({ matterId: String(side(f, who, scope, f.matterA, f.matterB).id), titleZh: '改名', titleEn: 'Renamed', category: 'environment', annualBudgetFen: '2000' }),
+    allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
+  },
+  'desk/matters#changeMatterStatusAction': {
+    form: (f, scope, who) => ({ matterId: String(side(f, who, scope, f.matterA, f.matterB).id), to: 'withdrawn', reason: '不再需要' }),
+    allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
+  },
   '(auth)#changePasswordAction': {
     // One's own password only: there is no field naming whose password, so "out of scope" is a forged userId.
     form: (f, scope) => ({ currentPassword: FIXTURE_PASSWORD, newPassword: 'another long passphrase', ...(scope === 'out' ? { userId: String(f.actors.admin.id) } : {}) }),
