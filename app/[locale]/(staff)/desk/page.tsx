@@ -8,6 +8,7 @@ import { countContractsByStatus, listContracts } from '@/lib/contracts/queries';
 import { contractStatuses } from '@/lib/domain/enums';
 import { ContractTable } from '@/app/_components/contract-table';
 import { Link } from '@/lib/i18n/navigation';
+import { DeskAttention } from '@/app/_components/desk-attention';
 
 /** The officer's desk: their department's contracts by status. Other roles go to their own home. */
 export default async function DeskPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -30,6 +31,7 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
           {td('newContract')}
         </Link>
       </div>
+      <DeskAttention actor={actor} />
       <section aria-labelledby="counts" className="space-y-2">
         <h2 id="counts" className="text-lg font-semibold">
           {t('byStatus')}
