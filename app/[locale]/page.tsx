@@ -1,4 +1,7 @@
+import { notFound } from 'next/navigation';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { routing } from '@/lib/i18n/routing';
 import { getDb } from '@/db/client';
 import { contractorKinds } from '@/lib/domain/enums';
 import { formatFen, formatNumber } from '@/lib/format';
@@ -10,6 +13,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('home');
   const tk = await getTranslations('contractorKind');
