@@ -18,6 +18,7 @@ export const roleNav: Record<Role, readonly NavItem[]> = {
     { href: '/admin/users', label: 'people' },
     { href: '/desk/matters', label: 'matters' },
     { href: '/desk/contractors', label: 'contractors' },
+    { href: '/admin/departments', label: 'departments' },
     { href: '/admin/import', label: 'import' },
     { href: '/audit', label: 'audit' },
   ],

@@ -15,7 +15,7 @@ import { contractDraftInput, contractTransitionInput, milestoneStatusInput, paym
 /** Advisory findings that do not block the step (Order No. 102 asks for attention, not refusal). */
 export type ContractWarning = 'over_annual_budget' | 'overlapping_contract';
 
-function contractWarnings(tx: Tx, c: { id?: number; matterId: number; valueFen: number; startDate: string; endDate: string }): ContractWarning[] {
+export function contractWarnings(tx: Tx | Db, c: { id?: number; matterId: number; valueFen: number; startDate: string; endDate: string }): ContractWarning[] {
   const warnings: ContractWarning[] = [];
   const matter = tx.select({ budget: matters.annualBudgetFen }).from(matters).where(eq(matters.id, c.matterId)).get();
   if (matter && c.valueFen > matter.budget) warnings.push('over_annual_budget');
