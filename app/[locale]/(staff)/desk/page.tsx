@@ -8,6 +8,7 @@ import { countContractsByStatus, listContracts } from '@/lib/contracts/queries';
 import { contractStatuses } from '@/lib/domain/enums';
 import { ContractTable } from '@/app/_components/contract-table';
 import { Link } from '@/lib/i18n/navigation';
+import { Button } from '@/app/_components/button';
 import { DeskAttention } from '@/app/_components/desk-attention';
 
 /** The officer's desk: their department's contracts by status. Other roles go to their own home. */
@@ -27,9 +28,9 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('title', { department: user.orgName ?? '' })}</h1>
-        <Link href="/desk/contracts/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
-          {td('newContract')}
-        </Link>
+        <Button asChild>
+          <Link href="/desk/contracts/new">{td('newContract')}</Link>
+        </Button>
       </div>
       <DeskAttention actor={actor} />
       <section aria-labelledby="counts" className="space-y-2">

@@ -7,6 +7,7 @@ import { actorFromSession } from '@/lib/auth/sign-in';
 import { contractorListQuery, listContractorsForStaff } from '@/lib/contractors/staff-queries';
 import { contractorKinds, verificationStatuses } from '@/lib/domain/enums';
 import { Link } from '@/lib/i18n/navigation';
+import { Button } from '@/app/_components/button';
 import { Pager } from '@/app/_components/pager';
 
 const selectClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
@@ -26,7 +27,9 @@ export default async function StaffContractorsPage({ params, searchParams }: { p
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        {can(actor, 'contractor.edit') ? <Link href="/desk/contractors/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">{t('new')}</Link> : null}
+        {can(actor, 'contractor.edit') ? <Button asChild>
+          <Link href="/desk/contractors/new">{t('new')}</Link>
+        </Button> : null}
       </div>
       <form method="get" role="search" aria-label={t('searchLabel')} className="flex flex-wrap items-end gap-2">
         <label className="text-sm"><span className="block font-medium">{t('q')}</span><input name="q" defaultValue={query.q} className="rounded-md border border-slate-300 px-3 py-2" /></label>

@@ -7,6 +7,7 @@ import { actorFromSession } from '@/lib/auth/sign-in';
 import { catalogueStatuses, matterCategories } from '@/lib/domain/enums';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
+import { Button } from '@/app/_components/button';
 import { Pager } from '@/app/_components/pager';
 import { listDepartmentChoices, listMattersForStaff, matterListQuery, matterSorts } from '@/lib/matters/staff-queries';
 
@@ -33,7 +34,9 @@ export default async function StaffMattersPage({ params, searchParams }: { param
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         {can(actor, 'matter.edit') ? (
-          <Link href="/desk/matters/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">{t('new')}</Link>
+          <Button asChild>
+          <Link href="/desk/matters/new">{t('new')}</Link>
+        </Button>
         ) : null}
       </div>
       <form method="get" role="search" className="flex flex-wrap items-end gap-2" aria-label={t('searchLabel')}>
