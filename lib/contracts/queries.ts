@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { contractors, contracts, matters } from '../../db/schema';
+import { contractors, contracts, evaluatorAssignments, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { contractStatuses, type ContractStatus } from '../domain/enums';
 
-/** Scope in the WHERE clause: officers their department, contractors their organization, readers all. */
+/** Scope in the WHERE clause: officers their department, contractors their organization, evaluators their assigned contracts, readers all. */
 export function contractScope(actor: Actor): SQL | undefined {
   switch (actor.role) {
     case 'officer':
@@ -14,6 +14,11 @@ export function contractScope(actor: Actor): SQL | undefined {
       return eq(contracts.departmentId, actor.departmentId ?? -1);
     case 'contractor':
       return and(eq(contracts.contractorId, actor.contractorId ?? -1), sql`${contracts.status} not in ('draft', 'pending_approval', 'cancelled')`);
+    case 'evaluator':
+      return and(
+        inArray(contracts.id, sql`(select ${evaluatorAssignments.contractId} from ${evaluatorAssignments} where ${evaluatorAssignments.userId} = ${actor.id ?? -1})`),
+        sql`${contracts.status} not in ('draft', 'pending_approval', 'cancelled')`,
+      );
     case 'admin':
     case 'auditor':
     case 'system':
