@@ -7,6 +7,8 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { requestAmendment } from '@/lib/contracts/amendments';
+import { assignEvaluator } from '@/lib/evaluations/assignments';
+import { milestones } from '@/db/schema';
 import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
 
 const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
@@ -44,6 +46,14 @@ function side<T>(f: Fixture, who: Actor | null, scope: Scope, a: T, b: T): T {
   return (scope === 'in') !== mineIsB ? a : b;
 }
 const amendmentIds = new WeakMap<Fixture, { a: number; b: number }>();
+const milestoneIds = new WeakMap<Fixture, { a: number; b: number }>();
+
+/** For contractors: their own organization's record when in scope, the other organization's when out. */
+function ownSide<T>(f: Fixture, who: Actor | null, scope: Scope, x: T, y: T): T {
+  const mineIsY = who?.contractorId === f.contractorY.id;
+  return (scope === 'in') !== mineIsY ? x : y;
+}
+const ownContractor = (who: Actor | null, scope: Scope) => who?.role === 'contractor' && scope === 'in';
 
 /** Every exported server action, and who may use it. A new action without an entry fails the test. */
 const matrix: Record<string, Entry> = {
@@ -97,6 +107,49 @@ const matrix: Record<string, Entry> = {
     },
     form: (f, scope, who) => ({ amendmentId: String(side(f, who, scope, amendmentIds.get(f)!.a, amendmentIds.get(f)!.b)), decision: 'approve' }),
     allowed: (who, scope) => who?.role === 'approver' && scope === 'in',
+  },
+  'desk/deliverables#submitDeliverableAction': {
+    form: (f, scope, who) => ({
+      contractId: String(ownSide(f, who, scope, f.activeA, f.activeB).id),
+      title: '二季度报告',
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+      'indicators.0.name': 'households_visited',
+      'indicators.0.value': '120',
+    }),
+    allowed: ownContractor,
+  },
+  'desk/deliverables#reviewDeliverableAction': {
+    form: (f, scope, who) => ({ deliverableId: String(side(f, who, scope, f.deliverableA, f.deliverableB).id), decision: 'return', comment: '请补充照片' }),
+    allowed: departmentStaff,
+  },
+  'desk/deliverables#setMilestoneStatusAction': {
+    setup: (f) => {
+      const a = f.db.select({ id: milestones.id }).from(milestones).all()[0]!.id;
+      const now = new Date().toISOString();
+      const b = f.db.insert(milestones).values({ contractId: f.activeB.id, title: '中期', type: 'delivery', dueDate: '2026-06-30', createdAt: now, updatedAt: now }).returning().get().id;
+      milestoneIds.set(f, { a, b });
+    },
+    form: (f, scope, who) => ({ milestoneId: String(side(f, who, scope, milestoneIds.get(f)!.a, milestoneIds.get(f)!.b)), status: 'met' }),
+    allowed: departmentStaff,
+  },
+  'evaluations#recordEvaluationAction': {
+    setup: (f) => {
+      assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
+    },
+    form: (f, scope, who) => ({
+      contractId: String((who?.role === 'evaluator' ? (scope === 'in' ? f.activeA : f.activeB) : side(f, who, scope, f.activeA, f.activeB)).id),
+      evaluatorKind: who?.role === 'evaluator' ? 'third_party' : 'department',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-06-30',
+      'scores.0.name': 'quality',
+      'scores.0.value': '88',
+    }),
+    allowed: (who, scope) => departmentStaff(who, scope) || (who?.role === 'evaluator' && scope === 'in'),
+  },
+  'admin/evaluators#assignEvaluatorAction': {
+    form: (f, scope) => ({ contractId: String((scope === 'in' ? f.activeA : f.activeB).id), userId: String(f.actors.evaluator.id) }),
+    allowed: adminOnly,
   },
   'desk/matters#createMatterAction': {
     form: (_f, scope) => ({ code: `LG-NEW-${scope === 'in' ? '101' : '102'}`, titleZh: '新事项', titleEn: 'New matter', category: 'safety', annualBudgetFen: '1000', departmentId: '1' }),
