@@ -71,14 +71,14 @@ const listColumns = {
   updatedAt: contracts.updatedAt,
 };
 
-export function listContracts(db: Db, actor: Actor, options: { status?: ContractStatus; limit?: number } = {}): ContractListItem[] {
+export function listContracts(db: Db, actor: Actor, options: { status?: ContractStatus; contractorId?: number; limit?: number } = {}): ContractListItem[] {
   requirePermission(actor, 'contract.read');
   return db
     .select(listColumns)
     .from(contracts)
     .innerJoin(matters, eq(matters.id, contracts.matterId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(and(contractScope(actor), options.status ? eq(contracts.status, options.status) : undefined))
+    .where(and(contractScope(actor), options.status ? eq(contracts.status, options.status) : undefined, options.contractorId ? eq(contracts.contractorId, options.contractorId) : undefined))
     .orderBy(desc(contracts.updatedAt), desc(contracts.id))
     .limit(options.limit ?? 50)
     .all();

@@ -55,7 +55,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
 
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div><dt className="text-slate-600">{t('matter')}</dt><dd className="font-mono">{c.matterCode}</dd></div>
-        <div><dt className="text-slate-600">{t('contractor')}</dt><dd>{en ? c.contractorNameEn : c.contractorNameZh}</dd></div>
+        <div><dt className="text-slate-600">{t('contractor')}</dt><dd>{can(actor, 'contractor.read') ? <Link href={`/desk/contractors/${c.contractorId}`} className="text-brand-700 underline">{en ? c.contractorNameEn : c.contractorNameZh}</Link> : en ? c.contractorNameEn : c.contractorNameZh}</dd></div>
         <div><dt className="text-slate-600">{t('department')}</dt><dd>{en ? c.departmentNameEn : c.departmentNameZh}</dd></div>
         <div><dt className="text-slate-600">{t('period')}</dt><dd className="tabular-nums">{c.startDate} – {c.endDate}</dd></div>
         <div><dt className="text-slate-600">{t('value')}</dt><dd className="tabular-nums" data-testid="contract-value">{fen(c.valueFen)}</dd></div>
