@@ -125,3 +125,28 @@ for (const locale of ['zh-CN', 'en'] as const) {
     expect((await page.request.get(fileUrl)).status()).toBe(404);
   });
 }
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a contractor logs a deliverable and attaches a file', async ({ page }) => {
+    const { contractId } = pickRecords();
+    const title = `E2E no-js ${Date.now()}`;
+    await signIn(page, demo('contractor'));
+    await page.goto(`/zh-CN/desk/contracts/${contractId}`);
+    const form = page.getByTestId('deliverable-form');
+    await form.locator('#new-title').fill(title);
+    await form.locator('#new-periodStart').fill('2026-04-01');
+    await form.locator('#new-periodEnd').fill('2026-06-30');
+    await form.getByTestId('indicators-name-0').fill('inspections_done');
+    await form.getByTestId('indicators-value-0').fill('8');
+    await form.getByRole('button', { name: text['zh-CN'].submit }).click();
+    await page.goto(`/zh-CN/desk/contracts/${contractId}`);
+    const logged = deliverable(page, title, 'submitted');
+    await expect(logged).toBeVisible();
+    await logged.locator('input[type="file"]').setInputFiles({ name: 'visits.csv', mimeType: 'text/csv', buffer: Buffer.from('社区,走访户数\n龙港,120\n') });
+    await logged.getByRole('button', { name: text['zh-CN'].upload, exact: true }).click();
+    await expect(page).toHaveURL(/upload=ok/);
+    await expect(deliverable(page, title, 'submitted').getByTestId('attachment-link')).toHaveText('visits.csv');
+  });
+});
