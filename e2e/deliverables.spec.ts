@@ -148,5 +148,16 @@ test.describe('without JavaScript', () => {
     await logged.getByRole('button', { name: text['zh-CN'].upload, exact: true }).click();
     await expect(page).toHaveURL(/upload=ok/);
     await expect(deliverable(page, title, 'submitted').getByTestId('attachment-link')).toHaveText('visits.csv');
+
+    // Refusals through the running server: nothing is stored, the reason is named.
+    const deliverableId = (await deliverable(page, title, 'submitted').getAttribute('id'))!.replace('deliverable-', '');
+    const post = (name: string, buffer: Buffer) => page.request.post('/api/attachments', { multipart: { deliverableId, file: { name, mimeType: 'application/pdf', buffer } } });
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
+    expect(await (await post('report.pdf', elf)).json()).toEqual({ error: 'type_not_allowed' });
+    expect(await (await post('../report.pdf', pdf)).json()).toEqual({ error: 'name_path' });
+    const big = await post('big.pdf', Buffer.concat([pdf, Buffer.alloc(21 * 1024 * 1024)]));
+    expect(big.status()).toBe(413);
+    await page.reload();
+    await expect(deliverable(page, title, 'submitted').getByTestId('attachment-link')).toHaveCount(1);
   });
 });

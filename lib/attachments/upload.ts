@@ -4,6 +4,7 @@ import { access, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { writeTransaction, type Db } from '../../db/client';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
@@ -55,7 +56,7 @@ function limitBytes(limit: number, onChunk?: (chunk: Uint8Array) => void) {
 
 /** The request's body, failing as soon as it grows past `limit` bytes, whatever Content-Length claimed. */
 function boundedRequest(request: Request, limit: number): Request {
-  const body = request.body ? (Readable.toWeb(Readable.fromWeb(request.body as never).pipe(limitBytes(limit))) as ReadableStream<Uint8Array>) : null;
+  const body = request.body ? (Readable.toWeb(Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>).pipe(limitBytes(limit))) as ReadableStream<Uint8Array>) : null;
   return new Request(request.url, { method: 'POST', headers: request.headers, body, duplex: 'half' } as RequestInit);
 }
 
@@ -117,7 +118,7 @@ export async function receiveAttachment(db: Db, actor: Actor | null, request: Re
     let size = 0;
     try {
       await pipeline(
-        Readable.fromWeb(file.stream() as never),
+        Readable.fromWeb(file.stream() as NodeReadableStream<Uint8Array>),
         limitBytes(maxBytes, (chunk) => {
           hash.update(chunk);
           size += chunk.length;

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
+import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { actorFromSession } from '@/lib/auth/sign-in';
 import { availableTransitions, contractTransitions } from '@/lib/contracts/rules';
@@ -159,7 +160,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
   );
 }
 
-async function EvaluatorAssignments({ contractId, mayAssign, actor }: { contractId: number; mayAssign: boolean; actor: Parameters<typeof listEvaluatorUsers>[1] }) {
+async function EvaluatorAssignments({ contractId, mayAssign, actor }: { contractId: number; mayAssign: boolean; actor: Actor }) {
   const t = await getTranslations('evaluationForm');
   const db = getDb();
   const assigned = listContractEvaluators(db, contractId);
