@@ -42,7 +42,8 @@ type FieldProps = {
 export function Field({ name, label, state, hint, className, children, ...input }: FieldProps) {
   const t = useTranslations('validation');
   const errors = state.fieldErrors?.[name] ?? [];
-  const id = `field-${name}`;
+  // Pass an id when the same field appears in more than one form on a page.
+  const id = input.id ?? `field-${name}`;
   const described = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cn('space-y-1', className)}>
