@@ -61,7 +61,7 @@ const ownContractor = (who: Actor | null, scope: Scope) => who?.role === 'contra
 /** Every exported server action, and who may use it. A new action without an entry fails the test. */
 const matrix: Record<string, Entry> = {
   'admin/users#createUserAction': {
-    form: (_f, scope) => ({ email: `new.${scope}.${Math.random().toString(36).slice(2)}@test.example`, name: 'New', role: 'auditor' }),
+    form: (_f, scope) => ({ email: `new.${scope}@test.example`, name: 'New', role: 'auditor' }),
     allowed: adminOnly,
   },
   'admin/users#updateUserAction': {
@@ -372,5 +372,68 @@ describe('authorization matrix: route handlers', () => {
         if (!allowed || method === 'GET') expect(snapshot(f.db)).toBe(before);
       });
     }
+  }
+});
+
+/**
+ * Mass assignment: the same call, once as the form sends it and once with extra fields a forger might
+ * add (role, scope, status, flags, ids), must leave the database in the same state.
+ */
+const hostile: Record<string, string> = {
+  role: 'admin',
+  departmentId: '999',
+  contractorId: '999',
+  status: 'active',
+  verificationStatus: 'verified',
+  catalogueStatus: 'listed',
+  disabled: 'false',
+  passwordHash: 'forged',
+  mustChangePassword: 'false',
+  sessionVersion: '0',
+  approvedBy: '1',
+  draftedBy: '1',
+  reviewedBy: '1',
+  grade: 'excellent',
+  overallScore: '100',
+  id: '1',
+  userId: '1',
+};
+
+/** Rows without what differs between two honest runs anyway (times, salted hashes, hash chain). */
+function comparable(db: Fixture['db']): string {
+  const tables = db.$client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('__drizzle_migrations', 'sessions') order by name`).pluck().all() as string[];
+  return JSON.stringify(
+    tables.map((t) => [
+      t,
+      (db.$client.prepare(`select * from "${t}" order by rowid`).all() as Record<string, unknown>[]).map((row) =>
+        Object.fromEntries(Object.entries(row).filter(([k]) => !/(_at|hash|^data|^seq|^paid_on)$/.test(k) && k !== 'password_hash' && k !== 'data')),
+      ),
+    ]),
+  );
+}
+
+describe('mass assignment through every action', () => {
+  const fixture = buildFixture();
+  const callers = Object.keys(fixture.actors) as (keyof Fixture['actors'])[];
+  for (const [key, entry] of Object.entries(matrix)) {
+    it(`${key} ignores fields its form does not have`, async () => {
+      const actions = await loadActions();
+      const callerName = callers.find((c) => entry.allowed(fixture.actors[c], 'in'));
+      expect(callerName, 'some role may use the action').toBeDefined();
+      const results: string[] = [];
+      for (const extra of [{}, hostile]) {
+        const f = buildFixture();
+        entry.setup?.(f);
+        state.db = f.db;
+        state.actor = f.actors[callerName!];
+        const fields = entry.form(f, 'in', state.actor);
+        const sent = { ...Object.fromEntries(Object.entries(extra).filter(([k]) => !(k in fields))), ...fields, ...(entry.files ? { mode: 'import' } : {}) };
+        const fd = toFormData(sent);
+        for (const file of entry.files?.() ?? []) fd.append('files', file);
+        expect(await succeeded(() => actions[key]!(undefined, fd)), `${callerName} succeeds`).toBe(true);
+        results.push(comparable(f.db));
+      }
+      expect(results[1]).toBe(results[0]);
+    });
   }
 });

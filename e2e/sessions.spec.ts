@@ -9,7 +9,7 @@ async function signedInPage(browser: Browser, email: string, password = DEMO_PAS
 }
 
 test('a session is refused after an admin disables the user, and after the user changes their password', async ({ browser }) => {
-  const victim = await signedInPage(browser, 'officer.safe@demo.longgang.example');
+  const victim = await signedInPage(browser, 'officer.emg@demo.longgang.example');
   const stolen = await victim.context.cookies();
 
   // The user changes their password: the session from before (a copy of the cookie) is refused.
@@ -27,14 +27,14 @@ test('a session is refused after an admin disables the user, and after the user 
   // An admin disables the user: the session that survived the password change ends too.
   const admin = await signedInPage(browser, demo('admin'));
   await admin.page.goto('/zh-CN/admin/users');
-  await admin.page.getByRole('row', { name: /officer\.safe@/ }).getByRole('link').click();
+  await admin.page.getByRole('row', { name: /officer\.emg@/ }).getByRole('link').click();
   await admin.page.getByRole('button', { name: '停用账号' }).click();
   await expect(admin.page.getByRole('status')).toContainText('已停用');
   await victim.page.goto('/zh-CN/desk');
   await expect(victim.page).toHaveURL(/\/sign-in$/);
 
   // And the disabled user cannot sign in again.
-  await victim.page.locator('#field-email').fill('officer.safe@demo.longgang.example');
+  await victim.page.locator('#field-email').fill('officer.emg@demo.longgang.example');
   await victim.page.locator('#field-password').fill('a new passphrase for safety');
   await victim.page.locator('form button[type="submit"]').click();
   await expect(victim.page.getByTestId('form-error')).toContainText('已停用');
