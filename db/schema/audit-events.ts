@@ -28,6 +28,8 @@ export const auditEvents = sqliteTable(
   (t) => [
     check('audit_events_actor_role_check', oneOf(t.actorRole, actorRoles)),
     index('audit_events_actor_idx').on(t.actorId),
+    index('audit_events_actor_name_idx').on(t.actorName),
+    index('audit_events_actor_role_idx').on(t.actorRole),
     index('audit_events_action_idx').on(t.action),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
     index('audit_events_occurred_at_idx').on(t.occurredAt),

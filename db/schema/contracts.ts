@@ -53,6 +53,7 @@ export const contracts = sqliteTable(
     index('contracts_status_idx').on(t.status),
     index('contracts_end_date_idx').on(t.endDate),
     index('contracts_start_date_idx').on(t.startDate),
+    index('contracts_updated_at_idx').on(t.updatedAt),
     index('contracts_renewal_of_idx').on(t.renewalOfId),
     index('contracts_drafted_by_idx').on(t.draftedBy),
     index('contracts_approved_by_idx').on(t.approvedBy),

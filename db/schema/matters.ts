@@ -34,5 +34,7 @@ export const matters = sqliteTable(
     index('matters_category_idx').on(t.category),
     index('matters_catalogue_status_idx').on(t.catalogueStatus),
     index('matters_title_zh_idx').on(t.titleZh),
+    index('matters_updated_at_idx').on(t.updatedAt),
+    index('matters_budget_idx').on(t.annualBudgetFen),
   ],
 );

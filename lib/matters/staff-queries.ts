@@ -32,15 +32,29 @@ export type MatterListQuery = z.infer<typeof matterListQuery>;
 
 export const MATTERS_PER_PAGE = 25;
 
+/**
+ * Matters whose code, titles or descriptions contain the words, in either language: each word of three
+ * or more characters through the trigram full-text index, shorter ones (common in Chinese) by LIKE.
+ */
+export function matterTextMatch(q: string): SQL {
+  const words = q.split(/\s+/).map((w) => w.replace(/["%_]/g, '')).filter(Boolean).slice(0, 8);
+  const long = words.filter((w) => [...w].length >= 3);
+  const short = words.filter((w) => [...w].length < 3);
+  const parts: SQL[] = [];
+  if (long.length) parts.push(sql`${matters.id} in (select rowid from matters_fts where matters_fts match ${long.map((w) => `"${w}"`).join(' AND ')})`);
+  for (const w of short) {
+    const like = `%${w}%`;
+    parts.push(sql`(${matters.code} like ${like} or ${matters.titleZh} like ${like} or ${matters.titleEn} like ${like} or ${matters.descriptionZh} like ${like} or ${matters.descriptionEn} like ${like})`);
+  }
+  return parts.length ? and(...parts)! : sql`1`;
+}
+
 /** Search over code, titles and descriptions in both languages; paged on an indexed order. */
 export function listMattersForStaff(db: Db, actor: Actor, query: MatterListQuery) {
   requirePermission(actor, 'matter.read');
-  const like = `%${query.q.replaceAll('%', '').replaceAll('_', '')}%`;
   const where = and(
     matterScope(actor),
-    query.q
-      ? sql`(${matters.code} like ${like} or ${matters.titleZh} like ${like} or ${matters.titleEn} like ${like} or ${matters.descriptionZh} like ${like} or ${matters.descriptionEn} like ${like})`
-      : undefined,
+    query.q ? matterTextMatch(query.q) : undefined,
     query.department ? eq(matters.departmentId, query.department) : undefined,
     query.category ? eq(matters.category, query.category) : undefined,
     query.status ? eq(matters.catalogueStatus, query.status) : undefined,
