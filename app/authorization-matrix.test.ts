@@ -401,7 +401,7 @@ const hostile: Record<string, string> = {
 
 /** Rows without what differs between two honest runs anyway (times, salted hashes, hash chain). */
 function comparable(db: Fixture['db']): string {
-  const tables = db.$client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('__drizzle_migrations', 'sessions') order by name`).pluck().all() as string[];
+  const tables = db.$client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' and name not in ('__drizzle_migrations', 'sessions') order by name`).pluck().all() as string[];
   return JSON.stringify(
     tables.map((t) => [
       t,

@@ -68,6 +68,6 @@ export function usccFor(stem: string): string {
 
 /** Every row of every table, to show that a refused call changed nothing. */
 export function snapshot(db: Db): string {
-  const tables = db.$client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations' order by name`).pluck().all() as string[];
+  const tables = db.$client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%' and name <> '__drizzle_migrations' order by name`).pluck().all() as string[];
   return JSON.stringify(tables.map((t) => [t, db.$client.prepare(`select * from "${t}" order by rowid`).all()]));
 }
