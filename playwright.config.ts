@@ -57,6 +57,7 @@ export default defineConfig({
         PORT: String(port),
         DATABASE_PATH: path.join(dataDir, 'registry.db'),
         UPLOAD_DIR: path.join(dataDir, 'uploads'),
+        AUDIT_KEY_PATH: path.join(dataDir, 'audit-signing-key.pem'),
         NEXTAUTH_URL: `http://localhost:${port}`,
         OIDC_ISSUER: `http://localhost:${port + 1}`,
         OIDC_CLIENT_ID: 'registry',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
+import { requestAmendment } from '@/lib/contracts/amendments';
 import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
 
 const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
@@ -26,6 +27,8 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: as
 
 type Scope = 'in' | 'out';
 type Entry = {
+  /** Prepares records the call needs (runs before the database snapshot). */
+  setup?: (f: Fixture) => void;
   /** Builds the form for a resource in or out of the caller's scope. */
   form: (f: Fixture, scope: Scope, who: Actor | null) => Record<string, string>;
   /** Whether this caller may succeed on that resource. */
@@ -33,6 +36,14 @@ type Entry = {
 };
 
 const adminOnly = (who: Actor | null) => who?.role === 'admin';
+const departmentStaff = (who: Actor | null, scope: Scope) => (who?.role === 'officer' || who?.role === 'approver') && scope === 'in';
+
+/** The caller's department's record when in scope, the other department's when out. */
+function side<T>(f: Fixture, who: Actor | null, scope: Scope, a: T, b: T): T {
+  const mineIsB = who?.departmentId === f.deptB.id;
+  return (scope === 'in') !== mineIsB ? a : b;
+}
+const amendmentIds = new WeakMap<Fixture, { a: number; b: number }>();
 
 /** Every exported server action, and who may use it. A new action without an entry fails the test. */
 const matrix: Record<string, Entry> = {
@@ -54,6 +65,51 @@ const matrix: Record<string, Entry> = {
   'admin/users#resetPasswordAction': {
     form: (f, scope) => ({ userId: String((scope === 'in' ? f.actors.evaluator : f.actors.auditor).id) }),
     allowed: adminOnly,
+  },
+  'desk/contracts#draftContractAction': {
+    form: (f, scope, who) => ({
+      matterId: String(side(f, who, scope, f.matterA, f.matterB).id),
+      contractorId: String(side(f, who, scope, f.contractorX, f.contractorY).id),
+      valueFen: '1000',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      noSubcontractDeclared: 'on',
+    }),
+    allowed: departmentStaff,
+  },
+  'desk/contracts#transitionContractAction': {
+    form: (f, scope, who) => ({ contractId: String(side(f, who, scope, f.activeA, f.activeB).id), transition: 'suspend', reason: '检查', expectedStatus: 'active' }),
+    allowed: departmentStaff,
+  },
+  'desk/contracts#recordPaymentAction': {
+    form: (f, scope, who) => ({ contractId: String(side(f, who, scope, f.activeA, f.activeB).id), amountFen: '100.50', paidOn: '2026-07-01' }),
+    allowed: departmentStaff,
+  },
+  'desk/contracts#requestAmendmentAction': {
+    form: (f, scope, who) => ({ contractId: String(side(f, who, scope, f.activeA, f.activeB).id), newValueFen: '60000', rationale: '扩大范围' }),
+    allowed: departmentStaff,
+  },
+  'desk/contracts#decideAmendmentAction': {
+    setup: (f) => {
+      const a = requestAmendment(f.db, f.actors.officerA, { contractId: f.activeA.id, newValueFen: 60_000_00, rationale: '扩大范围' });
+      const b = requestAmendment(f.db, f.actors.officerB, { contractId: f.activeB.id, newValueFen: 60_000_00, rationale: '扩大范围' });
+      amendmentIds.set(f, { a: a.id, b: b.id });
+    },
+    form: (f, scope, who) => ({ amendmentId: String(side(f, who, scope, amendmentIds.get(f)!.a, amendmentIds.get(f)!.b)), decision: 'approve' }),
+    allowed: (who, scope) => who?.role === 'approver' && scope === 'in',
+  },
+  'desk/matters#createMatterAction': {
+    form: (_f, scope) => ({ code: `LG-NEW-${scope === 'in' ? '101' : '102'}`, titleZh: '新事项', titleEn: 'New matter', category: 'safety', annualBudgetFen: '1000', departmentId: '1' }),
+    // Officers create in their own department (the form cannot choose another); admins anywhere.
+    allowed: (who) => who?.role === 'admin' || who?.role === 'officer' || who?.role === 'approver',
+  },
+  'desk/matters#updateMatterAction': {
+    form: (f, scope, who) => ({ matterId: String(side(f, who, scope, f.matterA, f.matterB).id), titleZh: '改名', titleEn: 'Renamed', category: 'environment', annualBudgetFen: '2000' }),
+    allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
+  },
+  'desk/matters#changeMatterStatusAction': {
+    form: (f, scope, who) => ({ matterId: String(side(f, who, scope, f.matterA, f.matterB).id), to: 'withdrawn', reason: '不再需要' }),
+    allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
   },
   '(auth)#changePasswordAction': {
     // One's own password only: there is no field naming whose password, so "out of scope" is a forged userId.
@@ -132,6 +188,7 @@ describe('authorization matrix', () => {
       for (const scope of ['in', 'out'] as const) {
         it(`${key} as ${callerName} on a resource ${scope} of scope`, async () => {
           const f = buildFixture();
+          entry.setup?.(f);
           const who = pick(f);
           state.actor = who;
           state.db = f.db;

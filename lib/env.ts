@@ -6,6 +6,8 @@ const envSchema = z
   .object({
     DATABASE_PATH: z.string().min(1).default('./data/registry.db'),
     UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
+    /** Ed25519 private key that signs audit checkpoints; kept outside the database, created on first use. */
+    AUDIT_KEY_PATH: z.string().min(1).default('./data/audit-signing-key.pem'),
     /** `demo` (default) loads the sample data and demo accounts into a new database; `production` starts empty. */
     REGISTRY_MODE: z.enum(['demo', 'production']).default('demo'),
     REGISTRY_NAME: z.string().min(1).default('Longgang outsourcing registry'),

@@ -1,22 +1,20 @@
 // npm run db:seed — loads the sample Longgang data into an empty database (demo mode only).
-// With --if-empty (used by npm start) a database that has data, or a production installation, is left as it is.
 import { openDatabase } from '../db/client';
 import { loadDemoData } from '../lib/demo/load-demo';
 import { getEnv } from '../lib/env';
 import { verifyAuditChain } from '../lib/audit/verify';
 
-const ifEmpty = process.argv.includes('--if-empty');
 const env = getEnv();
 const db = openDatabase(env.DATABASE_PATH);
 const events = db.$client.prepare('select count(*) from audit_events').pluck().get() as number;
 
 if (env.REGISTRY_MODE !== 'demo') {
   console.log(`seed: REGISTRY_MODE=${env.REGISTRY_MODE}: no sample data, no demo accounts`);
-  process.exit(ifEmpty ? 0 : 1);
+  process.exit(1);
 }
 if (events > 0) {
   console.log(`seed: ${env.DATABASE_PATH} already holds ${events} audit events; sample data is loaded only into an empty database`);
-  process.exit(ifEmpty ? 0 : 1);
+  process.exit(1);
 }
 const started = Date.now();
 const { contracts } = loadDemoData(db);

@@ -30,9 +30,18 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
   run(bin('next'), ['build']);
 }
 
-run(bin('tsx'), [path.join(root, 'scripts', 'db-seed.ts'), '--if-empty']);
+run(bin('tsx'), [path.join(root, 'scripts', 'prepare.ts')]);
 
 const port = process.env.PORT ?? '3000';
 const server = spawn(bin('next'), ['start', '-p', port], { cwd: root, stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+// Signed audit checkpoints at a set interval (when the head has moved), beside the one signed at start.
+const minutes = Number(process.env.CHECKPOINT_INTERVAL_MINUTES ?? 60);
+if (minutes > 0) {
+  const timer = setInterval(() => {
+    spawn(bin('tsx'), [path.join(root, 'scripts', 'audit-checkpoint.ts'), '--if-moved'], { cwd: root, stdio: 'ignore', env: process.env });
+  }, minutes * 60_000);
+  timer.unref();
+}

@@ -7,6 +7,9 @@ import { routing } from '@/lib/i18n/routing';
 import { SiteHeader } from '../_components/site-header';
 import '../globals.css';
 
+// Only the two locales exist: any other first segment is a 404 before anything renders.
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
 }

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ContractListItem } from '@/lib/contracts/queries';
 import { formatFen } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
 import { ContractStatusBadge } from './status-badge';
 
 export async function ContractTable({ contracts, caption }: { contracts: ContractListItem[]; caption: string }) {
@@ -25,7 +26,11 @@ export async function ContractTable({ contracts, caption }: { contracts: Contrac
         <tbody>
           {contracts.map((c) => (
             <tr key={c.id} className="border-b border-slate-100" data-testid="contract-row">
-              <td className="py-2 pr-3 font-mono">{c.reference}</td>
+              <td className="py-2 pr-3 font-mono">
+                <Link href={`/desk/contracts/${c.id}`} className="text-brand-700 underline">
+                  {c.reference}
+                </Link>
+              </td>
               <td className="py-2 pr-3">
                 <span className="font-mono text-xs text-slate-600">{c.matterCode}</span> {en ? c.matterTitleEn : c.matterTitleZh}
               </td>

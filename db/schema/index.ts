@@ -11,3 +11,4 @@ export * from './payments';
 export * from './evaluations';
 export * from './audit-events';
 export * from './sessions';
+export * from './audit-checkpoints';

@@ -12,6 +12,14 @@ export const secureCookies = (): boolean => getEnv().NEXTAUTH_URL?.startsWith('h
 export const isSsoEnabled = (): boolean => getEnv().OIDC_ISSUER !== undefined;
 
 type SessionUserRef = User & { sessionId?: string };
+type OidcClaims = { sub: string; email?: string; email_verified?: boolean; name?: string };
+
+async function fetchUserinfo(issuer: string, accessToken: string): Promise<Partial<OidcClaims>> {
+  const discovery = (await (await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)).json()) as { userinfo_endpoint?: string };
+  if (!discovery.userinfo_endpoint) return {};
+  const response = await fetch(discovery.userinfo_endpoint, { headers: { Authorization: `Bearer ${accessToken}` } });
+  return response.ok ? ((await response.json()) as Partial<OidcClaims>) : {};
+}
 
 /**
  * next-auth 4.24 (JWT sessions). The JWT carries only the id of a server-side session row, which every
@@ -42,20 +50,22 @@ export function authOptions(): NextAuthOptions {
             authorization: { params: { scope: 'openid email profile' } },
             idToken: true,
             checks: ['pkce', 'state', 'nonce'],
-            profile(profile: { sub: string; email?: string; name?: string }) {
-              return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? null };
+            async profile(claims: OidcClaims, tokens: { access_token?: string }) {
+              // Strict providers put email only in the userinfo response, not in the ID token.
+              const merged = claims.email === undefined && tokens.access_token ? { ...claims, ...(await fetchUserinfo(env.OIDC_ISSUER!, tokens.access_token)), sub: claims.sub } : claims;
+              return { id: merged.sub, email: merged.email ?? null, name: merged.name ?? null, emailVerified: merged.email_verified === true };
             },
           },
         ]
       : [],
     callbacks: {
-      async signIn({ user, account, profile }) {
+      async signIn({ user, account }) {
         if (account?.provider !== 'oidc') return false;
-        const p = (profile ?? {}) as { sub?: string; email?: string; email_verified?: boolean };
+        const u = user as SessionUserRef & { emailVerified?: boolean };
         const result = signInWithVerifiedEmail(getDb(), {
-          email: p.email ?? '',
-          emailVerified: p.email_verified === true,
-          subject: p.sub ?? account.providerAccountId,
+          email: u.email ?? '',
+          emailVerified: u.emailVerified === true,
+          subject: account.providerAccountId,
           address: clientAddress(await headers()),
         });
         if (!result.ok) return `/sign-in?error=${result.error}`;

@@ -16,14 +16,22 @@ export type NavItem = { href: string; label: string };
 export const roleNav: Record<Role, readonly NavItem[]> = {
   admin: [
     { href: '/admin/users', label: 'people' },
+    { href: '/desk/matters', label: 'matters' },
     { href: '/audit', label: 'audit' },
   ],
-  officer: [{ href: '/desk', label: 'desk' }],
+  officer: [
+    { href: '/desk', label: 'desk' },
+    { href: '/desk/matters', label: 'matters' },
+  ],
   approver: [
     { href: '/approvals', label: 'approvals' },
     { href: '/desk', label: 'desk' },
+    { href: '/desk/matters', label: 'matters' },
   ],
-  auditor: [{ href: '/audit', label: 'audit' }],
+  auditor: [
+    { href: '/audit', label: 'audit' },
+    { href: '/desk/matters', label: 'matters' },
+  ],
   contractor: [{ href: '/portal', label: 'portal' }],
   evaluator: [{ href: '/evaluations', label: 'evaluations' }],
 };

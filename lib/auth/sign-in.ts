@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../../db/client';
 import { contractors, departments, users } from '../../db/schema';
 import { appendAuditEvent } from '../audit/append';
+import type { Role } from '../domain/enums';
 import { publicActor, type Actor } from './actor';
 import { verifyPassword } from './password';
 import { createSession, endSession, type SessionUser } from './sessions';
 import { clearThrottle, lockedUntil, recordFailure, type ThrottleKey } from './throttle';
 
 export type SignInResult =
-  | { ok: true; sessionId: string; userId: number; mustChangePassword: boolean }
+  | { ok: true; sessionId: string; userId: number; role: Role; mustChangePassword: boolean }
   | { ok: false; error: 'invalid_credentials' | 'throttled' | 'disabled' | 'unknown_identity' | 'email_not_verified'; retryAfterSeconds?: number };
 
 type Attempt = { email: string; address: string };
@@ -65,7 +66,7 @@ export async function signInWithPassword(db: Db, attempt: Attempt & { password: 
     appendAuditEvent(tx, actorOf(db, user), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { email, method: 'password', address: attempt.address } });
     return id;
   });
-  return { ok: true, sessionId, userId: user.id, mustChangePassword: user.mustChangePassword };
+  return { ok: true, sessionId, userId: user.id, role: user.role, mustChangePassword: user.mustChangePassword };
 }
 
 /**
@@ -90,7 +91,7 @@ export function signInWithVerifiedEmail(db: Db, attempt: Attempt & { emailVerifi
     appendAuditEvent(tx, actorOf(db, user), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { email, method: 'oidc', address: attempt.address } });
     return id;
   });
-  return { ok: true, sessionId, userId: user.id, mustChangePassword: false };
+  return { ok: true, sessionId, userId: user.id, role: user.role, mustChangePassword: false };
 }
 
 export function signOut(db: Db, user: SessionUser, now = new Date()): void {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { milestoneStatuses, milestoneTypes } from '../domain/enums';
+import { contractStatuses, milestoneStatuses, milestoneTypes } from '../domain/enums';
 import { isoDate, optionalText, positiveFen, requiredText } from '../shared/zod';
 import { contractTransitionNames } from './rules';
 
@@ -34,6 +34,8 @@ export const contractTransitionInput = z.object({
   contractId: z.coerce.number().int().positive(),
   transition: z.enum(contractTransitionNames as [string, ...string[]], { error: 'choice' }),
   reason: z.string().trim().max(2000, 'too_long').optional(),
+  /** The status the person saw when they chose the step: if it moved since, someone else acted first. */
+  expectedStatus: z.enum(contractStatuses).optional(),
 });
 
 export const milestoneStatusInput = z.object({
@@ -46,4 +48,18 @@ export const paymentInput = z.object({
   amountFen: positiveFen,
   paidOn: isoDate,
   milestoneId: z.coerce.number().int().positive().optional(),
+});
+
+export const amendmentInput = z.object({
+  contractId: z.coerce.number().int().positive(),
+  newValueFen: positiveFen.optional(),
+  newEndDate: isoDate.optional(),
+  newTerms: z.string().trim().max(8000, 'too_long').optional(),
+  rationale: requiredText(2000),
+});
+
+export const amendmentDecisionInput = z.object({
+  amendmentId: z.coerce.number().int().positive(),
+  decision: z.enum(['approve', 'reject'], { error: 'choice' }),
+  comment: z.string().trim().max(2000, 'too_long').default(''),
 });

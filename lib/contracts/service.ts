@@ -107,6 +107,9 @@ export function transitionContractInTx(tx: Tx, actor: Actor, input: unknown) {
   const contract = tx.select().from(contracts).where(eq(contracts.id, data.contractId)).get();
   if (!contract) throw notFound('contract');
   requirePermission(actor, rule.permission, { departmentId: contract.departmentId });
+  if (data.expectedStatus && data.expectedStatus !== contract.status) {
+    throw new AppError('stale', `someone else changed this contract first (it is now ${contract.status})`, { params: { status: contract.status } });
+  }
 
   const to = nextContractStatus(contract.status, transition);
   if (!to) throw ruleViolation('transition_not_allowed', `cannot ${transition} a ${contract.status} contract`, { status: contract.status, transition });

@@ -22,3 +22,27 @@ export const matterInput = z.object({
   message: 'required',
 });
 export type MatterInput = z.input<typeof matterInput>;
+
+/** The edit form: the same fields as creation; status changes go through their own step. */
+export const matterUpdateInput = z.object({
+  matterId: z.coerce.number().int().positive(),
+  titleZh: requiredText(200),
+  titleEn: requiredText(300),
+  descriptionZh: optionalText(4000),
+  descriptionEn: optionalText(4000),
+  category: z.enum(matterCategories, { error: 'choice' }),
+  legalBasis: optionalText(1000),
+  serviceStandard: optionalText(2000),
+  annualBudgetFen: fen,
+});
+
+export const matterStatusInput = z
+  .object({
+    matterId: z.coerce.number().int().positive(),
+    to: z.enum(catalogueStatuses, { error: 'choice' }),
+    reason: z.string().trim().max(1000, 'too_long').optional(),
+  })
+  .refine((m) => m.to !== 'withdrawn' || (m.reason ?? '').length > 0, { path: ['reason'], message: 'required' });
+
+/** draft → listed → withdrawn. */
+export const matterStatusSteps: Record<string, readonly string[]> = { draft: ['listed'], listed: ['withdrawn'], withdrawn: [] };

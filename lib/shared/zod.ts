@@ -18,3 +18,14 @@ export const isoDate = z
 /** Whole fen, from a form string or a number; at most 10^13 fen (100 billion yuan). */
 export const fen = z.coerce.number({ error: 'number' }).int('integer').min(0, 'negative').max(1e13, 'too_large');
 export const positiveFen = fen.refine((n) => n > 0, 'not_positive');
+
+/** A yuan amount typed by a person ("1234.5", "1,234.50") as integer fen, without floating point. */
+export const yuanAsFen = z
+  .string({ error: 'required' })
+  .trim()
+  .transform((s) => s.replaceAll(',', '').replaceAll('，', ''))
+  .refine((s) => /^\d{1,11}(\.\d{1,2})?$/.test(s), 'money_format')
+  .transform((s) => {
+    const [whole, fraction = ''] = s.split('.');
+    return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  });

@@ -9,6 +9,7 @@ import { signInWithPassword, signOut } from '@/lib/auth/sign-in';
 import { changeOwnPassword } from '@/lib/users/account';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { routing } from '@/lib/i18n/routing';
+import { roleHome } from '@/lib/auth/homes';
 import { z } from 'zod';
 
 const localeOf = (formData: FormData) => {
@@ -37,7 +38,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
       };
     }
     await setSessionCookie(result.sessionId, result.userId);
-    target = result.mustChangePassword ? `/${locale}/change-password` : `/${locale}/desk`;
+    target = result.mustChangePassword ? `/${locale}/change-password` : `/${locale}${roleHome[result.role]}`;
   });
   if (target) redirect(target);
   return state;
@@ -62,6 +63,6 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
     await setSessionCookie(result.sessionId, result.userId);
     done = true;
   });
-  if (done) redirect(`/${locale}/desk`);
+  if (done) redirect(`/${locale}/start`);
   return state;
 }

@@ -18,7 +18,7 @@ const ssoErrors = ['unknown_identity', 'email_not_verified', 'disabled', 'Access
 export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ error?: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  if (await getSessionUser()) redirect(`/${locale}/desk`);
+  if (await getSessionUser()) redirect(`/${locale}/start`);
   const { error } = await searchParams;
   const t = await getTranslations('auth');
   const ssoError = ssoErrors.find((e) => e === error);

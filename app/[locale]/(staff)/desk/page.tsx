@@ -7,6 +7,8 @@ import { actorFromSession } from '@/lib/auth/sign-in';
 import { countContractsByStatus, listContracts } from '@/lib/contracts/queries';
 import { contractStatuses } from '@/lib/domain/enums';
 import { ContractTable } from '@/app/_components/contract-table';
+import { Link } from '@/lib/i18n/navigation';
+import { DeskAttention } from '@/app/_components/desk-attention';
 
 /** The officer's desk: their department's contracts by status. Other roles go to their own home. */
 export default async function DeskPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -20,9 +22,16 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
   const recent = listContracts(db, actor, { limit: 50 });
   const t = await getTranslations('desk');
   const ts = await getTranslations('contractStatus');
+  const td = await getTranslations('draft');
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t('title', { department: user.orgName ?? '' })}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('title', { department: user.orgName ?? '' })}</h1>
+        <Link href="/desk/contracts/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
+          {td('newContract')}
+        </Link>
+      </div>
+      <DeskAttention actor={actor} />
       <section aria-labelledby="counts" className="space-y-2">
         <h2 id="counts" className="text-lg font-semibold">
           {t('byStatus')}

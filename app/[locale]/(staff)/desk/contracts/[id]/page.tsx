@@ -1,0 +1,143 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requirePageUser } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { availableTransitions, contractTransitions } from '@/lib/contracts/rules';
+import { contractHistory, findContractForStaff } from '@/lib/contracts/staff-queries';
+import { formatFen } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
+import { History } from '@/app/_components/history';
+import { ContractStatusBadge } from '@/app/_components/status-badge';
+import { AmendmentDecisionForm, AmendmentForm, PaymentForm, TransitionForm } from '../contract-forms';
+
+export default async function StaffContractPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = actorFromSession(await requirePageUser(locale));
+  const db = getDb();
+  const detail = /^\d+$/.test(id) ? findContractForStaff(db, actor, Number(id)) : undefined;
+  if (!detail) notFound();
+  const { contract: c } = detail;
+  const t = await getTranslations('contract');
+  const tm = await getTranslations('milestone');
+  const format = await getFormatter();
+  const en = locale === 'en';
+  const scope = { departmentId: c.departmentId };
+  const steps = availableTransitions(c.status).filter((s) => can(actor, contractTransitions[s].permission, scope) && !(s === 'approve' && actor.id === c.draftedBy));
+  const pendingAmendment = detail.amendments.find((a) => a.status === 'pending_approval');
+  const fen = (n: number) => formatFen(n, locale);
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="font-mono text-sm text-slate-600">{c.reference}</p>
+        <h1 className="text-2xl font-bold">{en ? c.matterTitleEn : c.matterTitleZh}</h1>
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <ContractStatusBadge status={c.status} /> {c.statusReason ? <span>{t('reasonLabel', { reason: c.statusReason })}</span> : null}
+        </p>
+      </div>
+
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+        <div><dt className="text-slate-600">{t('matter')}</dt><dd className="font-mono">{c.matterCode}</dd></div>
+        <div><dt className="text-slate-600">{t('contractor')}</dt><dd>{en ? c.contractorNameEn : c.contractorNameZh}</dd></div>
+        <div><dt className="text-slate-600">{t('department')}</dt><dd>{en ? c.departmentNameEn : c.departmentNameZh}</dd></div>
+        <div><dt className="text-slate-600">{t('period')}</dt><dd className="tabular-nums">{c.startDate} – {c.endDate}</dd></div>
+        <div><dt className="text-slate-600">{t('value')}</dt><dd className="tabular-nums" data-testid="contract-value">{fen(c.valueFen)}</dd></div>
+        <div><dt className="text-slate-600">{t('paid')}</dt><dd className="tabular-nums" data-testid="contract-paid">{fen(detail.paidFen)}</dd></div>
+        <div><dt className="text-slate-600">{t('drafter')}</dt><dd>{c.drafterName}</dd></div>
+        <div><dt className="text-slate-600">{t('approver')}</dt><dd>{c.approverName ?? '—'}</dd></div>
+        {c.justification ? <div className="sm:col-span-2"><dt className="text-slate-600">{t('justification')}</dt><dd>{c.justification}</dd></div> : null}
+        <div className="sm:col-span-2"><dt className="text-slate-600">{t('terms')}</dt><dd className="whitespace-pre-line">{c.terms || '—'}</dd></div>
+        <div className="sm:col-span-2"><dt className="text-slate-600">{t('declaration')}</dt><dd>{c.noSubcontractDeclared ? t('declared') : t('notDeclared')}</dd></div>
+        {c.renewalOfId ? (
+          <div><dt className="text-slate-600">{t('renewalOf')}</dt><dd><Link href={`/desk/contracts/${c.renewalOfId}`} className="text-brand-700 underline">{t('previousContract')}</Link></dd></div>
+        ) : null}
+      </dl>
+
+      {steps.length ? (
+        <section aria-labelledby="steps-heading" className="space-y-2">
+          <h2 id="steps-heading" className="text-lg font-semibold">{t('nextSteps')}</h2>
+          <div className="grid gap-3 sm:grid-cols-2">
+            {steps.map((s) => (
+              <TransitionForm key={s} contractId={c.id} status={c.status} transition={s} needs={contractTransitions[s].needs} danger={s === 'terminate' || s === 'cancel'} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="milestones-heading" className="space-y-2">
+        <h2 id="milestones-heading" className="text-lg font-semibold">{t('milestones')}</h2>
+        {detail.milestones.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
+          <ul className="space-y-1 text-sm">
+            {detail.milestones.map((m) => (
+              <li key={m.id} data-testid="milestone">
+                <span className="tabular-nums">{m.dueDate}</span> · {m.title} · {tm(`type.${m.type}`)} · <strong>{tm(`status.${m.status}`)}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="payments-heading" className="space-y-2">
+        <h2 id="payments-heading" className="text-lg font-semibold">{t('payments')}</h2>
+        {detail.payments.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
+          <ul className="space-y-1 text-sm">
+            {detail.payments.map((p) => (
+              <li key={p.id} className="tabular-nums" data-testid="payment">{p.paidOn} · {fen(p.amountFen)}</li>
+            ))}
+          </ul>
+        )}
+        {can(actor, 'payment.record', scope) && ['active', 'suspended', 'completed'].includes(c.status) ? (
+          <PaymentForm contractId={c.id} milestones={detail.milestones.filter((m) => m.type === 'payment').map((m) => ({ id: m.id, title: `${m.dueDate} ${m.title}` }))} />
+        ) : null}
+      </section>
+
+      <section aria-labelledby="amendments-heading" className="space-y-2">
+        <h2 id="amendments-heading" className="text-lg font-semibold">{t('amendments')}</h2>
+        {detail.amendments.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
+          <ul className="space-y-2 text-sm">
+            {detail.amendments.map((a) => (
+              <li key={a.id} className="rounded-md border border-slate-200 bg-white p-3" data-testid="amendment">
+                <p><strong>{t(`amendmentStatus.${a.status}`)}</strong> · {a.rationale}</p>
+                {a.previousValueFen !== a.newValueFen ? <p>{t('value')}: {fen(a.previousValueFen)} → {fen(a.newValueFen)}</p> : null}
+                {a.previousEndDate !== a.newEndDate ? <p>{t('endDate')}: {a.previousEndDate} → {a.newEndDate}</p> : null}
+                {a.previousTerms !== a.newTerms ? <p>{t('terms')}: {a.previousTerms || '—'} → {a.newTerms}</p> : null}
+                {a.status === 'pending_approval' && can(actor, 'amendment.approve', scope) && a.requestedBy !== actor.id ? (
+                  <AmendmentDecisionForm contractId={c.id} amendmentId={a.id} />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} /> : null}
+      </section>
+
+      <section aria-labelledby="deliverables-heading" className="space-y-2">
+        <h2 id="deliverables-heading" className="text-lg font-semibold">{t('deliverables')}</h2>
+        {detail.deliverables.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
+          <ul className="space-y-1 text-sm">
+            {detail.deliverables.map((d) => (
+              <li key={d.id}>{d.periodStart} – {d.periodEnd} · {d.title} · <strong>{t(`deliverableStatus.${d.status}`)}</strong>{d.reviewComment ? ` · ${d.reviewComment}` : ''}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="evaluations-heading" className="space-y-2">
+        <h2 id="evaluations-heading" className="text-lg font-semibold">{t('evaluations')}</h2>
+        {detail.evaluations.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
+          <ul className="space-y-1 text-sm">
+            {detail.evaluations.map((e) => (
+              <li key={e.id}>{e.periodStart} – {e.periodEnd} · {t(`evaluatorKind.${e.evaluatorKind}`)} · {e.overallScore} · {t(`grade.${e.grade}`)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <History events={contractHistory(db, detail)} title={t('history')} />
+      <p className="text-xs text-slate-500">{t('shownAt', { time: format.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+    </div>
+  );
+}

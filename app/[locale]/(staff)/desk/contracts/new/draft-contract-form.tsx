@@ -1,0 +1,65 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Field, FormError, SubmitButton } from '@/app/_components/form';
+import { milestoneTypes } from '@/lib/domain/enums';
+import { idleState } from '@/lib/forms/state';
+import { draftContractAction } from '../actions';
+
+const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
+
+export function DraftContractForm({ locale, matterId, renewalOfId, contractors }: { locale: string; matterId: number; renewalOfId?: number; contractors: { id: number; name: string }[] }) {
+  const t = useTranslations('draft');
+  const tm = useTranslations('milestone');
+  const [state, action] = useActionState(draftContractAction, idleState);
+  const v = (name: string) => state.values?.[name];
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="matterId" value={matterId} />
+      {renewalOfId ? <input type="hidden" name="renewalOfId" value={renewalOfId} /> : null}
+      <FormError state={state} />
+      <Field name="contractorId" label={t('contractor')} state={state}>
+        <select id="field-contractorId" name="contractorId" required defaultValue={v('contractorId') ?? ''} className={inputClass}>
+          <option value="">—</option>
+          {contractors.map((c) => (
+            <option key={c.id} value={c.id}>{c.name}</option>
+          ))}
+        </select>
+      </Field>
+      <Field name="valueFen" label={t('valueYuan')} inputMode="decimal" required state={state} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="startDate" label={t('startDate')} type="date" required state={state} />
+        <Field name="endDate" label={t('endDate')} type="date" required state={state} />
+      </div>
+      <Field name="justification" label={t('justification')} hint={t('justificationHint')} state={state} />
+      <Field name="terms" label={t('terms')} state={state}>
+        <textarea id="field-terms" name="terms" rows={3} defaultValue={v('terms')} className={inputClass} />
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">{t('milestones')}</legend>
+        {[0, 1, 2, 3].map((i) => (
+          <div key={i} className="grid gap-2 sm:grid-cols-3">
+            <input name={`milestones.${i}.title`} aria-label={t('milestoneTitle', { n: i + 1 })} placeholder={t('milestoneTitle', { n: i + 1 })} defaultValue={v(`milestones.${i}.title`)} className={inputClass} />
+            <select name={`milestones.${i}.type`} aria-label={t('milestoneType', { n: i + 1 })} defaultValue={v(`milestones.${i}.type`) ?? 'delivery'} className={inputClass}>
+              {milestoneTypes.map((m) => (
+                <option key={m} value={m}>{tm(`type.${m}`)}</option>
+              ))}
+            </select>
+            <input name={`milestones.${i}.dueDate`} type="date" aria-label={t('milestoneDue', { n: i + 1 })} defaultValue={v(`milestones.${i}.dueDate`)} className={inputClass} />
+            {(state.fieldErrors?.[`milestones.${i}.dueDate`] ?? []).length ? <p className="text-sm text-red-700 sm:col-span-3">{t('milestoneOutside')}</p> : null}
+          </div>
+        ))}
+      </fieldset>
+      <div className="space-y-1">
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="noSubcontractDeclared" className="mt-1" aria-describedby="declaration-error" />
+          <span>{t('declaration')}</span>
+        </label>
+        {state.fieldErrors?.noSubcontractDeclared ? <p id="declaration-error" className="text-sm text-red-700">{t('declarationRequired')}</p> : null}
+      </div>
+      <SubmitButton>{t('save')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requireActor } from '@/lib/auth/current';
+import { requirePermission } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { runFormAction, type ActionState } from '@/lib/forms/action-state';
+import { routing } from '@/lib/i18n/routing';
+import { changeMatterStatus, createMatter, updateMatter } from '@/lib/matters/service';
+import { validate } from '@/lib/shared/validate';
+import { yuanAsFen } from '@/lib/shared/zod';
+
+const text = (fd: FormData, name: string) => {
+  const v = fd.get(name);
+  return typeof v === 'string' ? v : undefined;
+};
+
+function budget(fd: FormData): number | undefined {
+  const raw = text(fd, 'annualBudgetFen');
+  if (raw === undefined || raw.trim() === '') return undefined;
+  try {
+    return validate(yuanAsFen, raw);
+  } catch {
+    throw new AppError('validation', 'bad amount', { fieldErrors: { annualBudgetFen: ['money_format'] } });
+  }
+}
+
+/** The fields of the matter form, and only those. */
+const matterFields = (fd: FormData) => ({
+  titleZh: text(fd, 'titleZh'),
+  titleEn: text(fd, 'titleEn'),
+  descriptionZh: text(fd, 'descriptionZh') ?? '',
+  descriptionEn: text(fd, 'descriptionEn') ?? '',
+  category: text(fd, 'category'),
+  legalBasis: text(fd, 'legalBasis') ?? '',
+  serviceStandard: text(fd, 'serviceStandard') ?? '',
+  annualBudgetFen: budget(fd),
+});
+
+function refresh(matterId?: number) {
+  revalidatePath('/[locale]/desk/matters', 'page');
+  if (matterId) revalidatePath(`/[locale]/desk/matters/${matterId}`, 'page');
+}
+
+export async function createMatterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let createdId: number | null = null;
+  const state = await runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'matter.edit');
+    // Officers create matters in their own department; admins choose one.
+    const departmentId = actor.role === 'admin' || actor.role === 'system' ? text(formData, 'departmentId') : actor.departmentId;
+    const row = createMatter(getDb(), actor, { ...matterFields(formData), code: text(formData, 'code'), departmentId, catalogueStatus: 'draft' });
+    createdId = row.id;
+    refresh();
+  });
+  const locale = routing.locales.includes(text(formData, 'locale') as never) ? text(formData, 'locale') : routing.defaultLocale;
+  if (createdId) redirect(`/${locale}/desk/matters/${createdId}`);
+  return state;
+}
+
+export async function updateMatterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'matter.edit');
+    const matterId = Number(text(formData, 'matterId'));
+    updateMatter(getDb(), actor, { matterId, ...matterFields(formData) });
+    refresh(matterId);
+    return { status: 'ok', notice: 'matterSaved' };
+  });
+}
+
+export async function changeMatterStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'matter.edit');
+    const matterId = Number(text(formData, 'matterId'));
+    changeMatterStatus(getDb(), actor, { matterId, to: text(formData, 'to'), reason: text(formData, 'reason') || undefined });
+    refresh(matterId);
+    return { status: 'ok', notice: 'matterStatusChanged' };
+  });
+}

@@ -1,0 +1,121 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requirePageUser } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { catalogueStatuses, matterCategories } from '@/lib/domain/enums';
+import { formatFen } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
+import { listDepartmentChoices, listMattersForStaff, matterListQuery, matterSorts } from '@/lib/matters/staff-queries';
+
+const selectClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
+
+/** The staff catalogue: search, filters, sorting and pages, all in the URL (works without JavaScript). */
+export default async function StaffMattersPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = actorFromSession(await requirePageUser(locale));
+  if (!can(actor, 'matter.read')) notFound();
+  const query = matterListQuery.parse(await searchParams);
+  const db = getDb();
+  const { items, hasNext } = listMattersForStaff(db, actor, query);
+  const t = await getTranslations('staffMatters');
+  const tc = await getTranslations('category');
+  const ts = await getTranslations('catalogueStatus');
+  const en = locale === 'en';
+  const allDepartments = actor.role === 'admin' || actor.role === 'auditor';
+  const departments = allDepartments ? listDepartmentChoices(db) : [];
+  const pageLink = (page: number) => ({ pathname: '/desk/matters', query: Object.fromEntries(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined && v !== '')) });
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        {can(actor, 'matter.edit') ? (
+          <Link href="/desk/matters/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">{t('new')}</Link>
+        ) : null}
+      </div>
+      <form method="get" role="search" className="flex flex-wrap items-end gap-2" aria-label={t('searchLabel')}>
+        <label className="text-sm">
+          <span className="block font-medium">{t('q')}</span>
+          <input name="q" defaultValue={query.q} className="rounded-md border border-slate-300 px-3 py-2" data-testid="matter-search" />
+        </label>
+        {allDepartments ? (
+          <label className="text-sm">
+            <span className="block font-medium">{t('department')}</span>
+            <select name="department" defaultValue={query.department ?? ''} className={selectClass}>
+              <option value="">{t('all')}</option>
+              {departments.map((d) => <option key={d.id} value={d.id}>{en ? d.nameEn : d.nameZh}</option>)}
+            </select>
+          </label>
+        ) : null}
+        <label className="text-sm">
+          <span className="block font-medium">{t('category')}</span>
+          <select name="category" defaultValue={query.category ?? ''} className={selectClass}>
+            <option value="">{t('all')}</option>
+            {matterCategories.map((c) => <option key={c} value={c}>{tc(c)}</option>)}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium">{t('status')}</span>
+          <select name="status" defaultValue={query.status ?? ''} className={selectClass}>
+            <option value="">{t('all')}</option>
+            {catalogueStatuses.map((s) => <option key={s} value={s}>{ts(s)}</option>)}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium">{t('service')}</span>
+          <select name="service" defaultValue={query.service ?? ''} className={selectClass}>
+            <option value="">{t('all')}</option>
+            <option value="in">{t('inService')}</option>
+            <option value="out">{t('notInService')}</option>
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium">{t('sort')}</span>
+          <select name="sort" defaultValue={query.sort} className={selectClass}>
+            {matterSorts.map((s) => <option key={s} value={s}>{t(`sorts.${s}`)}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('apply')}</button>
+      </form>
+      {items.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">{t('title')}</caption>
+            <thead className="border-b border-slate-300">
+              <tr>
+                <th scope="col" className="py-2 pr-3">{t('code')}</th>
+                <th scope="col" className="py-2 pr-3">{t('matterTitle')}</th>
+                <th scope="col" className="py-2 pr-3">{t('category')}</th>
+                <th scope="col" className="py-2 pr-3">{t('department')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('budget')}</th>
+                <th scope="col" className="py-2 pr-3">{t('status')}</th>
+                <th scope="col" className="py-2">{t('service')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr key={m.id} className="border-b border-slate-100" data-testid="matter-row">
+                  <td className="py-2 pr-3 font-mono">{m.code}</td>
+                  <td className="py-2 pr-3"><Link href={`/desk/matters/${m.id}`} className="text-brand-700 underline">{en ? m.titleEn : m.titleZh}</Link></td>
+                  <td className="py-2 pr-3">{tc(m.category)}</td>
+                  <td className="py-2 pr-3">{en ? m.departmentNameEn : m.departmentNameZh}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{formatFen(m.annualBudgetFen, locale)}</td>
+                  <td className="py-2 pr-3">{ts(m.catalogueStatus)}</td>
+                  <td className="py-2">{m.inService ? t('inService') : t('notInService')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t('pages')} className="flex gap-3 text-sm">
+        {query.page > 1 ? <Link href={pageLink(query.page - 1)} className="text-brand-700 underline">{t('previous')}</Link> : null}
+        <span>{t('page', { page: query.page })}</span>
+        {hasNext ? <Link href={pageLink(query.page + 1)} className="text-brand-700 underline">{t('next')}</Link> : null}
+      </nav>
+    </div>
+  );
+}

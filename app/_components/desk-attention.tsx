@@ -1,0 +1,52 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { contractsNeedingAttention } from '@/lib/contracts/attention';
+import { Link } from '@/lib/i18n/navigation';
+
+/** The officer's "needs attention now" lists, each linking to the contract. */
+export async function DeskAttention({ actor }: { actor: Actor }) {
+  const lists = contractsNeedingAttention(getDb(), actor);
+  const t = await getTranslations('attention');
+  const en = (await getLocale()) === 'en';
+  const contractList = (key: 'awaitingApproval' | 'endingSoon' | 'pastEnd') => (
+    <section aria-labelledby={`attention-${key}`} className="rounded-md border border-slate-200 bg-white p-3" data-testid={`attention-${key}`}>
+      <h3 id={`attention-${key}`} className="font-semibold">
+        {t(key)} <span className="tabular-nums text-slate-600">({lists[key].length})</span>
+      </h3>
+      {lists[key].length === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
+        <ul className="mt-1 space-y-1 text-sm">
+          {lists[key].map((c) => (
+            <li key={c.id}>
+              <Link href={`/desk/contracts/${c.id}`} className="font-mono text-brand-700 underline">{c.reference}</Link> {en ? c.matterTitleEn : c.matterTitleZh} · {t('ends', { date: c.endDate })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+  return (
+    <section aria-labelledby="attention-heading" className="space-y-2">
+      <h2 id="attention-heading" className="text-lg font-semibold">{t('title')}</h2>
+      <div className="grid gap-3 md:grid-cols-2">
+        {contractList('awaitingApproval')}
+        {contractList('endingSoon')}
+        {contractList('pastEnd')}
+        <section aria-labelledby="attention-milestones" className="rounded-md border border-slate-200 bg-white p-3" data-testid="attention-overdueMilestones">
+          <h3 id="attention-milestones" className="font-semibold">
+            {t('overdueMilestones')} <span className="tabular-nums text-slate-600">({lists.overdueMilestones.length})</span>
+          </h3>
+          {lists.overdueMilestones.length === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
+            <ul className="mt-1 space-y-1 text-sm">
+              {lists.overdueMilestones.map((m) => (
+                <li key={m.id}>
+                  <Link href={`/desk/contracts/${m.contractId}`} className="font-mono text-brand-700 underline">{m.reference}</Link> {m.title} · {t('due', { date: m.dueDate })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+
+export type HistoryEvent = { seq: number; occurredAt: string; actorName: string; actorRole: string; action: string; data: string };
+
+type Changes = Record<string, { before: unknown; after: unknown }>;
+
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** A record's history from the audit trail: when, who (name and role), what, and changed fields before → after. */
+export async function History({ events, title }: { events: HistoryEvent[]; title: string }) {
+  const t = await getTranslations('history');
+  const ta = await getTranslations('auditActions');
+  const tf = await getTranslations('auditFields');
+  const tr = await getTranslations('staff.roles');
+  const format = await getFormatter();
+  return (
+    <section aria-labelledby="history-heading" className="space-y-2">
+      <h2 id="history-heading" className="text-lg font-semibold">
+        {title}
+      </h2>
+      {events.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : null}
+      <ol className="space-y-2" data-testid="history">
+        {events.map((e) => {
+          const data = JSON.parse(e.data) as { changes?: Changes; from?: string; to?: string; reason?: string; comment?: string };
+          return (
+            <li key={e.seq} className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="history-event" data-action={e.action}>
+              <p>
+                <time dateTime={e.occurredAt} className="tabular-nums text-slate-600">
+                  {format.dateTime(new Date(e.occurredAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                </time>{' '}
+                · {e.actorName} ({tr.has(e.actorRole) ? tr(e.actorRole) : e.actorRole}) · <strong>{ta.has(e.action) ? ta(e.action) : e.action}</strong>
+              </p>
+              {data.from && data.to ? (
+                <p className="text-slate-700">
+                  {t('status')}: {show(data.from)} → {show(data.to)}
+                </p>
+              ) : null}
+              {data.reason ? <p className="text-slate-700">{t('reason')}: {data.reason}</p> : null}
+              {data.comment ? <p className="text-slate-700">{t('comment')}: {data.comment}</p> : null}
+              {data.changes ? (
+                <ul className="mt-1 space-y-0.5">
+                  {Object.entries(data.changes).map(([field, c]) => (
+                    <li key={field}>
+                      {tf.has(field) ? tf(field) : field}: <del className="text-red-700">{show(c.before)}</del> → <ins className="text-green-800 no-underline">{show(c.after)}</ins>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

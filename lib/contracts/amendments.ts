@@ -1,0 +1,97 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { writeTransaction, type Db, type Tx } from '../../db/client';
+import { amendments, contracts, payments } from '../../db/schema';
+import { appendAuditEvent } from '../audit/append';
+import { requireUserId, type Actor } from '../auth/actor';
+import { requirePermission } from '../auth/permissions';
+import { AppError, notFound, ruleViolation } from '../errors';
+import { nowIso } from '../shared/time';
+import { validate } from '../shared/validate';
+import { termProblem } from './rules';
+import { amendmentDecisionInput, amendmentInput } from './schema';
+
+/** An officer proposes a change of value, end date or terms of an active contract, with a rationale. */
+export function requestAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
+  requirePermission(actor, 'amendment.request');
+  const data = validate(amendmentInput, input);
+  const contract = tx.select().from(contracts).where(eq(contracts.id, data.contractId)).get();
+  if (!contract) throw notFound('contract');
+  requirePermission(actor, 'amendment.request', { departmentId: contract.departmentId });
+  if (contract.status !== 'active') throw ruleViolation('contract_not_active', `the contract is ${contract.status}`);
+  const next = { valueFen: data.newValueFen ?? contract.valueFen, endDate: data.newEndDate ?? contract.endDate, terms: data.newTerms ?? contract.terms };
+  if (next.valueFen === contract.valueFen && next.endDate === contract.endDate && next.terms === contract.terms) {
+    throw new AppError('validation', 'nothing would change', { fieldErrors: { _form: ['amendment_empty'] } });
+  }
+  const term = termProblem(contract.startDate, next.endDate, contract.justification);
+  if (term) throw ruleViolation(term, `amended term: ${term}`);
+  if (tx.select({ id: amendments.id }).from(amendments).where(and(eq(amendments.contractId, contract.id), eq(amendments.status, 'pending_approval'))).get()) {
+    throw ruleViolation('amendment_pending', 'another amendment of this contract is waiting for approval');
+  }
+  const values = {
+    contractId: contract.id,
+    rationale: data.rationale,
+    previousValueFen: contract.valueFen,
+    newValueFen: next.valueFen,
+    previousEndDate: contract.endDate,
+    newEndDate: next.endDate,
+    previousTerms: contract.terms,
+    newTerms: next.terms,
+  };
+  const row = tx.insert(amendments).values({ ...values, requestedBy: requireUserId(actor), createdAt: nowIso() }).returning().get();
+  appendAuditEvent(tx, actor, { action: 'amendment.requested', entityType: 'amendment', entityId: row.id, departmentId: contract.departmentId, data: { after: values } });
+  return row;
+}
+
+/** Four-eyes: another approver applies or rejects it; applying is compare-and-set on the contract. */
+export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
+  requirePermission(actor, 'amendment.approve');
+  const data = validate(amendmentDecisionInput, input);
+  const found = tx
+    .select({ amendment: amendments, contract: contracts })
+    .from(amendments)
+    .innerJoin(contracts, eq(contracts.id, amendments.contractId))
+    .where(eq(amendments.id, data.amendmentId))
+    .get();
+  if (!found) throw notFound('amendment');
+  const { amendment, contract } = found;
+  requirePermission(actor, 'amendment.approve', { departmentId: contract.departmentId });
+  if (amendment.status !== 'pending_approval') throw ruleViolation('already_decided', `the amendment is ${amendment.status}`);
+  if (amendment.requestedBy === actor.id) throw ruleViolation('four_eyes', 'nobody approves an amendment they requested');
+  const now = nowIso();
+  const to = data.decision === 'approve' ? 'approved' : 'rejected';
+  if (to === 'approved') {
+    if (contract.status !== 'active') throw ruleViolation('contract_not_active', `the contract is ${contract.status}`);
+    const paid = tx.select({ total: sql<number>`coalesce(sum(${payments.amountFen}), 0)` }).from(payments).where(eq(payments.contractId, contract.id)).get()!.total;
+    if (amendment.newValueFen < paid) throw ruleViolation('value_below_paid', 'the new value is less than what was paid already', { paid });
+    const changed = tx
+      .update(contracts)
+      .set({ valueFen: amendment.newValueFen, endDate: amendment.newEndDate, terms: amendment.newTerms, updatedAt: now })
+      .where(and(eq(contracts.id, contract.id), eq(contracts.status, 'active'), eq(contracts.valueFen, amendment.previousValueFen), eq(contracts.endDate, amendment.previousEndDate)))
+      .run();
+    if (changed.changes !== 1) throw new AppError('stale', 'the contract changed since the amendment was requested');
+  }
+  const decided = tx
+    .update(amendments)
+    .set({ status: to, decidedBy: actor.id, decidedAt: now, decisionComment: data.comment || null })
+    .where(and(eq(amendments.id, amendment.id), eq(amendments.status, 'pending_approval')))
+    .run();
+  if (decided.changes !== 1) throw new AppError('stale', 'someone else decided this amendment first');
+  appendAuditEvent(tx, actor, {
+    action: to === 'approved' ? 'amendment.approved' : 'amendment.rejected',
+    entityType: 'amendment',
+    entityId: amendment.id,
+    departmentId: contract.departmentId,
+    data: { from: 'pending_approval', to, ...(data.comment ? { comment: data.comment } : {}) },
+  });
+  if (to === 'approved') {
+    const changes: Record<string, { before: string | number; after: string | number }> = {};
+    if (amendment.previousValueFen !== amendment.newValueFen) changes.valueFen = { before: amendment.previousValueFen, after: amendment.newValueFen };
+    if (amendment.previousEndDate !== amendment.newEndDate) changes.endDate = { before: amendment.previousEndDate, after: amendment.newEndDate };
+    if (amendment.previousTerms !== amendment.newTerms) changes.terms = { before: amendment.previousTerms, after: amendment.newTerms };
+    appendAuditEvent(tx, actor, { action: 'contract.updated', entityType: 'contract', entityId: contract.id, departmentId: contract.departmentId, data: { changes } });
+  }
+  return { status: to };
+}
+
+export const requestAmendment = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => requestAmendmentInTx(tx, actor, input));
+export const decideAmendment = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => decideAmendmentInTx(tx, actor, input));

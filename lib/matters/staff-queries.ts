@@ -1,0 +1,110 @@
+import 'server-only';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { auditEvents, contractors, contracts, departments, matters } from '../../db/schema';
+import type { Actor } from '../auth/actor';
+import { requirePermission } from '../auth/permissions';
+import { catalogueStatuses, matterCategories } from '../domain/enums';
+import { z } from 'zod';
+
+/** Officers work on their department's matters; admins and auditors see the whole catalogue. */
+export function matterScope(actor: Actor): SQL | undefined {
+  if (actor.role === 'officer' || actor.role === 'approver') return eq(matters.departmentId, actor.departmentId ?? -1);
+  if (actor.role === 'admin' || actor.role === 'auditor' || actor.role === 'system') return undefined;
+  return sql`0`;
+}
+
+const inService = sql<number>`exists (select 1 from ${contracts} where ${contracts.matterId} = ${matters.id} and ${contracts.status} = 'active')`;
+
+export const matterSorts = ['code', 'title', 'budget', 'updated'] as const;
+
+/** The list's query string; anything unknown falls back to the default instead of failing. */
+export const matterListQuery = z.object({
+  q: z.string().trim().max(100).catch(''),
+  department: z.coerce.number().int().positive().optional().catch(undefined),
+  category: z.enum(matterCategories).optional().catch(undefined),
+  status: z.enum(catalogueStatuses).optional().catch(undefined),
+  service: z.enum(['in', 'out']).optional().catch(undefined),
+  sort: z.enum(matterSorts).catch('code'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type MatterListQuery = z.infer<typeof matterListQuery>;
+
+export const MATTERS_PER_PAGE = 25;
+
+/** Search over code, titles and descriptions in both languages; paged on an indexed order. */
+export function listMattersForStaff(db: Db, actor: Actor, query: MatterListQuery) {
+  requirePermission(actor, 'matter.read');
+  const like = `%${query.q.replaceAll('%', '').replaceAll('_', '')}%`;
+  const where = and(
+    matterScope(actor),
+    query.q
+      ? sql`(${matters.code} like ${like} or ${matters.titleZh} like ${like} or ${matters.titleEn} like ${like} or ${matters.descriptionZh} like ${like} or ${matters.descriptionEn} like ${like})`
+      : undefined,
+    query.department ? eq(matters.departmentId, query.department) : undefined,
+    query.category ? eq(matters.category, query.category) : undefined,
+    query.status ? eq(matters.catalogueStatus, query.status) : undefined,
+    query.service === 'in' ? sql`${inService}` : query.service === 'out' ? sql`not ${inService}` : undefined,
+  );
+  const order = {
+    code: [asc(matters.code)],
+    title: [asc(matters.titleZh), asc(matters.id)],
+    budget: [desc(matters.annualBudgetFen), asc(matters.id)],
+    updated: [desc(matters.updatedAt), asc(matters.id)],
+  }[query.sort];
+  const rows = db
+    .select({
+      id: matters.id,
+      code: matters.code,
+      titleZh: matters.titleZh,
+      titleEn: matters.titleEn,
+      category: matters.category,
+      catalogueStatus: matters.catalogueStatus,
+      annualBudgetFen: matters.annualBudgetFen,
+      departmentNameZh: departments.nameZh,
+      departmentNameEn: departments.nameEn,
+      inService,
+    })
+    .from(matters)
+    .innerJoin(departments, eq(departments.id, matters.departmentId))
+    .where(where)
+    .orderBy(...order)
+    .limit(MATTERS_PER_PAGE + 1)
+    .offset((query.page - 1) * MATTERS_PER_PAGE)
+    .all();
+  return { items: rows.slice(0, MATTERS_PER_PAGE).map((r) => ({ ...r, inService: r.inService === 1 })), hasNext: rows.length > MATTERS_PER_PAGE };
+}
+
+export function findMatterForStaff(db: Db, actor: Actor, matterId: number) {
+  requirePermission(actor, 'matter.read');
+  const matter = db
+    .select({ matter: matters, departmentNameZh: departments.nameZh, departmentNameEn: departments.nameEn, inService })
+    .from(matters)
+    .innerJoin(departments, eq(departments.id, matters.departmentId))
+    .where(and(eq(matters.id, matterId), matterScope(actor)))
+    .get();
+  if (!matter) return undefined;
+  const matterContracts = db
+    .select({ id: contracts.id, reference: contracts.reference, status: contracts.status, startDate: contracts.startDate, endDate: contracts.endDate, valueFen: contracts.valueFen, contractorNameZh: contractors.nameZh, contractorNameEn: contractors.nameEn })
+    .from(contracts)
+    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+    .where(eq(contracts.matterId, matterId))
+    .orderBy(desc(contracts.startDate))
+    .all();
+  return { ...matter, inService: matter.inService === 1, contracts: matterContracts };
+}
+
+/** A record's own events from the audit trail, oldest first. */
+export function recordHistory(db: Db, entityType: string, entityId: number | string) {
+  return db
+    .select({ seq: auditEvents.seq, occurredAt: auditEvents.occurredAt, actorName: auditEvents.actorName, actorRole: auditEvents.actorRole, action: auditEvents.action, data: auditEvents.data })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId))))
+    .orderBy(asc(auditEvents.seq))
+    .all();
+}
+
+export function listDepartmentChoices(db: Db) {
+  return db.select({ id: departments.id, nameZh: departments.nameZh, nameEn: departments.nameEn }).from(departments).orderBy(asc(departments.code)).all();
+}
+
