@@ -1,8 +1,11 @@
+import { notFound } from 'next/navigation';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, CardTitle, CardValue } from '@/app/_components/card';
 import { contractorKinds } from '@/lib/domain/enums';
 import { formatFen, formatFenCompact, formatNumber } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
+import { routing } from '@/lib/i18n/routing';
 import { getCachedPublicStats } from '@/lib/public/cached';
 import { publishedContractStatuses } from '@/lib/public/dto';
 import { BarChart } from './_components/bar-chart';
@@ -21,6 +24,9 @@ const statusColors: Record<(typeof publishedContractStatuses)[number], string> =
 
 export default async function OverviewPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  // The layout answers 404 for an unknown locale, but renders in parallel with this page: /favicon.ico
+  // would otherwise reach Intl with "favicon.ico" as the locale.
+  if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('home');
   const tp = await getTranslations('public');

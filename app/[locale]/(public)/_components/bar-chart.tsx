@@ -2,7 +2,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 
 export type Bar = { key: string; label: string; value: number; display: string };
 
-const WIDTH = 640;
+const WIDTH = 400;
 const ROW = 44;
 const PAD = 8;
 
@@ -14,13 +14,13 @@ const PAD = 8;
 export function BarChart({ id, title, description, bars }: { id: string; title: string; description: string; bars: Bar[] }) {
   const height = Math.max(bars.length * ROW + PAD * 2, ROW);
   const max = Math.max(...bars.map((b) => b.value), 1);
-  const x = scaleLinear().domain([0, max]).range([0, WIDTH * 0.7]);
+  const x = scaleLinear().domain([0, max]).range([0, WIDTH * 0.68]);
   const y = scaleBand<string>()
     .domain(bars.map((b) => b.key))
     .range([PAD, height - PAD])
     .paddingInner(0.1);
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid={`chart-${id}`}>
+    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full max-w-xl" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid={`chart-${id}`}>
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       {bars.map((b) => {

@@ -3,8 +3,8 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 export type Series = { key: string; label: string; colorClass: string };
 export type Column = { key: string; label: string; values: Record<string, number> };
 
-const WIDTH = 640;
-const HEIGHT = 280;
+const WIDTH = 400;
+const HEIGHT = 240;
 const MARGIN = { top: 16, right: 8, bottom: 28, left: 36 };
 
 /** Stacked columns (e.g. contracts by status per start year) with a legend; same accessibility contract as BarChart. */
@@ -21,7 +21,7 @@ export function StackedColumns({ id, title, description, series, columns }: { id
   const ticks = y.ticks(4).filter((t) => Number.isInteger(t));
   return (
     <div>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid={`chart-${id}`}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full max-w-xl" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid={`chart-${id}`}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {ticks.map((t) => (
