@@ -16,7 +16,7 @@ vi.mock('@/lib/auth/current', () => ({
     if (!state.actor) throw new AppError('unauthenticated', 'sign-in required');
     return state.actor;
   },
-  getActor: async () => state.actor,
+  getActor: async () => state.actor ?? { id: null, name: 'public', role: 'public', departmentId: null, contractorId: null, orgName: null },
   getSessionUser: async () => (state.actor ? { ...state.actor, sessionId: 'test', email: 'x', mustChangePassword: false } : null),
   setSessionCookie: async () => undefined,
   clearSessionCookie: async () => undefined,
@@ -31,6 +31,8 @@ type Entry = {
   setup?: (f: Fixture) => void;
   /** Builds the form for a resource in or out of the caller's scope. */
   form: (f: Fixture, scope: Scope, who: Actor | null) => Record<string, string>;
+  /** Files to attach to the form. */
+  files?: () => File[];
   /** Whether this caller may succeed on that resource. */
   allowed: (who: Actor | null, scope: Scope) => boolean;
 };
@@ -110,6 +112,23 @@ const matrix: Record<string, Entry> = {
   'desk/matters#changeMatterStatusAction': {
     form: (f, scope, who) => ({ matterId: String(side(f, who, scope, f.matterA, f.matterB).id), to: 'withdrawn', reason: '不再需要' }),
     allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
+  },
+  'desk/contractors#createContractorAction': {
+    form: (_f, scope) => ({ creditCode: scope === 'in' ? '91330383MA2A0PR1X3' : '91330383MA2A0PR1X3', nameZh: '新公司', nameEn: 'New Co.', kind: 'enterprise_institution', legalRepresentative: '王五' }),
+    allowed: adminOnly,
+  },
+  'desk/contractors#updateContractorAction': {
+    form: (f, scope) => ({ contractorId: String((scope === 'in' ? f.contractorX : f.contractorY).id), nameZh: '改名公司', nameEn: 'Renamed Co.', kind: 'enterprise_institution', legalRepresentative: '赵六' }),
+    allowed: adminOnly,
+  },
+  'desk/contractors#changeVerificationAction': {
+    form: (f, scope) => ({ contractorId: String((scope === 'in' ? f.contractorX : f.contractorY).id), to: 'suspended', reason: '抽查发现问题' }),
+    allowed: adminOnly,
+  },
+  'admin/import#importCatalogueAction': {
+    form: () => ({}),
+    files: () => [new File(['code,name_zh,name_en,kind\nLG-D-NEW,新局,New Bureau,government\n'], 'departments.csv', { type: 'text/csv' })],
+    allowed: adminOnly,
   },
   '(auth)#changePasswordAction': {
     // One's own password only: there is no field naming whose password, so "out of scope" is a forged userId.
@@ -193,7 +212,9 @@ describe('authorization matrix', () => {
           state.actor = who;
           state.db = f.db;
           const before = snapshot(f.db);
-          const ok = await succeeded(() => actions[key]!(undefined, toFormData(entry.form(f, scope, who))));
+          const fd = toFormData({ ...entry.form(f, scope, who), ...(entry.files ? { mode: 'import' } : {}) });
+          for (const file of entry.files?.() ?? []) fd.append('files', file);
+          const ok = await succeeded(() => actions[key]!(undefined, fd));
           tally.calls++;
           const expected = entry.allowed(who, scope);
           expect(ok, `${callerName} ${expected ? 'should' : 'must not'} succeed`).toBe(expected);
@@ -210,4 +231,53 @@ describe('authorization matrix', () => {
     console.log(`authorization matrix: ${Object.keys(matrix).length} actions × ${callers.length} callers × 2 scopes = ${tally.calls} calls, ${tally.refused} refused, 0 unauthorized successes`);
     tally = { calls: 0, refused: 0 };
   });
+});
+
+/** Route handlers that are not public (everything under app/api but the open-data API and next-auth's own). */
+type RouteEntry = { path: string; params: (f: Fixture) => Record<string, string>; allowed: (who: Actor | null) => boolean };
+const routeMatrix: Record<string, RouteEntry> = {
+  'admin/catalogue/[kind]#GET': { path: '/api/admin/catalogue/contractors', params: () => ({ kind: 'contractors' }), allowed: adminOnly },
+  // Health is for a process supervisor: open to all, and it shows no records.
+  'health#GET': { path: '/api/health', params: () => ({}), allowed: () => true },
+  'audit/export#GET': { path: '/api/audit/export?format=json&entityType=contract', params: () => ({}), allowed: (who) => who?.role === 'admin' || who?.role === 'auditor' },
+};
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return routeFiles(full);
+    return name === 'route.ts' ? [full] : [];
+  });
+}
+
+describe('authorization matrix: route handlers', () => {
+  const apiDir = path.join(appDir, 'api');
+  const nonPublic = routeFiles(apiDir).filter((f) => !f.includes(`${path.sep}public${path.sep}`) && !f.includes(`${path.sep}auth${path.sep}`));
+
+  it('covers every non-public route handler', async () => {
+    const found: string[] = [];
+    for (const file of nonPublic) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) if (typeof mod[method] === 'function') found.push(`${path.relative(apiDir, path.dirname(file))}#${method}`);
+    }
+    expect(found.filter((k) => !(k in routeMatrix))).toEqual([]);
+  });
+
+  const fixture = buildFixture();
+  const callers: [string, (f: Fixture) => Actor | null][] = [['signed out', () => null], ...Object.keys(fixture.actors).map((k) => [k, (f: Fixture) => f.actors[k as keyof Fixture['actors']]] as [string, (f: Fixture) => Actor])];
+  for (const [key, entry] of Object.entries(routeMatrix)) {
+    for (const [callerName, pick] of callers) {
+      it(`${key} as ${callerName}`, async () => {
+        const f = buildFixture();
+        state.actor = pick(f);
+        state.db = f.db;
+        const [dir, method] = key.split('#') as [string, string];
+        const mod = (await import(path.join(apiDir, dir, 'route.ts'))) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
+        const before = snapshot(f.db);
+        const res = await mod[method]!(new Request(`http://localhost${entry.path}`, { method }), { params: Promise.resolve(entry.params(f)) });
+        expect(res.status < 400, `${callerName}: ${res.status}`).toBe(entry.allowed(state.actor));
+        expect(snapshot(f.db)).toBe(before);
+      });
+    }
+  }
 });

@@ -4,6 +4,7 @@ import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { routing } from '@/lib/i18n/routing';
+import { Link } from '@/lib/i18n/navigation';
 import { SiteHeader } from '../_components/site-header';
 import '../globals.css';
 
@@ -36,7 +37,12 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>
-          <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600">{t('footer')}</footer>
+          <footer className="mx-auto flex max-w-6xl flex-wrap gap-x-4 gap-y-1 px-4 pb-8 text-sm text-slate-600">
+            <span>{t('footer')}</span>
+            <Link href="/checkpoints" className="underline">
+              {t('checkpoints')}
+            </Link>
+          </footer>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,13 +1,13 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 
-export type HistoryEvent = { seq: number; occurredAt: string; actorName: string; actorRole: string; action: string; data: string };
+export type HistoryEvent = { seq: number; occurredAt: string; actorName: string; actorRole: string; action: string; data: string; entityType?: string; entityId?: string; actorOrg?: string | null };
 
 type Changes = Record<string, { before: unknown; after: unknown }>;
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** A record's history from the audit trail: when, who (name and role), what, and changed fields before → after. */
-export async function History({ events, title }: { events: HistoryEvent[]; title: string }) {
+export async function History({ events, title, showRecord = false }: { events: HistoryEvent[]; title: string; showRecord?: boolean }) {
   const t = await getTranslations('history');
   const ta = await getTranslations('auditActions');
   const tf = await getTranslations('auditFields');
@@ -28,7 +28,13 @@ export async function History({ events, title }: { events: HistoryEvent[]; title
                 <time dateTime={e.occurredAt} className="tabular-nums text-slate-600">
                   {format.dateTime(new Date(e.occurredAt), { dateStyle: 'medium', timeStyle: 'short' })}
                 </time>{' '}
-                · {e.actorName} ({tr.has(e.actorRole) ? tr(e.actorRole) : e.actorRole}) · <strong>{ta.has(e.action) ? ta(e.action) : e.action}</strong>
+                · {e.actorName} ({tr.has(e.actorRole) ? tr(e.actorRole) : e.actorRole}{e.actorOrg ? `, ${e.actorOrg}` : ''}) · <strong>{ta.has(e.action) ? ta(e.action) : e.action}</strong>
+                {showRecord ? (
+                  <span className="font-mono text-xs text-slate-600">
+                    {' '}
+                    #{e.seq} {e.entityType} {e.entityId}
+                  </span>
+                ) : null}
               </p>
               {data.from && data.to ? (
                 <p className="text-slate-700">

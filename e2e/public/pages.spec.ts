@@ -56,7 +56,7 @@ test.describe('public pages', () => {
   test('API page lists every endpoint in both languages', async ({ page }) => {
     for (const locale of ['en', 'zh-CN']) {
       await page.goto(`/${locale}/api-docs`);
-      for (const key of ['matters', 'matter', 'contractors', 'contractor', 'contracts', 'contract', 'stats', 'downloads', 'ocds', 'checkpoint', 'checkpoints']) {
+      for (const key of ['matters', 'matter', 'contractors', 'contractor', 'contracts', 'contract', 'stats', 'downloads', 'ocds', 'checkpoint', 'checkpoints', 'events']) {
         await expect(page.getByTestId(`endpoint-${key}`)).toBeVisible();
       }
       await expect(page.getByTestId('download-contracts-csv')).toHaveAttribute('href', '/api/public/downloads/contracts.csv');

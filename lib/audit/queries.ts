@@ -1,40 +1,88 @@
 import 'server-only';
-import { desc, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { actorRoles } from '../domain/enums';
 
-export type AuditListItem = {
-  seq: number;
-  occurredAt: string;
-  actorName: string;
-  actorRole: string;
-  actorOrg: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: string;
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(200).optional()).catch(undefined);
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()).catch(undefined);
+
+/** The auditor's filters, all in the query string; anything malformed is dropped rather than refused. */
+export const auditFilterQuery = z.object({
+  actor: optionalText,
+  role: z.preprocess((v) => (v === '' ? undefined : v), z.enum(actorRoles).optional()).catch(undefined),
+  action: optionalText,
+  entityType: optionalText,
+  entityId: optionalText,
+  department: z.coerce.number().int().positive().optional().catch(undefined),
+  from: optionalDate,
+  to: optionalDate,
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+export type AuditFilter = z.infer<typeof auditFilterQuery>;
+
+/** Dates are days in Asia/Shanghai; stored times are UTC. */
+const shanghaiDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const nextDay = (date: string) => {
+  const d = new Date(`${date}T00:00:00+08:00`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
 };
 
-/** The newest events first, keyset-paged by sequence number (fast however long the trail). */
-export function listAuditEvents(db: Db, actor: Actor, options: { beforeSeq?: number; limit?: number } = {}): AuditListItem[] {
+export function auditWhere(f: AuditFilter): SQL | undefined {
+  return and(
+    f.actor ? (/^\d+$/.test(f.actor) ? eq(auditEvents.actorId, Number(f.actor)) : eq(auditEvents.actorName, f.actor)) : undefined,
+    f.role ? eq(auditEvents.actorRole, f.role) : undefined,
+    f.action ? eq(auditEvents.action, f.action) : undefined,
+    f.entityType ? eq(auditEvents.entityType, f.entityType) : undefined,
+    f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
+    f.department ? eq(auditEvents.departmentId, f.department) : undefined,
+    f.from ? gte(auditEvents.occurredAt, shanghaiDayStart(f.from)) : undefined,
+    f.to ? lt(auditEvents.occurredAt, nextDay(f.to)) : undefined,
+  );
+}
+
+const columns = {
+  seq: auditEvents.seq,
+  occurredAt: auditEvents.occurredAt,
+  actorId: auditEvents.actorId,
+  actorName: auditEvents.actorName,
+  actorRole: auditEvents.actorRole,
+  actorOrg: auditEvents.actorOrg,
+  action: auditEvents.action,
+  entityType: auditEvents.entityType,
+  entityId: auditEvents.entityId,
+  departmentId: auditEvents.departmentId,
+  data: auditEvents.data,
+  hash: auditEvents.hash,
+};
+
+export type AuditListItem = { seq: number; occurredAt: string; actorId: number | null; actorName: string; actorRole: string; actorOrg: string | null; action: string; entityType: string; entityId: string; departmentId: number | null; data: string; hash: string };
+
+/** Newest first, keyset-paged on the sequence number, so page 10,000 costs what page 1 does. */
+export function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter, limit = 50): { items: AuditListItem[]; nextBefore: number | null } {
   requirePermission(actor, 'audit.read');
-  return db
-    .select({
-      seq: auditEvents.seq,
-      occurredAt: auditEvents.occurredAt,
-      actorName: auditEvents.actorName,
-      actorRole: auditEvents.actorRole,
-      actorOrg: auditEvents.actorOrg,
-      action: auditEvents.action,
-      entityType: auditEvents.entityType,
-      entityId: auditEvents.entityId,
-      data: auditEvents.data,
-    })
+  const rows = db
+    .select(columns)
     .from(auditEvents)
-    .where(options.beforeSeq ? lt(auditEvents.seq, options.beforeSeq) : undefined)
+    .where(and(auditWhere(filter), filter.before ? lt(auditEvents.seq, filter.before) : undefined))
     .orderBy(desc(auditEvents.seq))
-    .limit(options.limit ?? 50)
+    .limit(limit + 1)
     .all();
+  const items = rows.slice(0, limit);
+  return { items, nextBefore: rows.length > limit ? items.at(-1)!.seq : null };
+}
+
+/** Every matching event, newest first, read row by row for streaming exports. */
+export function iterateAuditEvents(db: Db, actor: Actor, filter: AuditFilter): IterableIterator<AuditListItem> {
+  requirePermission(actor, 'audit.read');
+  const query = db.select(columns).from(auditEvents).where(and(auditWhere(filter), filter.before ? lte(auditEvents.seq, filter.before) : undefined)).orderBy(desc(auditEvents.seq)).toSQL();
+  const rows = db.$client.prepare(query.sql).raw(true).iterate(...(query.params as unknown[])) as IterableIterator<unknown[]>;
+  const keys = Object.keys(columns) as (keyof AuditListItem)[];
+  return (function* () {
+    for (const row of rows) yield Object.fromEntries(keys.map((k, i) => [k, row[i]])) as AuditListItem;
+  })();
 }

@@ -17,16 +17,21 @@ export const roleNav: Record<Role, readonly NavItem[]> = {
   admin: [
     { href: '/admin/users', label: 'people' },
     { href: '/desk/matters', label: 'matters' },
+    { href: '/desk/contractors', label: 'contractors' },
+    { href: '/admin/departments', label: 'departments' },
+    { href: '/admin/import', label: 'import' },
     { href: '/audit', label: 'audit' },
   ],
   officer: [
     { href: '/desk', label: 'desk' },
     { href: '/desk/matters', label: 'matters' },
+    { href: '/desk/contractors', label: 'contractors' },
   ],
   approver: [
     { href: '/approvals', label: 'approvals' },
     { href: '/desk', label: 'desk' },
     { href: '/desk/matters', label: 'matters' },
+    { href: '/desk/contractors', label: 'contractors' },
   ],
   auditor: [
     { href: '/audit', label: 'audit' },

@@ -36,3 +36,15 @@ export const verificationChangeInput = z.object({
   to: z.enum(verificationStatuses, { error: 'choice' }),
   reason: z.string().trim().max(1000, 'too_long').optional(),
 });
+
+/** The edit form: the credit code identifies the organization and does not change. */
+export const contractorUpdateInput = z.object({
+  contractorId: z.coerce.number().int().positive(),
+  nameZh: requiredText(200),
+  nameEn: requiredText(300),
+  kind: z.enum(contractorKinds, { error: 'choice' }),
+  legalRepresentative: requiredText(100),
+  contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, 'phone_format').optional().or(z.literal('').transform(() => undefined)),
+  contactEmail: z.email('email_format').optional().or(z.literal('').transform(() => undefined)),
+  qualifications: optionalText(2000),
+});

@@ -8,7 +8,8 @@ import type { VerificationStatus } from '../domain/enums';
 import { AppError, notFound, ruleViolation } from '../errors';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
-import { contractorInput, verificationChangeInput } from './schema';
+import { contractorInput, contractorUpdateInput, verificationChangeInput } from './schema';
+import { diffFields } from '../audit/events';
 
 export function createContractorInTx(tx: Tx, actor: Actor, input: unknown) {
   requirePermission(actor, 'contractor.edit');
@@ -77,3 +78,21 @@ export function changeContractorVerificationInTx(tx: Tx, actor: Actor, input: un
 export const createContractor = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => createContractorInTx(tx, actor, input));
 export const changeContractorVerification = (db: Db, actor: Actor, input: unknown) =>
   writeTransaction(db, (tx) => changeContractorVerificationInTx(tx, actor, input));
+
+export function updateContractorInTx(tx: Tx, actor: Actor, input: unknown) {
+  requirePermission(actor, 'contractor.edit');
+  const data = validate(contractorUpdateInput, input);
+  const current = tx.select().from(contractors).where(eq(contractors.id, data.contractorId)).get();
+  if (!current) throw notFound('contractor');
+  const { contractorId, ...fields } = data;
+  const next = { ...fields, contactPhone: fields.contactPhone ?? null, contactEmail: fields.contactEmail ?? null };
+  const changes = diffFields(current, next);
+  if (Object.keys(changes).length === 0) return current;
+  // Contact details are personal: the trail says that they changed, not to what.
+  for (const key of ['contactPhone', 'contactEmail'] as const) if (changes[key]) changes[key] = { before: '(previous)', after: '(changed)' };
+  tx.update(contractors).set({ ...next, updatedAt: nowIso() }).where(eq(contractors.id, contractorId)).run();
+  appendAuditEvent(tx, actor, { action: 'contractor.updated', entityType: 'contractor', entityId: contractorId, data: { changes } });
+  return tx.select().from(contractors).where(eq(contractors.id, contractorId)).get()!;
+}
+
+export const updateContractor = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => updateContractorInTx(tx, actor, input));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contractStatuses, milestoneStatuses, milestoneTypes } from '../domain/enums';
-import { isoDate, optionalText, positiveFen, requiredText } from '../shared/zod';
+import { isoDate, optionalText, optionalYuanAsFen, positiveFen, positiveYuanAsFen, requiredText } from '../shared/zod';
 import { contractTransitionNames } from './rules';
 
 export const milestoneInput = z.object({
@@ -63,3 +63,8 @@ export const amendmentDecisionInput = z.object({
   decision: z.enum(['approve', 'reject'], { error: 'choice' }),
   comment: z.string().trim().max(2000, 'too_long').default(''),
 });
+
+/** The forms as typed (money in yuan), checked in one pass so every field error shows at once. */
+export const contractDraftForm = contractDraftInput.safeExtend({ valueFen: positiveYuanAsFen });
+export const paymentForm = paymentInput.extend({ amountFen: positiveYuanAsFen });
+export const amendmentForm = amendmentInput.extend({ newValueFen: optionalYuanAsFen });

@@ -6,7 +6,7 @@ import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { getEnv } from '../env';
 import { AppError, notFound, ruleViolation } from '../errors';
-import { nowIso } from '../shared/time';
+import { nowIso, todayInShanghai } from '../shared/time';
 import { validate } from '../shared/validate';
 import { nextContractReference } from './reference';
 import { contractTransitions, nextContractStatus, termProblem, type ContractTransition } from './rules';
@@ -15,7 +15,7 @@ import { contractDraftInput, contractTransitionInput, milestoneStatusInput, paym
 /** Advisory findings that do not block the step (Order No. 102 asks for attention, not refusal). */
 export type ContractWarning = 'over_annual_budget' | 'overlapping_contract';
 
-function contractWarnings(tx: Tx, c: { id?: number; matterId: number; valueFen: number; startDate: string; endDate: string }): ContractWarning[] {
+export function contractWarnings(tx: Tx | Db, c: { id?: number; matterId: number; valueFen: number; startDate: string; endDate: string }): ContractWarning[] {
   const warnings: ContractWarning[] = [];
   const matter = tx.select({ budget: matters.annualBudgetFen }).from(matters).where(eq(matters.id, c.matterId)).get();
   if (matter && c.valueFen > matter.budget) warnings.push('over_annual_budget');
@@ -193,6 +193,7 @@ export function recordPaymentInTx(tx: Tx, actor: Actor, input: unknown) {
     throw ruleViolation('contract_not_running', `payments need an approved contract; this one is ${contract.status}`);
   }
   if (data.paidOn < contract.startDate) throw new AppError('validation', 'paid before the contract started', { fieldErrors: { paidOn: ['before_start'] } });
+  if (data.paidOn > todayInShanghai()) throw new AppError('validation', 'a payment is recorded once it is made', { fieldErrors: { paidOn: ['future_date'] } });
   const paid = tx
     .select({ total: sql<number>`coalesce(sum(${payments.amountFen}), 0)` })
     .from(payments)

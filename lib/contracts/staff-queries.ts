@@ -6,6 +6,7 @@ import { amendments, auditEvents, contractors, contracts, deliverables, departme
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { contractScope } from './queries';
+import { contractWarnings } from './service';
 
 const drafter = alias(users, 'drafter');
 const approver = alias(users, 'approver');
@@ -53,9 +54,13 @@ export function findContractForStaff(db: Db, actor: Actor, contractId: number) {
     .get();
   if (!contract) return undefined;
 
+  const warnings = ['draft', 'pending_approval', 'active'].includes(contract.status) ? contractWarnings(db, { id: contract.id, matterId: contract.matterId, valueFen: contract.valueFen, startDate: contract.startDate, endDate: contract.endDate }) : [];
+  const previous = contract.renewalOfId ? previousRecord(db, contract.renewalOfId) : null;
   const paidFen = db.select({ total: sql<number>`coalesce(sum(${payments.amountFen}), 0)` }).from(payments).where(eq(payments.contractId, contractId)).get()!.total;
   return {
     contract,
+    warnings,
+    previous,
     paidFen,
     milestones: db.select().from(milestones).where(eq(milestones.contractId, contractId)).orderBy(asc(milestones.dueDate), asc(milestones.id)).all(),
     payments: db.select().from(payments).where(eq(payments.contractId, contractId)).orderBy(asc(payments.paidOn), asc(payments.id)).all(),
@@ -68,6 +73,19 @@ export function findContractForStaff(db: Db, actor: Actor, contractId: number) {
       .all(),
     evaluations: db.select().from(evaluations).where(eq(evaluations.contractId, contractId)).orderBy(desc(evaluations.periodEnd)).all(),
   };
+}
+
+/** What the contract being renewed delivered and how it was evaluated, for whoever drafts and approves the renewal. */
+function previousRecord(db: Db, contractId: number) {
+  const c = db.select({ id: contracts.id, reference: contracts.reference, status: contracts.status }).from(contracts).where(eq(contracts.id, contractId)).get();
+  if (!c) return null;
+  const counts = db
+    .select({ total: sql<number>`count(*)`, accepted: sql<number>`coalesce(sum(${deliverables.status} = 'accepted'), 0)`, returned: sql<number>`coalesce(sum(${deliverables.status} = 'returned'), 0)` })
+    .from(deliverables)
+    .where(eq(deliverables.contractId, contractId))
+    .get()!;
+  const evals = db.select({ id: evaluations.id, periodStart: evaluations.periodStart, periodEnd: evaluations.periodEnd, evaluatorKind: evaluations.evaluatorKind, overallScore: evaluations.overallScore, grade: evaluations.grade }).from(evaluations).where(eq(evaluations.contractId, contractId)).orderBy(asc(evaluations.periodEnd)).all();
+  return { ...c, deliverables: counts, evaluations: evals };
 }
 
 export type StaffContract = NonNullable<ReturnType<typeof findContractForStaff>>;

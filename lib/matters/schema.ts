@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogueStatuses, matterCategories } from '../domain/enums';
-import { fen, optionalText, requiredText } from '../shared/zod';
+import { fen, optionalText, requiredText, yuanAsFen } from '../shared/zod';
 
 export const matterCode = z.string().trim().regex(/^[A-Z]{2,6}-[A-Z]{2,6}-\d{3,6}$/, 'matter_code_format');
 
@@ -46,3 +46,7 @@ export const matterStatusInput = z
 
 /** draft → listed → withdrawn. */
 export const matterStatusSteps: Record<string, readonly string[]> = { draft: ['listed'], listed: ['withdrawn'], withdrawn: [] };
+
+/** The matter form as typed (budget in yuan); the same checks as the use case, all reported at once. */
+export const matterForm = matterUpdateInput.omit({ matterId: true }).extend({ annualBudgetFen: yuanAsFen });
+export const newMatterForm = matterForm.extend({ code: matterCode });

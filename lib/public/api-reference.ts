@@ -45,7 +45,7 @@ export const apiObjects = {
 export type ApiObject = keyof typeof apiObjects;
 export type ApiField = (typeof apiObjects)[ApiObject][number] | (typeof matterDownloadColumns)[number] | (typeof contractorDownloadColumns)[number] | (typeof contractDownloadColumns)[number];
 
-export type Endpoint = { key: string; path: string; params: readonly string[]; returns: ApiObject | 'download' | 'ocds' | 'checkpoint'; list: boolean };
+export type Endpoint = { key: string; path: string; params: readonly string[]; returns: ApiObject | 'download' | 'ocds' | 'checkpoint' | 'events'; list: boolean };
 
 export const apiEndpoints: readonly Endpoint[] = [
   { key: 'matters', path: '/api/public/matters', params: ['q', 'department', 'category', 'contractorKind', 'status', 'limit', 'cursor'], returns: 'matterListItem', list: true },
@@ -57,9 +57,10 @@ export const apiEndpoints: readonly Endpoint[] = [
   { key: 'stats', path: '/api/public/stats', params: [], returns: 'stats', list: false },
   { key: 'downloads', path: '/api/public/downloads/{matters|contractors|contracts}.{csv|json}', params: [], returns: 'download', list: false },
   { key: 'ocds', path: '/api/public/ocds/release-package.json', params: [], returns: 'ocds', list: false },
-  // Served by the audit feature (lib/audit/checkpoints.ts); listed here so that the page names every endpoint.
+  // Served by the audit feature (lib/audit/checkpoints.ts, lib/audit/leaf.ts); listed here so that the page names every endpoint.
   { key: 'checkpoint', path: '/api/public/audit/checkpoint', params: [], returns: 'checkpoint', list: false },
   { key: 'checkpoints', path: '/api/public/audit/checkpoints', params: ['limit', 'before'], returns: 'checkpoint', list: false },
+  { key: 'events', path: '/api/public/audit/events', params: ['after', 'limit'], returns: 'events', list: false },
 ];
 
 export const apiDownloads = [

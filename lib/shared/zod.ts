@@ -29,3 +29,7 @@ export const yuanAsFen = z
     const [whole, fraction = ''] = s.split('.');
     return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   });
+
+/** An optional yuan field of a form: empty means "not given". */
+export const optionalYuanAsFen = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), yuanAsFen.optional());
+export const positiveYuanAsFen = yuanAsFen.refine((n) => n > 0, 'not_positive');

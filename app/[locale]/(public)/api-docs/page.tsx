@@ -57,7 +57,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
               </dl>
             ) : null}
             <p className="text-sm text-slate-700">
-              {e.list ? t('returnsList', { object: e.returns }) : e.returns === 'download' || e.returns === 'ocds' || e.returns === 'checkpoint' ? t(`returns.${e.returns}`) : t('returnsObject', { object: e.returns })}
+              {e.list ? t('returnsList', { object: e.returns }) : e.returns === 'download' || e.returns === 'ocds' || e.returns === 'checkpoint' || e.returns === 'events' ? t(`returns.${e.returns}`) : t('returnsObject', { object: e.returns })}
             </p>
           </div>
         ))}

@@ -1,61 +1,55 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { actorFromSession } from '@/lib/auth/sign-in';
-import { listAuditEvents } from '@/lib/audit/queries';
+import { auditFilterQuery, listAuditEvents } from '@/lib/audit/queries';
+import { actorRoles } from '@/lib/domain/enums';
+import { listDepartments } from '@/lib/departments/queries';
 import { Link } from '@/lib/i18n/navigation';
+import { History } from '@/app/_components/history';
 
-/** The audit trail, newest first, for auditors and admins. */
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ before?: string }> }) {
+const inputClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
+
+/** The whole trail for auditors and admins: filters in the URL, keyset pages, exports of what is shown. */
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = actorFromSession(await requirePageUser(locale));
   if (!can(actor, 'audit.read')) notFound();
-  const before = Number((await searchParams).before) || undefined;
-  const events = listAuditEvents(getDb(), actor, { beforeSeq: before, limit: 50 });
+  const filter = auditFilterQuery.parse(await searchParams);
+  const db = getDb();
+  const { items, nextBefore } = listAuditEvents(db, actor, filter);
   const t = await getTranslations('audit');
   const tr = await getTranslations('staff.roles');
-  const format = await getFormatter();
-  const last = events.at(-1);
+  const en = locale === 'en';
+  const active = Object.fromEntries(Object.entries(filter).filter(([k, v]) => k !== 'before' && v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  const exportHref = (format: string) => `/api/audit/export?${new URLSearchParams({ ...active, format }).toString()}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">{t('title')}</caption>
-          <thead className="border-b border-slate-300">
-            <tr>
-              <th scope="col" className="py-2 pr-3">#</th>
-              <th scope="col" className="py-2 pr-3">{t('time')}</th>
-              <th scope="col" className="py-2 pr-3">{t('actor')}</th>
-              <th scope="col" className="py-2 pr-3">{t('action')}</th>
-              <th scope="col" className="py-2">{t('entity')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.seq} className="border-b border-slate-100" data-testid="audit-row">
-                <td className="py-2 pr-3 tabular-nums">{e.seq}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(new Date(e.occurredAt), { dateStyle: 'short', timeStyle: 'medium' })}</td>
-                <td className="py-2 pr-3">
-                  {e.actorName} <span className="text-slate-600">({tr.has(e.actorRole) ? tr(e.actorRole) : e.actorRole})</span>
-                </td>
-                <td className="py-2 pr-3 font-mono text-xs">{e.action}</td>
-                <td className="py-2 font-mono text-xs">
-                  {e.entityType} {e.entityId}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {last && last.seq > 1 ? (
-        <Link href={{ pathname: '/audit', query: { before: last.seq } }} className="text-brand-700 underline">
-          {t('older')}
-        </Link>
-      ) : null}
+      <form method="get" role="search" aria-label={t('filters')} className="flex flex-wrap items-end gap-2">
+        <label className="text-sm"><span className="block font-medium">{t('actor')}</span><input name="actor" defaultValue={filter.actor ?? ''} className={inputClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('role')}</span>
+          <select name="role" defaultValue={filter.role ?? ''} className={inputClass}><option value="">{t('all')}</option>{actorRoles.map((r) => <option key={r} value={r}>{tr(r)}</option>)}</select>
+        </label>
+        <label className="text-sm"><span className="block font-medium">{t('action')}</span><input name="action" defaultValue={filter.action ?? ''} placeholder="contract.approved" className={inputClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('entityType')}</span><input name="entityType" defaultValue={filter.entityType ?? ''} placeholder="contract" className={inputClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('entityId')}</span><input name="entityId" defaultValue={filter.entityId ?? ''} className={inputClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('department')}</span>
+          <select name="department" defaultValue={filter.department ?? ''} className={inputClass}><option value="">{t('all')}</option>{listDepartments(db).map((d) => <option key={d.id} value={d.id}>{en ? d.nameEn : d.nameZh}</option>)}</select>
+        </label>
+        <label className="text-sm"><span className="block font-medium">{t('from')}</span><input type="date" name="from" defaultValue={filter.from ?? ''} className={inputClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('to')}</span><input type="date" name="to" defaultValue={filter.to ?? ''} className={inputClass} /></label>
+        <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('apply')}</button>
+      </form>
+      <p className="flex gap-3 text-sm">
+        <a href={exportHref('csv')} className="text-brand-700 underline" data-testid="export-csv">{t('exportCsv')}</a>
+        <a href={exportHref('json')} className="text-brand-700 underline" data-testid="export-json">{t('exportJson')}</a>
+      </p>
+      <History events={items} title={t('events')} showRecord />
+      {nextBefore ? <Link href={{ pathname: '/audit', query: { ...active, before: nextBefore } }} className="text-brand-700 underline">{t('older')}</Link> : null}
     </div>
   );
 }

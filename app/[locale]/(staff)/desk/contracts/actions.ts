@@ -8,10 +8,9 @@ import { requirePermission } from '@/lib/auth/permissions';
 import { decideAmendment, requestAmendment } from '@/lib/contracts/amendments';
 import { contractTransitions, type ContractTransition } from '@/lib/contracts/rules';
 import { draftContract, recordPayment, transitionContract } from '@/lib/contracts/service';
-import { AppError } from '@/lib/errors';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { validate } from '@/lib/shared/validate';
-import { yuanAsFen } from '@/lib/shared/zod';
+import { amendmentForm, contractDraftForm, paymentForm } from '@/lib/contracts/schema';
 import { routing } from '@/lib/i18n/routing';
 import { milestoneTypes } from '@/lib/domain/enums';
 
@@ -21,16 +20,6 @@ const text = (fd: FormData, name: string) => {
   const v = fd.get(name);
   return typeof v === 'string' ? v : undefined;
 };
-
-function money(fd: FormData, name: string): number | undefined {
-  const raw = text(fd, name);
-  if (raw === undefined || raw.trim() === '') return undefined;
-  try {
-    return validate(yuanAsFen, raw);
-  } catch {
-    throw new AppError('validation', 'bad amount', { fieldErrors: { [name]: ['money_format'] } });
-  }
-}
 
 const localeOf = (fd: FormData) => (routing.locales.includes(text(fd, 'locale') as never) ? text(fd, 'locale')! : routing.defaultLocale);
 
@@ -48,10 +37,10 @@ export async function draftContractAction(_prev: ActionState, formData: FormData
       .map((i) => ({ title: text(formData, `milestones.${i}.title`) ?? '', type: text(formData, `milestones.${i}.type`) ?? '', dueDate: text(formData, `milestones.${i}.dueDate`) ?? '' }))
       .filter((m) => m.title.trim() || m.dueDate.trim())
       .map((m) => ({ ...m, type: (milestoneTypes as readonly string[]).includes(m.type) ? m.type : 'delivery' }));
-    const { contract } = draftContract(getDb(), actor, {
+    const input = validate(contractDraftForm, {
       matterId: text(formData, 'matterId'),
       contractorId: text(formData, 'contractorId'),
-      valueFen: money(formData, 'valueFen'),
+      valueFen: text(formData, 'valueFen') ?? '',
       startDate: text(formData, 'startDate'),
       endDate: text(formData, 'endDate'),
       justification: text(formData, 'justification') || undefined,
@@ -60,6 +49,7 @@ export async function draftContractAction(_prev: ActionState, formData: FormData
       renewalOfId: text(formData, 'renewalOfId') || undefined,
       milestones,
     });
+    const { contract } = draftContract(getDb(), actor, input);
     createdId = contract.id;
     refresh();
   });
@@ -89,12 +79,11 @@ export async function recordPaymentAction(_prev: ActionState, formData: FormData
     const actor = await requireActor();
     requirePermission(actor, 'payment.record');
     const contractId = Number(text(formData, 'contractId'));
-    recordPayment(getDb(), actor, {
-      contractId,
-      amountFen: money(formData, 'amountFen'),
-      paidOn: text(formData, 'paidOn'),
-      milestoneId: text(formData, 'milestoneId') || undefined,
-    });
+    recordPayment(
+      getDb(),
+      actor,
+      validate(paymentForm, { contractId, amountFen: text(formData, 'amountFen') ?? '', paidOn: text(formData, 'paidOn'), milestoneId: text(formData, 'milestoneId') || undefined }),
+    );
     refresh(contractId);
     return { status: 'ok', notice: 'paymentRecorded' };
   });
@@ -105,13 +94,17 @@ export async function requestAmendmentAction(_prev: ActionState, formData: FormD
     const actor = await requireActor();
     requirePermission(actor, 'amendment.request');
     const contractId = Number(text(formData, 'contractId'));
-    requestAmendment(getDb(), actor, {
-      contractId,
-      newValueFen: money(formData, 'newValueFen'),
-      newEndDate: text(formData, 'newEndDate') || undefined,
-      newTerms: text(formData, 'newTerms') || undefined,
-      rationale: text(formData, 'rationale'),
-    });
+    requestAmendment(
+      getDb(),
+      actor,
+      validate(amendmentForm, {
+        contractId,
+        newValueFen: text(formData, 'newValueFen') ?? '',
+        newEndDate: text(formData, 'newEndDate') || undefined,
+        newTerms: text(formData, 'newTerms') || undefined,
+        rationale: text(formData, 'rationale'),
+      }),
+    );
     refresh(contractId);
     return { status: 'ok', notice: 'amendmentRequested' };
   });

@@ -5,27 +5,16 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { routing } from '@/lib/i18n/routing';
 import { changeMatterStatus, createMatter, updateMatter } from '@/lib/matters/service';
 import { validate } from '@/lib/shared/validate';
-import { yuanAsFen } from '@/lib/shared/zod';
+import { matterForm, newMatterForm } from '@/lib/matters/schema';
 
 const text = (fd: FormData, name: string) => {
   const v = fd.get(name);
   return typeof v === 'string' ? v : undefined;
 };
-
-function budget(fd: FormData): number | undefined {
-  const raw = text(fd, 'annualBudgetFen');
-  if (raw === undefined || raw.trim() === '') return undefined;
-  try {
-    return validate(yuanAsFen, raw);
-  } catch {
-    throw new AppError('validation', 'bad amount', { fieldErrors: { annualBudgetFen: ['money_format'] } });
-  }
-}
 
 /** The fields of the matter form, and only those. */
 const matterFields = (fd: FormData) => ({
@@ -36,7 +25,7 @@ const matterFields = (fd: FormData) => ({
   category: text(fd, 'category'),
   legalBasis: text(fd, 'legalBasis') ?? '',
   serviceStandard: text(fd, 'serviceStandard') ?? '',
-  annualBudgetFen: budget(fd),
+  annualBudgetFen: text(fd, 'annualBudgetFen') ?? '',
 });
 
 function refresh(matterId?: number) {
@@ -51,7 +40,8 @@ export async function createMatterAction(_prev: ActionState, formData: FormData)
     requirePermission(actor, 'matter.edit');
     // Officers create matters in their own department; admins choose one.
     const departmentId = actor.role === 'admin' || actor.role === 'system' ? text(formData, 'departmentId') : actor.departmentId;
-    const row = createMatter(getDb(), actor, { ...matterFields(formData), code: text(formData, 'code'), departmentId, catalogueStatus: 'draft' });
+    const form = validate(newMatterForm, { ...matterFields(formData), code: text(formData, 'code') });
+    const row = createMatter(getDb(), actor, { ...form, departmentId, catalogueStatus: 'draft' });
     createdId = row.id;
     refresh();
   });
@@ -65,7 +55,7 @@ export async function updateMatterAction(_prev: ActionState, formData: FormData)
     const actor = await requireActor();
     requirePermission(actor, 'matter.edit');
     const matterId = Number(text(formData, 'matterId'));
-    updateMatter(getDb(), actor, { matterId, ...matterFields(formData) });
+    updateMatter(getDb(), actor, { matterId, ...validate(matterForm, matterFields(formData)) });
     refresh(matterId);
     return { status: 'ok', notice: 'matterSaved' };
   });

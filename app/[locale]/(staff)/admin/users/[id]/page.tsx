@@ -6,6 +6,8 @@ import { can } from '@/lib/auth/permissions';
 import { actorFromSession } from '@/lib/auth/sign-in';
 import { findUser, listScopeChoices } from '@/lib/users/queries';
 import { EditUserForms } from './edit-user-forms';
+import { History } from '@/app/_components/history';
+import { recordHistory } from '@/lib/matters/staff-queries';
 
 export default async function EditUserPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -18,7 +20,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ local
   const en = locale === 'en';
   const t = await getTranslations('people');
   return (
-    <div className="max-w-lg space-y-4">
+    <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{user.name}</h1>
       <p className="text-sm text-slate-700">
         {user.email} · {user.disabled ? t('disabled') : t('enabled')}
@@ -28,6 +30,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ local
         departments={choices.departments.map((d) => ({ id: d.id, name: en ? d.nameEn : d.nameZh }))}
         contractors={choices.contractors.map((c) => ({ id: c.id, name: en ? c.nameEn : c.nameZh }))}
       />
+      <History events={recordHistory(getDb(), 'user', user.id)} title={t('history')} />
     </div>
   );
 }

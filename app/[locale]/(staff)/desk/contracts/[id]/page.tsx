@@ -56,6 +56,26 @@ export default async function StaffContractPage({ params }: { params: Promise<{ 
         ) : null}
       </dl>
 
+      {detail.warnings.length ? (
+        <div role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="contract-warnings">
+          <ul>{detail.warnings.map((w) => <li key={w}>{t(`warnings.${w}`)}</li>)}</ul>
+        </div>
+      ) : null}
+
+      {detail.previous ? (
+        <section aria-labelledby="previous-heading" className="space-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="previous-record">
+          <h2 id="previous-heading" className="font-semibold">{t('previousRecord', { reference: detail.previous.reference })}</h2>
+          <p>{t('previousDeliverables', { total: detail.previous.deliverables.total, accepted: detail.previous.deliverables.accepted, returned: detail.previous.deliverables.returned })}</p>
+          {detail.previous.evaluations.length === 0 ? <p>{t('noEvaluations')}</p> : (
+            <ul>{detail.previous.evaluations.map((e) => <li key={e.id}>{e.periodStart} – {e.periodEnd} · {t(`evaluatorKind.${e.evaluatorKind}`)} · {e.overallScore} · {t(`grade.${e.grade}`)}</li>)}</ul>
+          )}
+        </section>
+      ) : null}
+
+      {['active', 'completed'].includes(c.status) && can(actor, 'contract.draft', scope) ? (
+        <Link href={{ pathname: '/desk/contracts/new', query: { renewal: c.id } }} className="inline-block rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50" data-testid="renew">{t('renew')}</Link>
+      ) : null}
+
       {steps.length ? (
         <section aria-labelledby="steps-heading" className="space-y-2">
           <h2 id="steps-heading" className="text-lg font-semibold">{t('nextSteps')}</h2>

@@ -1,0 +1,65 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listCheckpoints } from '@/lib/audit/checkpoints';
+
+export const dynamic = 'force-dynamic';
+
+/** Signed checkpoints of the audit trail, and how anyone can use them to catch a rewritten history. */
+export default async function CheckpointsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations('checkpoints');
+  const format = await getFormatter();
+  const { items } = listCheckpoints(getDb(), { limit: 20 });
+  const publicKey = items[0]?.publicKey;
+  return (
+    <div className="max-w-4xl space-y-6">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <section aria-labelledby="how" className="space-y-2">
+        <h2 id="how" className="text-lg font-semibold">{t('howTitle')}</h2>
+        <ol className="list-inside list-decimal space-y-1">
+          <li>
+            {t('step1')}{' '}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON download, not a page */}
+            <a href="/api/public/audit/checkpoint" className="font-mono text-brand-700 underline">/api/public/audit/checkpoint</a>
+          </li>
+          <li>{t('step2')}</li>
+          <li>{t('step3')} <code className="rounded bg-slate-100 px-1 font-mono text-sm">npm run audit:verify -- --checkpoint saved.json</code></li>
+          <li>{t('step4')}</li>
+        </ol>
+        <p className="text-sm text-slate-700">{t('format')}</p>
+      </section>
+      {publicKey ? (
+        <section aria-labelledby="key" className="space-y-1">
+          <h2 id="key" className="text-lg font-semibold">{t('publicKey')}</h2>
+          <p className="break-all rounded bg-slate-100 p-2 font-mono text-xs" data-testid="public-key">{publicKey}</p>
+        </section>
+      ) : null}
+      <section aria-labelledby="list" className="space-y-2">
+        <h2 id="list" className="text-lg font-semibold">{t('latest')}</h2>
+        {items.length === 0 ? <p>{t('none')}</p> : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">{t('latest')}</caption>
+              <thead className="border-b border-slate-300"><tr>
+                <th scope="col" className="py-2 pr-3">{t('signedAt')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('events')}</th>
+                <th scope="col" className="py-2">{t('head')}</th>
+              </tr></thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id} className="border-b border-slate-100" data-testid="checkpoint-row">
+                    <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(new Date(c.signedAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{c.eventCount}</td>
+                    <td className="py-2 break-all font-mono text-xs">{c.headHash}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { FormError, FormNotice, SubmitButton } from '@/app/_components/form';
+import { importCatalogueAction, type ImportState } from './actions';
+
+const initial: ImportState = { status: 'idle' };
+
+export function ImportForm() {
+  const t = useTranslations('importPage');
+  const tv = useTranslations('validation');
+  const [state, action] = useActionState(importCatalogueAction, initial);
+  return (
+    <div className="space-y-4">
+      <form action={action} className="space-y-3" encType="multipart/form-data">
+        <FormError state={state} />
+        <FormNotice state={state} />
+        <label className="block text-sm font-medium" htmlFor="field-files">{t('files')}</label>
+        <input id="field-files" name="files" type="file" accept=".csv,text/csv" multiple required className="block text-sm" />
+        <p className="text-xs text-slate-600">{t('filesHint')}</p>
+        <div className="flex gap-2">
+          <SubmitButton name="mode" value="dry-run">{t('dryRun')}</SubmitButton>
+          <SubmitButton name="mode" value="import" className="bg-red-700 hover:bg-red-900">{t('import')}</SubmitButton>
+        </div>
+      </form>
+      {state.counts ? (
+        <p className="text-sm" data-testid="import-counts">{t('counts', { departments: state.counts.departments ?? 0, contractors: state.counts.contractors ?? 0, matters: state.counts.matters ?? 0 })}</p>
+      ) : null}
+      {state.problems && state.problems.length > 0 ? (
+        <table className="min-w-full text-left text-sm" data-testid="import-problems">
+          <caption className="text-left font-semibold">{t('problems', { count: state.problems.length })}</caption>
+          <thead><tr><th scope="col">{t('file')}</th><th scope="col">{t('row')}</th><th scope="col">{t('column')}</th><th scope="col">{t('reason')}</th></tr></thead>
+          <tbody>
+            {state.problems.map((p, i) => (
+              <tr key={i} className="border-b border-slate-100"><td>{p.file}</td><td className="tabular-nums">{p.row}</td><td className="font-mono">{p.column ?? '—'}</td><td>{tv.has(p.reason) ? tv(p.reason) : p.reason}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

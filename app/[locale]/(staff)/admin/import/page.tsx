@@ -1,0 +1,29 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { requirePageUser } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { ImportForm } from './import-form';
+
+export default async function ImportPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = actorFromSession(await requirePageUser(locale));
+  if (!can(actor, 'catalogue.import')) notFound();
+  const t = await getTranslations('importPage');
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="text-sm text-slate-700">{t('intro')}</p>
+      <ImportForm />
+      <section aria-labelledby="export-heading" className="space-y-1">
+        <h2 id="export-heading" className="text-lg font-semibold">{t('export')}</h2>
+        <ul className="list-inside list-disc text-sm">
+          {(['departments', 'matters', 'contractors'] as const).map((k) => (
+            <li key={k}><a href={`/api/admin/catalogue/${k}`} className="text-brand-700 underline" download>{t(`exportKinds.${k}`)}</a></li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requirePageUser } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { canChangeVerification } from '@/lib/contractors/service';
+import { findContractorForStaff } from '@/lib/contractors/staff-queries';
+import { verificationStatuses } from '@/lib/domain/enums';
+import { formatFen } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
+import { recordHistory } from '@/lib/matters/staff-queries';
+import { History } from '@/app/_components/history';
+import { ContractStatusBadge } from '@/app/_components/status-badge';
+import { EditContractorForm, VerificationForm } from '../contractor-forms';
+
+export default async function StaffContractorPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = actorFromSession(await requirePageUser(locale));
+  if (!can(actor, 'contractor.read')) notFound();
+  const db = getDb();
+  const found = /^\d+$/.test(id) ? findContractorForStaff(db, actor, Number(id)) : undefined;
+  if (!found) notFound();
+  const { contractor: c } = found;
+  const t = await getTranslations('staffContractors');
+  const tk = await getTranslations('contractorKindOne');
+  const tv = await getTranslations('verification');
+  const en = locale === 'en';
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="font-mono text-sm text-slate-600">{c.creditCode}</p>
+        <h1 className="text-2xl font-bold">{en ? c.nameEn : c.nameZh}</h1>
+        <p className="text-sm text-slate-700" data-testid="verification-status">
+          {tk(c.kind)} · {tv(c.verificationStatus)}{c.statusReason ? ` · ${c.statusReason}` : ''}
+        </p>
+        <p className="text-sm text-slate-700">{c.qualifications}</p>
+      </div>
+      {can(actor, 'contractor.verify') ? (
+        <div className="flex flex-wrap gap-3">
+          {verificationStatuses.filter((to) => canChangeVerification(c.verificationStatus, to)).map((to) => <VerificationForm key={to} contractorId={c.id} to={to} />)}
+        </div>
+      ) : null}
+      <section aria-labelledby="held" className="space-y-2">
+        <h2 id="held" className="text-lg font-semibold">{t('contracts')}</h2>
+        {found.contracts.length === 0 ? <p className="text-sm text-slate-600">{t('noContracts')}</p> : (
+          <ul className="space-y-1 text-sm">
+            {found.contracts.map((k) => (
+              <li key={k.id}><Link href={`/desk/contracts/${k.id}`} className="font-mono text-brand-700 underline">{k.reference}</Link> · {en ? k.matterTitleEn : k.matterTitleZh} · {k.startDate} – {k.endDate} · {formatFen(k.valueFen, locale)} <ContractStatusBadge status={k.status} /></li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {can(actor, 'contractor.edit') ? (
+        <section aria-labelledby="edit" className="max-w-2xl space-y-2">
+          <h2 id="edit" className="text-lg font-semibold">{t('edit')}</h2>
+          <EditContractorForm contractorId={c.id} initial={{ nameZh: c.nameZh, nameEn: c.nameEn, kind: c.kind, legalRepresentative: c.legalRepresentative, contactPhone: c.contactPhone ?? '', contactEmail: c.contactEmail ?? '', qualifications: c.qualifications }} />
+        </section>
+      ) : null}
+      <History events={recordHistory(db, 'contractor', c.id)} title={t('history')} />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { requirePageUser } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { NewContractorForm } from '../contractor-forms';
+
+export default async function NewContractorPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = actorFromSession(await requirePageUser(locale));
+  if (!can(actor, 'contractor.edit')) notFound();
+  const t = await getTranslations('staffContractors');
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t('new')}</h1>
+      <NewContractorForm locale={locale} />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requirePageUser } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { contractorListQuery, listContractorsForStaff } from '@/lib/contractors/staff-queries';
+import { contractorKinds, verificationStatuses } from '@/lib/domain/enums';
+import { Link } from '@/lib/i18n/navigation';
+
+const selectClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
+
+export default async function StaffContractorsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = actorFromSession(await requirePageUser(locale));
+  if (!can(actor, 'contractor.read')) notFound();
+  const query = contractorListQuery.parse(await searchParams);
+  const { items, hasNext } = listContractorsForStaff(getDb(), actor, query);
+  const t = await getTranslations('staffContractors');
+  const tk = await getTranslations('contractorKindOne');
+  const tv = await getTranslations('verification');
+  const en = locale === 'en';
+  const pageLink = (page: number) => ({ pathname: '/desk/contractors', query: Object.fromEntries(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined && v !== '')) });
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        {can(actor, 'contractor.edit') ? <Link href="/desk/contractors/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">{t('new')}</Link> : null}
+      </div>
+      <form method="get" role="search" aria-label={t('searchLabel')} className="flex flex-wrap items-end gap-2">
+        <label className="text-sm"><span className="block font-medium">{t('q')}</span><input name="q" defaultValue={query.q} className="rounded-md border border-slate-300 px-3 py-2" /></label>
+        <label className="text-sm"><span className="block font-medium">{t('kind')}</span>
+          <select name="kind" defaultValue={query.kind ?? ''} className={selectClass}><option value="">{t('all')}</option>{contractorKinds.map((k) => <option key={k} value={k}>{tk(k)}</option>)}</select>
+        </label>
+        <label className="text-sm"><span className="block font-medium">{t('status')}</span>
+          <select name="status" defaultValue={query.status ?? ''} className={selectClass}><option value="">{t('all')}</option>{verificationStatuses.map((s) => <option key={s} value={s}>{tv(s)}</option>)}</select>
+        </label>
+        <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('apply')}</button>
+      </form>
+      {items.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">{t('title')}</caption>
+            <thead className="border-b border-slate-300"><tr>
+              <th scope="col" className="py-2 pr-3">{t('name')}</th><th scope="col" className="py-2 pr-3">{t('creditCode')}</th><th scope="col" className="py-2 pr-3">{t('kind')}</th><th scope="col" className="py-2">{t('status')}</th>
+            </tr></thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id} className="border-b border-slate-100" data-testid="contractor-row">
+                  <td className="py-2 pr-3"><Link href={`/desk/contractors/${c.id}`} className="text-brand-700 underline">{en ? c.nameEn : c.nameZh}</Link></td>
+                  <td className="py-2 pr-3 font-mono">{c.creditCode}</td>
+                  <td className="py-2 pr-3">{tk(c.kind)}</td>
+                  <td className="py-2">{tv(c.verificationStatus)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t('pages')} className="flex gap-3 text-sm">
+        {query.page > 1 ? <Link href={pageLink(query.page - 1)} className="text-brand-700 underline">{t('previous')}</Link> : null}
+        <span>{t('page', { page: query.page })}</span>
+        {hasNext ? <Link href={pageLink(query.page + 1)} className="text-brand-700 underline">{t('next')}</Link> : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { getDb } from '@/db/client';
+import { getActor } from '@/lib/auth/current';
+import { can } from '@/lib/auth/permissions';
+import { catalogueKinds } from '@/lib/catalogue/columns';
+import { exportCatalogueCsv } from '@/lib/catalogue/export';
+
+export const dynamic = 'force-dynamic';
+
+/** The catalogue as CSV with a BOM, for administrators: the same columns the import reads. */
+export async function GET(_req: Request, ctx: { params: Promise<{ kind: string }> }) {
+  const actor = await getActor();
+  if (actor.role === 'public') return Response.json({ error: 'unauthenticated' }, { status: 401 });
+  const { kind } = await ctx.params;
+  const known = catalogueKinds.find((k) => k === kind);
+  if (!known || !can(actor, 'catalogue.import')) return Response.json({ error: 'not_found' }, { status: 404 });
+  return new Response(exportCatalogueCsv(getDb(), actor, known), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${known}.csv"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
+}

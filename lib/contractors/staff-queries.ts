@@ -1,0 +1,58 @@
+import 'server-only';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { contractors, contracts, matters } from '../../db/schema';
+import type { Actor } from '../auth/actor';
+import { requirePermission } from '../auth/permissions';
+import { contractScope } from '../contracts/queries';
+import { contractorKinds, verificationStatuses } from '../domain/enums';
+
+export const contractorListQuery = z.object({
+  q: z.string().trim().max(100).catch(''),
+  kind: z.enum(contractorKinds).optional().catch(undefined),
+  status: z.enum(verificationStatuses).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type ContractorListQuery = z.infer<typeof contractorListQuery>;
+export const CONTRACTORS_PER_PAGE = 25;
+
+/** The register of contractors for staff: every organization, searchable by name or credit code. */
+export function listContractorsForStaff(db: Db, actor: Actor, query: ContractorListQuery) {
+  requirePermission(actor, 'contractor.read');
+  const like = `%${query.q.replaceAll('%', '').replaceAll('_', '')}%`;
+  const rows = db
+    .select({ id: contractors.id, nameZh: contractors.nameZh, nameEn: contractors.nameEn, kind: contractors.kind, creditCode: contractors.creditCode, verificationStatus: contractors.verificationStatus })
+    .from(contractors)
+    .where(
+      and(
+        query.q ? sql`(${contractors.nameZh} like ${like} or ${contractors.nameEn} like ${like} or ${contractors.creditCode} like ${like})` : undefined,
+        query.kind ? eq(contractors.kind, query.kind) : undefined,
+        query.status ? eq(contractors.verificationStatus, query.status) : undefined,
+      ),
+    )
+    .orderBy(asc(contractors.nameZh), asc(contractors.id))
+    .limit(CONTRACTORS_PER_PAGE + 1)
+    .offset((query.page - 1) * CONTRACTORS_PER_PAGE)
+    .all();
+  return { items: rows.slice(0, CONTRACTORS_PER_PAGE), hasNext: rows.length > CONTRACTORS_PER_PAGE };
+}
+
+/** One contractor with its contracts; contact details only for those who may edit the register. */
+export function findContractorForStaff(db: Db, actor: Actor, contractorId: number) {
+  requirePermission(actor, 'contractor.read');
+  const row = db.select().from(contractors).where(eq(contractors.id, contractorId)).get();
+  if (!row) return undefined;
+  const mayEdit = actor.role === 'admin';
+  const held = db
+    .select({ id: contracts.id, reference: contracts.reference, status: contracts.status, startDate: contracts.startDate, endDate: contracts.endDate, valueFen: contracts.valueFen, departmentId: contracts.departmentId, matterCode: matters.code, matterTitleZh: matters.titleZh, matterTitleEn: matters.titleEn })
+    .from(contracts)
+    .innerJoin(matters, eq(matters.id, contracts.matterId))
+    .where(and(eq(contracts.contractorId, contractorId), contractScope(actor)))
+    .orderBy(desc(contracts.startDate))
+    .all();
+  return {
+    contractor: { ...row, contactPhone: mayEdit ? row.contactPhone : null, contactEmail: mayEdit ? row.contactEmail : null },
+    contracts: held,
+  };
+}
