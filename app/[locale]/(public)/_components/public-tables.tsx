@@ -4,6 +4,7 @@ import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { PublicAcceptedDeliverable, PublicContractListItem, PublicEvaluation } from '@/lib/public/dto';
 import { localized } from './localized';
+import { ZhText } from './zh-text';
 
 export const tableClass = 'min-w-full text-left text-sm';
 export const headClass = 'border-b border-slate-300 text-slate-700';
@@ -87,7 +88,9 @@ export async function AcceptedDeliverableTable({ deliverables, caption, showCont
           {deliverables.map((d, i) => (
             <tr key={`${d.contractReference}-${i}`} className={rowClass} data-testid="deliverable-row">
               {showContract ? <td className={`${cellClass} whitespace-nowrap font-mono`}>{d.contractReference}</td> : null}
-              <td className={cellClass}>{d.title}</td>
+              <td className={cellClass}>
+                <ZhText>{d.title}</ZhText>
+              </td>
               <td className={`${cellClass} whitespace-nowrap tabular-nums`}>
                 {d.periodStart} – {d.periodEnd}
               </td>

@@ -7,6 +7,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { getCachedPublicContract } from '@/lib/public/cached';
 import { DefinitionList } from '../../_components/definition-list';
 import { localized } from '../../_components/localized';
+import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, cellClass, EvaluationTable, headClass, rowClass, tableClass } from '../../_components/public-tables';
 
 export const dynamic = 'force-dynamic';
@@ -64,9 +65,9 @@ export default async function ContractPage({ params }: { params: Params }) {
             { label: t('fields.paid'), value: formatFen(c.amountPaidFen, locale) },
             { label: t('fields.period'), value: `${c.startDate} – ${c.endDate}` },
             { label: t('fields.approvedOn'), value: c.approvedOn ?? '—' },
-            ...(c.statusReason ? [{ label: t('fields.statusReason'), value: c.statusReason }] : []),
-            ...(c.justification ? [{ label: t('fields.justification'), value: c.justification }] : []),
-            { label: t('fields.terms'), value: c.terms || '—' },
+            ...(c.statusReason ? [{ label: t('fields.statusReason'), value: <ZhText>{c.statusReason}</ZhText> }] : []),
+            ...(c.justification ? [{ label: t('fields.justification'), value: <ZhText>{c.justification}</ZhText> }] : []),
+            { label: t('fields.terms'), value: c.terms ? <ZhText>{c.terms}</ZhText> : '—' },
             ...(c.renewalOf
               ? [
                   {
@@ -116,7 +117,9 @@ export default async function ContractPage({ params }: { params: Params }) {
               <tbody>
                 {c.milestones.map((m, i) => (
                   <tr key={i} className={rowClass} data-testid="milestone-row">
-                    <td className={cellClass}>{m.title}</td>
+                    <td className={cellClass}>
+                      <ZhText>{m.title}</ZhText>
+                    </td>
                     <td className={cellClass}>{t(`milestoneType.${m.type}`)}</td>
                     <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{m.dueDate}</td>
                     <td className="py-2">{t(`milestoneStatus.${m.status}`)}</td>
@@ -150,7 +153,7 @@ export default async function ContractPage({ params }: { params: Params }) {
                   <tr key={i} className={rowClass} data-testid="payment-row">
                     <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{p.paidOn}</td>
                     <td className={`${cellClass} text-right tabular-nums`}>{formatFen(p.amountFen, locale)}</td>
-                    <td className="py-2">{p.milestoneTitle ?? '—'}</td>
+                    <td className="py-2">{p.milestoneTitle ? <ZhText>{p.milestoneTitle}</ZhText> : '—'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -170,7 +173,7 @@ export default async function ContractPage({ params }: { params: Params }) {
             {c.amendments.map((a, i) => (
               <li key={i} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="amendment">
                 <p className="font-medium">
-                  {t('fields.rationale')}: {a.rationale}
+                  {t('fields.rationale')}: <ZhText>{a.rationale}</ZhText>
                 </p>
                 <p className="text-slate-700">
                   {t('contract.amendmentChange', {

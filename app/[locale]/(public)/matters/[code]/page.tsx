@@ -6,6 +6,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { getCachedPublicMatter } from '@/lib/public/cached';
 import { DefinitionList } from '../../_components/definition-list';
 import { localized } from '../../_components/localized';
+import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable, PublicContractTable } from '../../_components/public-tables';
 import { ServiceStatusBadge } from '../../_components/service-status-badge';
 
@@ -46,9 +47,9 @@ export default async function MatterPage({ params }: { params: Params }) {
             { label: t('fields.department'), value: localized(locale, matter.department.nameZh, matter.department.nameEn) },
             { label: t('fields.category'), value: t(`category.${matter.category}`) },
             { label: t('fields.annualBudget'), value: formatFen(matter.annualBudgetFen, locale) },
-            { label: t('fields.legalBasis'), value: matter.legalBasis || '—' },
-            { label: t('fields.serviceStandard'), value: matter.serviceStandard || '—' },
-            ...(matter.withdrawalReason ? [{ label: t('fields.withdrawalReason'), value: matter.withdrawalReason }] : []),
+            { label: t('fields.legalBasis'), value: matter.legalBasis ? <ZhText>{matter.legalBasis}</ZhText> : '—' },
+            { label: t('fields.serviceStandard'), value: matter.serviceStandard ? <ZhText>{matter.serviceStandard}</ZhText> : '—' },
+            ...(matter.withdrawalReason ? [{ label: t('fields.withdrawalReason'), value: <ZhText>{matter.withdrawalReason}</ZhText> }] : []),
             {
               label: t('fields.currentContractor'),
               testId: 'current-contractor',
