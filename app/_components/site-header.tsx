@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { LanguageSwitch } from './language-switch';
+import { NavLink } from './nav-link';
 
 const publicLinks = [
   { href: '/', key: 'overview' },
@@ -28,9 +29,9 @@ export async function SiteHeader() {
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 gap-y-1 px-2 py-1.5 text-sm">
           {publicLinks.map((l) => (
             <li key={l.key}>
-              <Link href={l.href} className="inline-block rounded-md px-2 py-1.5 font-medium text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white">
+              <NavLink href={l.href} className="inline-block rounded-md px-2 py-1.5 font-medium text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white aria-[current=page]:underline aria-[current=page]:underline-offset-4">
                 {t(`nav.${l.key}`)}
-              </Link>
+              </NavLink>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openRegistry } from './registry';
 
 test.describe('public pages', () => {
   test('overview: figures, the on-time definition and three charts with text alternatives and tables', async ({ page, request }) => {
@@ -72,7 +73,7 @@ test.describe('public pages', () => {
   });
 
   test('draft and pending contracts are not published', async ({ request }) => {
-    const db = (await import('./registry')).openRegistry();
+    const db = openRegistry();
     const hidden = db.prepare(`select reference from contracts where status in ('draft', 'pending_approval', 'cancelled')`).pluck().all() as string[];
     db.close();
     expect(hidden.length).toBeGreaterThan(0);
@@ -97,6 +98,8 @@ test.describe('public pages', () => {
     const nav = page.getByRole('navigation', { name: 'Public pages' });
     await nav.getByRole('link', { name: 'Matters' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Transferred matters');
+    await expect(nav.getByRole('link', { name: 'Matters' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current', 'page');
     await nav.getByRole('link', { name: 'Contractors' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contractors');
     await nav.getByRole('link', { name: 'Open data' }).click();

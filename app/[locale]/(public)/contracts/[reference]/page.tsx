@@ -16,13 +16,13 @@ type Params = Promise<{ locale: string; reference: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { reference } = await params;
-  return { title: decodeURIComponent(reference) };
+  return { title: reference };
 }
 
 export default async function ContractPage({ params }: { params: Params }) {
   const { locale, reference } = await params;
   setRequestLocale(locale);
-  const c = await getCachedPublicContract(decodeURIComponent(reference));
+  const c = await getCachedPublicContract(reference);
   if (!c) notFound();
   const t = await getTranslations('public');
   const tk = await getTranslations('contractorKind');

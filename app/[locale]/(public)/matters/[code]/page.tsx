@@ -16,14 +16,14 @@ type Params = Promise<{ locale: string; code: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, code } = await params;
-  const matter = await getCachedPublicMatter(decodeURIComponent(code));
+  const matter = await getCachedPublicMatter(code);
   return { title: matter ? `${localized(locale, matter.titleZh, matter.titleEn)} (${matter.code})` : code };
 }
 
 export default async function MatterPage({ params }: { params: Params }) {
   const { locale, code } = await params;
   setRequestLocale(locale);
-  const matter = await getCachedPublicMatter(decodeURIComponent(code));
+  const matter = await getCachedPublicMatter(code);
   if (!matter) notFound();
   const t = await getTranslations('public');
   const tk = await getTranslations('contractorKind');
