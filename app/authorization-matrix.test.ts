@@ -1,12 +1,15 @@
 // The authorization matrix: every role (and the signed-out public) × every server action × a resource
 // in scope and one out of scope, calling the actions directly as a forged request would. Every refused
 // call must leave the database exactly as it was; any unauthorized success fails the test.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { requestAmendment } from '@/lib/contracts/amendments';
+import { assignEvaluator } from '@/lib/evaluations/assignments';
+import { milestones } from '@/db/schema';
 import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
 
 const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
@@ -46,6 +49,14 @@ function side<T>(f: Fixture, who: Actor | null, scope: Scope, a: T, b: T): T {
   return (scope === 'in') !== mineIsB ? a : b;
 }
 const amendmentIds = new WeakMap<Fixture, { a: number; b: number }>();
+const milestoneIds = new WeakMap<Fixture, { a: number; b: number }>();
+
+/** For contractors: their own organization's record when in scope, the other organization's when out. */
+function ownSide<T>(f: Fixture, who: Actor | null, scope: Scope, x: T, y: T): T {
+  const mineIsY = who?.contractorId === f.contractorY.id;
+  return (scope === 'in') !== mineIsY ? x : y;
+}
+const ownContractor = (who: Actor | null, scope: Scope) => who?.role === 'contractor' && scope === 'in';
 
 /** Every exported server action, and who may use it. A new action without an entry fails the test. */
 const matrix: Record<string, Entry> = {
@@ -99,6 +110,49 @@ const matrix: Record<string, Entry> = {
     },
     form: (f, scope, who) => ({ amendmentId: String(side(f, who, scope, amendmentIds.get(f)!.a, amendmentIds.get(f)!.b)), decision: 'approve' }),
     allowed: (who, scope) => who?.role === 'approver' && scope === 'in',
+  },
+  'desk/deliverables#submitDeliverableAction': {
+    form: (f, scope, who) => ({
+      contractId: String(ownSide(f, who, scope, f.activeA, f.activeB).id),
+      title: '二季度报告',
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+      'indicators.0.name': 'households_visited',
+      'indicators.0.value': '120',
+    }),
+    allowed: ownContractor,
+  },
+  'desk/deliverables#reviewDeliverableAction': {
+    form: (f, scope, who) => ({ deliverableId: String(side(f, who, scope, f.deliverableA, f.deliverableB).id), decision: 'return', comment: '请补充照片' }),
+    allowed: departmentStaff,
+  },
+  'desk/deliverables#setMilestoneStatusAction': {
+    setup: (f) => {
+      const a = f.db.select({ id: milestones.id }).from(milestones).all()[0]!.id;
+      const now = new Date().toISOString();
+      const b = f.db.insert(milestones).values({ contractId: f.activeB.id, title: '中期', type: 'delivery', dueDate: '2026-06-30', createdAt: now, updatedAt: now }).returning().get().id;
+      milestoneIds.set(f, { a, b });
+    },
+    form: (f, scope, who) => ({ milestoneId: String(side(f, who, scope, milestoneIds.get(f)!.a, milestoneIds.get(f)!.b)), status: 'met' }),
+    allowed: departmentStaff,
+  },
+  'evaluations#recordEvaluationAction': {
+    setup: (f) => {
+      assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
+    },
+    form: (f, scope, who) => ({
+      contractId: String((who?.role === 'evaluator' ? (scope === 'in' ? f.activeA : f.activeB) : side(f, who, scope, f.activeA, f.activeB)).id),
+      evaluatorKind: who?.role === 'evaluator' ? 'third_party' : 'department',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-06-30',
+      'scores.0.name': 'quality',
+      'scores.0.value': '88',
+    }),
+    allowed: (who, scope) => departmentStaff(who, scope) || (who?.role === 'evaluator' && scope === 'in'),
+  },
+  'admin/evaluators#assignEvaluatorAction': {
+    form: (f, scope) => ({ contractId: String((scope === 'in' ? f.activeA : f.activeB).id), userId: String(f.actors.evaluator.id) }),
+    allowed: adminOnly,
   },
   'desk/matters#createMatterAction': {
     form: (_f, scope) => ({ code: `LG-NEW-${scope === 'in' ? '101' : '102'}`, titleZh: '新事项', titleEn: 'New matter', category: 'safety', annualBudgetFen: '1000', departmentId: '1' }),
@@ -234,9 +288,44 @@ describe('authorization matrix', () => {
 });
 
 /** Route handlers that are not public (everything under app/api but the open-data API and next-auth's own). */
-type RouteEntry = { path: string; params: (f: Fixture) => Record<string, string>; allowed: (who: Actor | null) => boolean };
+type RouteEntry = {
+  path: string | ((f: Fixture) => string);
+  params: (f: Fixture) => Record<string, string>;
+  allowed: (who: Actor | null) => boolean;
+  /** Builds the request (default: a bare request with the method). */
+  request?: (f: Fixture, url: string) => Request;
+  /** Prepares records the call needs (runs before the snapshot). */
+  setup?: (f: Fixture) => Promise<void>;
+};
+const attachmentIds = new WeakMap<Fixture, number>();
+const uploadForm = (deliverableId: number) => {
+  const form = new FormData();
+  form.set('deliverableId', String(deliverableId));
+  form.set('file', new File(['季度台账\n'], 'ledger.txt', { type: 'text/plain' }));
+  return form;
+};
+/** Who may see a deliverable of contractor X in department A. */
+const seesDeliverableA = (f: Fixture, who: Actor | null) =>
+  who !== null && (who.role === 'admin' || who.role === 'auditor' || who.contractorId === f.contractorX.id || ((who.role === 'officer' || who.role === 'approver') && who.departmentId === f.deptA.id));
 const routeMatrix: Record<string, RouteEntry> = {
   'admin/catalogue/[kind]#GET': { path: '/api/admin/catalogue/contractors', params: () => ({ kind: 'contractors' }), allowed: adminOnly },
+  'attachments#POST': {
+    path: '/api/attachments',
+    params: () => ({}),
+    request: (f, url) => new Request(url, { method: 'POST', body: uploadForm(f.deliverableA.id) }),
+    allowed: (who) => who?.role === 'contractor' && who.name === 'x',
+  },
+  'attachments/[id]#GET': {
+    path: (f) => `/api/attachments/${attachmentIds.get(f)}`,
+    params: (f) => ({ id: String(attachmentIds.get(f)) }),
+    setup: async (f) => {
+      const { receiveAttachment } = await import('@/lib/attachments/upload');
+      const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: uploadForm(f.deliverableA.id) }), { uploadDir: process.env.UPLOAD_DIR! });
+      if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.error}`);
+      attachmentIds.set(f, outcome.attachmentId);
+    },
+    allowed: () => false, // replaced per fixture below
+  },
   // Health is for a process supervisor: open to all, and it shows no records.
   'health#GET': { path: '/api/health', params: () => ({}), allowed: () => true },
   'audit/export#GET': { path: '/api/audit/export?format=json&entityType=contract', params: () => ({}), allowed: (who) => who?.role === 'admin' || who?.role === 'auditor' },
@@ -251,6 +340,7 @@ function routeFiles(dir: string): string[] {
 }
 
 describe('authorization matrix: route handlers', () => {
+  process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), 'matrix-uploads-'));
   const apiDir = path.join(appDir, 'api');
   const nonPublic = routeFiles(apiDir).filter((f) => !f.includes(`${path.sep}public${path.sep}`) && !f.includes(`${path.sep}auth${path.sep}`));
 
@@ -269,14 +359,17 @@ describe('authorization matrix: route handlers', () => {
     for (const [callerName, pick] of callers) {
       it(`${key} as ${callerName}`, async () => {
         const f = buildFixture();
-        state.actor = pick(f);
         state.db = f.db;
+        await entry.setup?.(f);
+        state.actor = pick(f);
         const [dir, method] = key.split('#') as [string, string];
         const mod = (await import(path.join(apiDir, dir, 'route.ts'))) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
         const before = snapshot(f.db);
-        const res = await mod[method]!(new Request(`http://localhost${entry.path}`, { method }), { params: Promise.resolve(entry.params(f)) });
-        expect(res.status < 400, `${callerName}: ${res.status}`).toBe(entry.allowed(state.actor));
-        expect(snapshot(f.db)).toBe(before);
+        const url = `http://localhost${typeof entry.path === 'string' ? entry.path : entry.path(f)}`;
+        const res = await mod[method]!(entry.request ? entry.request(f, url) : new Request(url, { method }), { params: Promise.resolve(entry.params(f)) });
+        const allowed = key === 'attachments/[id]#GET' ? seesDeliverableA(f, state.actor) : entry.allowed(state.actor);
+        expect(res.status < 400, `${callerName}: ${res.status}`).toBe(allowed);
+        if (!allowed || method === 'GET') expect(snapshot(f.db)).toBe(before);
       });
     }
   }

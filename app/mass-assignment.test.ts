@@ -48,4 +48,18 @@ describe('mass assignment', () => {
     expect(changed).toEqual([f.actors.contractorX.id]);
     expect(after.map((u) => [u.role, u.contractor_id])).toEqual(before.map((u) => [u.role, u.contractor_id]));
   });
+
+  it('submitDeliverableAction takes contractor, status and reviewer from the record and the session, never the form', async () => {
+    const f = buildFixture();
+    state.db = f.db;
+    state.actor = f.actors.contractorX;
+    const { submitDeliverableAction } = await import('./[locale]/(staff)/desk/deliverables/actions');
+    const result = await submitDeliverableAction(
+      { status: 'idle' },
+      form({ ...hostile, contractorId: String(f.contractorY.id), status: 'accepted', submittedBy: String(f.actors.admin.id), reviewedBy: String(f.actors.officerA.id), reviewComment: 'ok', contractId: String(f.activeA.id), title: '三季度', periodStart: '2026-07-01', periodEnd: '2026-09-30' }),
+    );
+    expect(result.status).toBe('ok');
+    const row = f.db.$client.prepare(`select contractor_id, status, submitted_by, reviewed_by, review_comment from deliverables where title = '三季度'`).get();
+    expect(row).toEqual({ contractor_id: f.contractorX.id, status: 'submitted', submitted_by: f.actors.contractorX.id, reviewed_by: null, review_comment: null });
+  });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 const DEMO_SECRET = 'longgang-demo-secret-not-for-production-use';
@@ -66,4 +67,9 @@ export function getEnv(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** Where attachments are kept, by content hash: UPLOAD_DIR as an absolute path (default ./data/uploads). */
+export function uploadDir(): string {
+  return path.resolve(getEnv().UPLOAD_DIR);
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Label } from 'radix-ui';
 import type { ComponentProps, ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { cn } from '@/lib/cn';
@@ -41,13 +42,14 @@ type FieldProps = {
 export function Field({ name, label, state, hint, className, children, ...input }: FieldProps) {
   const t = useTranslations('validation');
   const errors = state.fieldErrors?.[name] ?? [];
-  const id = `field-${name}`;
+  // Pass an id when the same field appears in more than one form on a page.
+  const id = input.id ?? `field-${name}`;
   const described = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cn('space-y-1', className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <Label.Root htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
-      </label>
+      </Label.Root>
       {children ?? (
         <input
           id={id}

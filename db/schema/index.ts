@@ -12,3 +12,4 @@ export * from './evaluations';
 export * from './audit-events';
 export * from './sessions';
 export * from './audit-checkpoints';
+export * from './evaluator-assignments';

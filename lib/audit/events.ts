@@ -64,8 +64,10 @@ export const auditDataSchemas = {
   'deliverable.submitted': created,
   'deliverable.accepted': transition,
   'deliverable.returned': transition,
+  'attachment.added': created,
   'payment.recorded': created,
   'evaluation.recorded': created,
+  'evaluator.assigned': created,
 } as const;
 
 export type AuditAction = keyof typeof auditDataSchemas;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { ChainedEvent } from './chain';
 
 /**
  * The trail for outsiders. Every event appears, in order, with its hash and the previous hash, so the
@@ -13,22 +14,7 @@ export const leafQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).catch(100),
 });
 
-type Row = {
-  seq: number;
-  occurredAt: string;
-  actorId: number | null;
-  actorName: string;
-  actorRole: string;
-  actorOrg: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  departmentId: number | null;
-  data: string;
-  requestMeta: string | null;
-  prevHash: string;
-  hash: string;
-};
+type Row = ChainedEvent & { prevHash: string; hash: string };
 
 export type LeafItem =
   | { seq: number; prevHash: string; hash: string; published: true; event: Record<string, unknown> }

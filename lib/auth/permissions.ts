@@ -23,6 +23,7 @@ export const permissions = [
   'deliverable.review',
   'payment.record',
   'evaluation.record',
+  'evaluator.assign',
   'user.manage',
   'audit.read',
 ] as const;
@@ -44,7 +45,7 @@ const officer: Permission[] = [
 
 /** What each role may do. Scope (department, organization, assignment) is checked separately. */
 export const rolePermissions: Record<ActorRole, readonly Permission[]> = {
-  admin: [...staffRead, 'department.manage', 'matter.edit', 'contractor.edit', 'contractor.verify', 'catalogue.import', 'user.manage', 'audit.read'],
+  admin: [...staffRead, 'department.manage', 'matter.edit', 'contractor.edit', 'contractor.verify', 'catalogue.import', 'evaluator.assign', 'user.manage', 'audit.read'],
   officer,
   approver: [...officer, 'contract.approve', 'amendment.approve'],
   auditor: [...staffRead, 'audit.read'],

@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { contractors, contracts, matters } from '../../db/schema';
+import { contractors, contracts, evaluatorAssignments, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { contractStatuses, type ContractStatus } from '../domain/enums';
 
-/** Scope in the WHERE clause: officers their department, contractors their organization, readers all. */
+/** Scope in the WHERE clause: officers their department, contractors their organization, evaluators their assigned contracts, readers all. */
 export function contractScope(actor: Actor): SQL | undefined {
   switch (actor.role) {
     case 'officer':
@@ -14,6 +14,11 @@ export function contractScope(actor: Actor): SQL | undefined {
       return eq(contracts.departmentId, actor.departmentId ?? -1);
     case 'contractor':
       return and(eq(contracts.contractorId, actor.contractorId ?? -1), sql`${contracts.status} not in ('draft', 'pending_approval', 'cancelled')`);
+    case 'evaluator':
+      return and(
+        inArray(contracts.id, sql`(select ${evaluatorAssignments.contractId} from ${evaluatorAssignments} where ${evaluatorAssignments.userId} = ${actor.id ?? -1})`),
+        sql`${contracts.status} not in ('draft', 'pending_approval', 'cancelled')`,
+      );
     case 'admin':
     case 'auditor':
     case 'system':
@@ -66,14 +71,14 @@ const listColumns = {
   updatedAt: contracts.updatedAt,
 };
 
-export function listContracts(db: Db, actor: Actor, options: { status?: ContractStatus; limit?: number } = {}): ContractListItem[] {
+export function listContracts(db: Db, actor: Actor, options: { status?: ContractStatus; contractorId?: number; limit?: number } = {}): ContractListItem[] {
   requirePermission(actor, 'contract.read');
   return db
     .select(listColumns)
     .from(contracts)
     .innerJoin(matters, eq(matters.id, contracts.matterId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(and(contractScope(actor), options.status ? eq(contracts.status, options.status) : undefined))
+    .where(and(contractScope(actor), options.status ? eq(contracts.status, options.status) : undefined, options.contractorId ? eq(contracts.contractorId, options.contractorId) : undefined))
     .orderBy(desc(contracts.updatedAt), desc(contracts.id))
     .limit(options.limit ?? 50)
     .all();

@@ -104,6 +104,7 @@ export function contractHistory(db: Db, detail: StaffContract) {
         child('payment', detail.payments.map((p) => p.id)),
         child('amendment', detail.amendments.map((a) => a.id)),
         child('deliverable', detail.deliverables.map((d) => d.id)),
+        child('evaluation', detail.evaluations.map((e) => e.id)),
       ),
     )
     .orderBy(asc(auditEvents.seq))

@@ -11,4 +11,9 @@ describe('evaluation arithmetic', () => {
     expect(overallScore({ a: 70 })).toBe(70);
     expect(() => overallScore({})).toThrow();
   });
+  it('grades the rounded overall score, so 89.5 on average is excellent and 59.4 fails', () => {
+    expect(gradeFor(overallScore({ a: 89, b: 90 }))).toBe('excellent');
+    expect(gradeFor(overallScore({ a: 59, b: 59.8 }))).toBe('fail');
+    expect(gradeFor(overallScore({ a: 100, b: 0, c: 80 }))).toBe('pass');
+  });
 });

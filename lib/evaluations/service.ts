@@ -5,9 +5,10 @@ import { appendAuditEvent } from '../audit/append';
 import { canonicalJson } from '../audit/chain';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
-import { notFound, ruleViolation } from '../errors';
+import { AppError, notFound, ruleViolation } from '../errors';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
+import { assignedEvaluatorIds } from './assignments';
 import { gradeFor, overallScore } from './grade';
 import { evaluationInput } from './schema';
 
@@ -16,7 +17,12 @@ export function recordEvaluationInTx(tx: Tx, actor: Actor, input: unknown) {
   const data = validate(evaluationInput, input);
   const contract = tx.select().from(contracts).where(eq(contracts.id, data.contractId)).get();
   if (!contract) throw notFound('contract');
-  requirePermission(actor, 'evaluation.record', { departmentId: contract.departmentId });
+  // The department's officers, or an evaluator an admin assigned to this contract.
+  requirePermission(actor, 'evaluation.record', { departmentId: contract.departmentId, evaluatorIds: assignedEvaluatorIds(tx, contract.id) });
+  // Evaluators record third-party results only (officers may also transcribe a third party's report).
+  if (actor.role === 'evaluator' && data.evaluatorKind !== 'third_party') {
+    throw new AppError('validation', 'evaluator kind does not fit the role', { fieldErrors: { evaluatorKind: ['kind_for_role'] } });
+  }
   if (!['active', 'suspended', 'completed', 'terminated'].includes(contract.status)) {
     throw ruleViolation('contract_not_running', `the contract is ${contract.status}`);
   }

@@ -8,7 +8,9 @@ import { countContractsByStatus, listContracts } from '@/lib/contracts/queries';
 import { contractStatuses } from '@/lib/domain/enums';
 import { ContractTable } from '@/app/_components/contract-table';
 import { Link } from '@/lib/i18n/navigation';
+import { Button } from '@/app/_components/button';
 import { DeskAttention } from '@/app/_components/desk-attention';
+import { listDeliverablesAwaitingReview } from '@/lib/deliverables/queries';
 
 /** The officer's desk: their department's contracts by status. Other roles go to their own home. */
 export default async function DeskPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -20,6 +22,9 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
   const db = getDb();
   const counts = countContractsByStatus(db, actor);
   const recent = listContracts(db, actor, { limit: 50 });
+  const awaiting = listDeliverablesAwaitingReview(db, actor);
+  const ta = await getTranslations('attention');
+  const en = locale === 'en';
   const t = await getTranslations('desk');
   const ts = await getTranslations('contractStatus');
   const td = await getTranslations('draft');
@@ -27,11 +32,26 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('title', { department: user.orgName ?? '' })}</h1>
-        <Link href="/desk/contracts/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
-          {td('newContract')}
-        </Link>
+        <Button asChild>
+          <Link href="/desk/contracts/new">{td('newContract')}</Link>
+        </Button>
       </div>
       <DeskAttention actor={actor} />
+      <section aria-labelledby="awaiting-review" className="space-y-2">
+        <h2 id="awaiting-review" className="text-lg font-semibold">
+          {ta('awaitingReview', { count: awaiting.length })}
+        </h2>
+        {awaiting.length === 0 ? <p className="text-sm text-slate-600">{ta('nothingWaiting')}</p> : (
+          <ol className="space-y-1 text-sm" data-testid="awaiting-review">
+            {awaiting.map((d) => (
+              <li key={d.id} data-testid="awaiting-deliverable">
+                <Link href={`/desk/contracts/${d.contractId}#deliverable-${d.id}`} className="text-brand-700 underline">{d.title}</Link>{' '}
+                · <span className="font-mono">{d.reference}</span> · {en ? d.contractorNameEn : d.contractorNameZh} · <span className="tabular-nums">{ta('submittedOn', { date: d.submittedAt.slice(0, 10) })}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
       <section aria-labelledby="counts" className="space-y-2">
         <h2 id="counts" className="text-lg font-semibold">
           {t('byStatus')}

@@ -1,18 +1,23 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
+import { actorFromSession } from '@/lib/auth/sign-in';
+import { listContracts } from '@/lib/contracts/queries';
+import { ContractTable } from '@/app/_components/contract-table';
 
-/** The evaluator's home: contracts an admin assigned for third-party evaluation. */
+/** The evaluator's home: contracts an admin assigned for third-party evaluation (the scope is in the query). */
 export default async function EvaluationsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requirePageUser(locale);
   if (user.role !== 'evaluator') notFound();
+  const contracts = listContracts(getDb(), actorFromSession(user), { limit: 100 });
   const t = await getTranslations('evaluationsHome');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <p className="text-sm text-slate-700">{t('none')}</p>
+      {contracts.length === 0 ? <p className="text-sm text-slate-700">{t('none')}</p> : <ContractTable contracts={contracts} caption={t('title')} />}
     </div>
   );
 }

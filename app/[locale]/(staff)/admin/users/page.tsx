@@ -5,6 +5,7 @@ import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { actorFromSession } from '@/lib/auth/sign-in';
 import { Link } from '@/lib/i18n/navigation';
+import { Button } from '@/app/_components/button';
 import { listUsers } from '@/lib/users/queries';
 
 export default async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -20,9 +21,9 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <Link href="/admin/users/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
-          {t('new')}
-        </Link>
+        <Button asChild>
+          <Link href="/admin/users/new">{t('new')}</Link>
+        </Button>
       </div>
       <div className="overflow-x-auto">
         <table className="min-w-full text-left text-sm">

@@ -7,12 +7,9 @@ import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
 import { changeContractorVerification, createContractor, updateContractor } from '@/lib/contractors/service';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
-import { routing } from '@/lib/i18n/routing';
+import { formLocale, formText } from '@/lib/forms/form-data';
 
-const text = (fd: FormData, name: string) => {
-  const v = fd.get(name);
-  return typeof v === 'string' ? v : undefined;
-};
+const text = formText;
 
 const profileFields = (fd: FormData) => ({
   nameZh: text(fd, 'nameZh'),
@@ -38,8 +35,7 @@ export async function createContractorAction(_prev: ActionState, formData: FormD
     createdId = createContractor(getDb(), actor, { ...profileFields(formData), creditCode: text(formData, 'creditCode'), verificationStatus: 'pending' }).id;
     refresh();
   });
-  const locale = routing.locales.includes(text(formData, 'locale') as never) ? text(formData, 'locale') : routing.defaultLocale;
-  if (createdId) redirect(`/${locale}/desk/contractors/${createdId}`);
+  if (createdId) redirect(`/${formLocale(formData)}/desk/contractors/${createdId}`);
   return state;
 }
 

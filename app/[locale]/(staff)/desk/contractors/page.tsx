@@ -7,6 +7,8 @@ import { actorFromSession } from '@/lib/auth/sign-in';
 import { contractorListQuery, listContractorsForStaff } from '@/lib/contractors/staff-queries';
 import { contractorKinds, verificationStatuses } from '@/lib/domain/enums';
 import { Link } from '@/lib/i18n/navigation';
+import { Button } from '@/app/_components/button';
+import { Pager } from '@/app/_components/pager';
 
 const selectClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
 
@@ -21,12 +23,13 @@ export default async function StaffContractorsPage({ params, searchParams }: { p
   const tk = await getTranslations('contractorKindOne');
   const tv = await getTranslations('verification');
   const en = locale === 'en';
-  const pageLink = (page: number) => ({ pathname: '/desk/contractors', query: Object.fromEntries(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined && v !== '')) });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
-        {can(actor, 'contractor.edit') ? <Link href="/desk/contractors/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">{t('new')}</Link> : null}
+        {can(actor, 'contractor.edit') ? <Button asChild>
+          <Link href="/desk/contractors/new">{t('new')}</Link>
+        </Button> : null}
       </div>
       <form method="get" role="search" aria-label={t('searchLabel')} className="flex flex-wrap items-end gap-2">
         <label className="text-sm"><span className="block font-medium">{t('q')}</span><input name="q" defaultValue={query.q} className="rounded-md border border-slate-300 px-3 py-2" /></label>
@@ -58,11 +61,7 @@ export default async function StaffContractorsPage({ params, searchParams }: { p
           </table>
         </div>
       )}
-      <nav aria-label={t('pages')} className="flex gap-3 text-sm">
-        {query.page > 1 ? <Link href={pageLink(query.page - 1)} className="text-brand-700 underline">{t('previous')}</Link> : null}
-        <span>{t('page', { page: query.page })}</span>
-        {hasNext ? <Link href={pageLink(query.page + 1)} className="text-brand-700 underline">{t('next')}</Link> : null}
-      </nav>
+      <Pager pathname="/desk/contractors" query={query} page={query.page} hasNext={hasNext} />
     </div>
   );
 }

@@ -6,15 +6,12 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
-import { routing } from '@/lib/i18n/routing';
+import { formLocale, formText } from '@/lib/forms/form-data';
 import { changeMatterStatus, createMatter, updateMatter } from '@/lib/matters/service';
 import { validate } from '@/lib/shared/validate';
 import { matterForm, newMatterForm } from '@/lib/matters/schema';
 
-const text = (fd: FormData, name: string) => {
-  const v = fd.get(name);
-  return typeof v === 'string' ? v : undefined;
-};
+const text = formText;
 
 /** The fields of the matter form, and only those. */
 const matterFields = (fd: FormData) => ({
@@ -45,8 +42,7 @@ export async function createMatterAction(_prev: ActionState, formData: FormData)
     createdId = row.id;
     refresh();
   });
-  const locale = routing.locales.includes(text(formData, 'locale') as never) ? text(formData, 'locale') : routing.defaultLocale;
-  if (createdId) redirect(`/${locale}/desk/matters/${createdId}`);
+  if (createdId) redirect(`/${formLocale(formData)}/desk/matters/${createdId}`);
   return state;
 }
 

@@ -7,6 +7,8 @@ import { actorFromSession } from '@/lib/auth/sign-in';
 import { catalogueStatuses, matterCategories } from '@/lib/domain/enums';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
+import { Button } from '@/app/_components/button';
+import { Pager } from '@/app/_components/pager';
 import { listDepartmentChoices, listMattersForStaff, matterListQuery, matterSorts } from '@/lib/matters/staff-queries';
 
 const selectClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
@@ -26,14 +28,15 @@ export default async function StaffMattersPage({ params, searchParams }: { param
   const en = locale === 'en';
   const allDepartments = actor.role === 'admin' || actor.role === 'auditor';
   const departments = allDepartments ? listDepartmentChoices(db) : [];
-  const pageLink = (page: number) => ({ pathname: '/desk/matters', query: Object.fromEntries(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined && v !== '')) });
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         {can(actor, 'matter.edit') ? (
-          <Link href="/desk/matters/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">{t('new')}</Link>
+          <Button asChild>
+          <Link href="/desk/matters/new">{t('new')}</Link>
+        </Button>
         ) : null}
       </div>
       <form method="get" role="search" className="flex flex-wrap items-end gap-2" aria-label={t('searchLabel')}>
@@ -111,11 +114,7 @@ export default async function StaffMattersPage({ params, searchParams }: { param
           </table>
         </div>
       )}
-      <nav aria-label={t('pages')} className="flex gap-3 text-sm">
-        {query.page > 1 ? <Link href={pageLink(query.page - 1)} className="text-brand-700 underline">{t('previous')}</Link> : null}
-        <span>{t('page', { page: query.page })}</span>
-        {hasNext ? <Link href={pageLink(query.page + 1)} className="text-brand-700 underline">{t('next')}</Link> : null}
-      </nav>
+      <Pager pathname="/desk/matters" query={query} page={query.page} hasNext={hasNext} />
     </div>
   );
 }

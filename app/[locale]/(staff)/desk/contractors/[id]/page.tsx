@@ -13,6 +13,7 @@ import { recordHistory } from '@/lib/matters/staff-queries';
 import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditContractorForm, VerificationForm } from '../contractor-forms';
+import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
 
 export default async function StaffContractorPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -42,6 +43,7 @@ export default async function StaffContractorPage({ params }: { params: Promise<
           {verificationStatuses.filter((to) => canChangeVerification(c.verificationStatus, to)).map((to) => <VerificationForm key={to} contractorId={c.id} to={to} />)}
         </div>
       ) : null}
+      <ContractorRecordPanel db={db} actor={actor} contractorId={c.id} />
       <section aria-labelledby="held" className="space-y-2">
         <h2 id="held" className="text-lg font-semibold">{t('contracts')}</h2>
         {found.contracts.length === 0 ? <p className="text-sm text-slate-600">{t('noContracts')}</p> : (

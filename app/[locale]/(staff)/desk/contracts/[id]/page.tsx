@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
+import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { actorFromSession } from '@/lib/auth/sign-in';
 import { availableTransitions, contractTransitions } from '@/lib/contracts/rules';
@@ -10,10 +11,18 @@ import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
+import { milestonesReadyToMark } from '@/lib/deliverables/queries';
+import { assignedEvaluatorIds } from '@/lib/evaluations/assignments';
+import { listContractEvaluators, listEvaluatorUsers } from '@/lib/evaluations/queries';
+import { evaluatorKinds } from '@/lib/domain/enums';
 import { AmendmentDecisionForm, AmendmentForm, PaymentForm, TransitionForm } from '../contract-forms';
+import { AssignEvaluatorForm, EvaluationForm, MilestoneStatusForm } from '../../deliverables/deliverable-forms';
+import { DeliverablesSection } from '../../deliverables/deliverables-section';
+import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
 
-export default async function StaffContractPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+export default async function StaffContractPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[] }> }) {
   const { locale, id } = await params;
+  const { upload } = await searchParams;
   setRequestLocale(locale);
   const actor = actorFromSession(await requirePageUser(locale));
   const db = getDb();
@@ -28,6 +37,12 @@ export default async function StaffContractPage({ params }: { params: Promise<{ 
   const steps = availableTransitions(c.status).filter((s) => can(actor, contractTransitions[s].permission, scope) && !(s === 'approve' && actor.id === c.draftedBy));
   const pendingAmendment = detail.amendments.find((a) => a.status === 'pending_approval');
   const fen = (n: number) => formatFen(n, locale);
+  const readyToMark = can(actor, 'milestone.update', scope) ? milestonesReadyToMark(db, c.id) : new Set<number>();
+  const evaluationScope = { departmentId: c.departmentId, evaluatorIds: assignedEvaluatorIds(db, c.id) };
+  const isRunning = ['active', 'suspended', 'completed', 'terminated'].includes(c.status);
+  const mayEvaluate = isRunning && can(actor, 'evaluation.record', evaluationScope);
+  const mayAssign = can(actor, 'evaluator.assign') && isRunning;
+  const showRecord = (['draft', 'pending_approval'].includes(c.status) || c.renewalOfId !== null) && can(actor, 'contractor.read');
 
   return (
     <div className="space-y-6">
@@ -41,7 +56,7 @@ export default async function StaffContractPage({ params }: { params: Promise<{ 
 
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div><dt className="text-slate-600">{t('matter')}</dt><dd className="font-mono">{c.matterCode}</dd></div>
-        <div><dt className="text-slate-600">{t('contractor')}</dt><dd>{en ? c.contractorNameEn : c.contractorNameZh}</dd></div>
+        <div><dt className="text-slate-600">{t('contractor')}</dt><dd>{can(actor, 'contractor.read') ? <Link href={`/desk/contractors/${c.contractorId}`} className="text-brand-700 underline">{en ? c.contractorNameEn : c.contractorNameZh}</Link> : en ? c.contractorNameEn : c.contractorNameZh}</dd></div>
         <div><dt className="text-slate-600">{t('department')}</dt><dd>{en ? c.departmentNameEn : c.departmentNameZh}</dd></div>
         <div><dt className="text-slate-600">{t('period')}</dt><dd className="tabular-nums">{c.startDate} – {c.endDate}</dd></div>
         <div><dt className="text-slate-600">{t('value')}</dt><dd className="tabular-nums" data-testid="contract-value">{fen(c.valueFen)}</dd></div>
@@ -76,6 +91,8 @@ export default async function StaffContractPage({ params }: { params: Promise<{ 
         <Link href={{ pathname: '/desk/contracts/new', query: { renewal: c.id } }} className="inline-block rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50" data-testid="renew">{t('renew')}</Link>
       ) : null}
 
+      {showRecord ? <ContractorRecordPanel db={db} actor={actor} contractorId={c.contractorId} /> : null}
+
       {steps.length ? (
         <section aria-labelledby="steps-heading" className="space-y-2">
           <h2 id="steps-heading" className="text-lg font-semibold">{t('nextSteps')}</h2>
@@ -94,6 +111,7 @@ export default async function StaffContractPage({ params }: { params: Promise<{ 
             {detail.milestones.map((m) => (
               <li key={m.id} data-testid="milestone">
                 <span className="tabular-nums">{m.dueDate}</span> · {m.title} · {tm(`type.${m.type}`)} · <strong>{tm(`status.${m.status}`)}</strong>
+                {m.status === 'scheduled' && readyToMark.has(m.id) ? <MilestoneStatusForm contractId={c.id} milestoneId={m.id} /> : null}
               </li>
             ))}
           </ul>
@@ -134,30 +152,47 @@ export default async function StaffContractPage({ params }: { params: Promise<{ 
         {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} /> : null}
       </section>
 
-      <section aria-labelledby="deliverables-heading" className="space-y-2">
-        <h2 id="deliverables-heading" className="text-lg font-semibold">{t('deliverables')}</h2>
-        {detail.deliverables.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
-          <ul className="space-y-1 text-sm">
-            {detail.deliverables.map((d) => (
-              <li key={d.id}>{d.periodStart} – {d.periodEnd} · {d.title} · <strong>{t(`deliverableStatus.${d.status}`)}</strong>{d.reviewComment ? ` · ${d.reviewComment}` : ''}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <DeliverablesSection
+        db={db}
+        actor={actor}
+        locale={locale}
+        contract={{ id: c.id, status: c.status, departmentId: c.departmentId, contractorId: c.contractorId }}
+        milestones={detail.milestones}
+        uploadStatus={typeof upload === 'string' ? upload : undefined}
+      />
 
       <section aria-labelledby="evaluations-heading" className="space-y-2">
         <h2 id="evaluations-heading" className="text-lg font-semibold">{t('evaluations')}</h2>
         {detail.evaluations.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
           <ul className="space-y-1 text-sm">
             {detail.evaluations.map((e) => (
-              <li key={e.id}>{e.periodStart} – {e.periodEnd} · {t(`evaluatorKind.${e.evaluatorKind}`)} · {e.overallScore} · {t(`grade.${e.grade}`)}</li>
+              <li key={e.id} data-testid="evaluation">{e.periodStart} – {e.periodEnd} · {t(`evaluatorKind.${e.evaluatorKind}`)} · {e.overallScore} · {t(`grade.${e.grade}`)}</li>
             ))}
           </ul>
         )}
+        {mayEvaluate ? <EvaluationForm contractId={c.id} kinds={actor.role === 'evaluator' ? ['third_party'] : evaluatorKinds} /> : null}
+        {mayAssign || actor.role === 'admin' || actor.role === 'auditor' ? <EvaluatorAssignments contractId={c.id} mayAssign={mayAssign} actor={actor} /> : null}
       </section>
 
       <History events={contractHistory(db, detail)} title={t('history')} />
       <p className="text-xs text-slate-500">{t('shownAt', { time: format.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+    </div>
+  );
+}
+
+async function EvaluatorAssignments({ contractId, mayAssign, actor }: { contractId: number; mayAssign: boolean; actor: Actor }) {
+  const t = await getTranslations('evaluationForm');
+  const db = getDb();
+  const assigned = listContractEvaluators(db, contractId);
+  const assignedIds = new Set(assigned.map((a) => a.userId));
+  const candidates = mayAssign ? listEvaluatorUsers(db, actor).filter((u) => !assignedIds.has(u.id)) : [];
+  return (
+    <div className="space-y-2 text-sm">
+      <h3 className="font-semibold">{t('assignedHeading')}</h3>
+      {assigned.length ? (
+        <ul>{assigned.map((a) => <li key={a.userId} data-testid="assigned-evaluator">{a.name}</li>)}</ul>
+      ) : <p className="text-slate-600">{t('noneAssigned')}</p>}
+      {mayAssign && candidates.length ? <AssignEvaluatorForm contractId={contractId} evaluators={candidates.map((u) => ({ id: u.id, label: `${u.name} <${u.email}>` }))} /> : null}
     </div>
   );
 }

@@ -1,0 +1,69 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { requireActor } from '@/lib/auth/current';
+import { requirePermission } from '@/lib/auth/permissions';
+import { setMilestoneStatus } from '@/lib/contracts/service';
+import { reviewDeliverable, submitDeliverable } from '@/lib/deliverables/service';
+import { runFormAction, type ActionState } from '@/lib/forms/action-state';
+import { namedValueRows } from '@/lib/forms/rows';
+
+// Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
+
+const text = (fd: FormData, name: string) => {
+  const v = fd.get(name);
+  return typeof v === 'string' ? v : undefined;
+};
+
+function refresh(contractId?: number) {
+  revalidatePath('/[locale]/desk', 'layout');
+  revalidatePath('/[locale]/portal', 'page');
+  if (contractId) revalidatePath(`/[locale]/desk/contracts/${contractId}`, 'page');
+}
+
+/** A contractor logs a deliverable, or resubmits returned work (supersedesId). */
+export async function submitDeliverableAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'deliverable.submit');
+    const row = submitDeliverable(getDb(), actor, {
+      contractId: text(formData, 'contractId'),
+      milestoneId: text(formData, 'milestoneId') || undefined,
+      title: text(formData, 'title'),
+      periodStart: text(formData, 'periodStart'),
+      periodEnd: text(formData, 'periodEnd'),
+      description: text(formData, 'description') ?? '',
+      indicators: namedValueRows(formData, 'indicators'),
+      supersedesId: text(formData, 'supersedesId') || undefined,
+    });
+    refresh(row.contractId);
+    return { status: 'ok', notice: row.supersedesId ? 'deliverableResubmitted' : 'deliverableSubmitted' };
+  });
+}
+
+/** An officer of the contract's department accepts a deliverable or returns it with a comment. */
+export async function reviewDeliverableAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'deliverable.review');
+    const result = reviewDeliverable(getDb(), actor, {
+      deliverableId: text(formData, 'deliverableId'),
+      decision: text(formData, 'decision'),
+      comment: text(formData, 'comment') ?? '',
+    });
+    refresh(Number(text(formData, 'contractId')) || undefined);
+    return { status: 'ok', notice: result.status === 'accepted' ? 'deliverableAccepted' : 'deliverableReturned' };
+  });
+}
+
+/** After the milestone's work is accepted, the officer marks it met, partially met or not met. */
+export async function setMilestoneStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'milestone.update');
+    setMilestoneStatus(getDb(), actor, { milestoneId: text(formData, 'milestoneId'), status: text(formData, 'status') });
+    refresh(Number(text(formData, 'contractId')) || undefined);
+    return { status: 'ok', notice: 'milestoneMarked' };
+  });
+}

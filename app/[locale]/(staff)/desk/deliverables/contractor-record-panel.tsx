@@ -1,0 +1,27 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { Db } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { findContractorRecord, ON_TIME_DAYS } from '@/lib/contractors/record';
+
+/** The contractor's record, beside a draft, a pending approval or a renewal (Order 102: results inform renewals). */
+export async function ContractorRecordPanel({ db, actor, contractorId }: { db: Db; actor: Actor; contractorId: number }) {
+  const t = await getTranslations('contractorRecord');
+  const format = await getFormatter();
+  const r = findContractorRecord(db, actor, contractorId);
+  return (
+    <section aria-labelledby="record-heading" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="contractor-record">
+      <h2 id="record-heading" className="text-lg font-semibold">{t('title')}</h2>
+      <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
+        <div><dt className="text-slate-600">{t('contractsHeld')}</dt><dd className="text-xl font-semibold tabular-nums">{r.contractsHeld}</dd></div>
+        <div>
+          <dt className="text-slate-600">{t('onTime', { days: ON_TIME_DAYS })}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{t('onTimeValue', { onTime: r.acceptedOnTime, accepted: r.accepted, total: r.deliverables })}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t('average')}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{r.averageScore === null ? t('noEvaluations') : t('averageValue', { score: format.number(r.averageScore), count: r.evaluations })}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

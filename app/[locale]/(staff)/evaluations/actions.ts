@@ -1,0 +1,32 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { requireActor } from '@/lib/auth/current';
+import { requirePermission } from '@/lib/auth/permissions';
+import { recordEvaluation } from '@/lib/evaluations/service';
+import { runFormAction, type ActionState } from '@/lib/forms/action-state';
+import { namedValueRows } from '@/lib/forms/rows';
+
+const text = (fd: FormData, name: string) => {
+  const v = fd.get(name);
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** The department's officers, or an evaluator assigned to the contract, record an evaluation for a period. */
+export async function recordEvaluationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'evaluation.record');
+    const row = recordEvaluation(getDb(), actor, {
+      contractId: text(formData, 'contractId'),
+      evaluatorKind: text(formData, 'evaluatorKind'),
+      periodStart: text(formData, 'periodStart'),
+      periodEnd: text(formData, 'periodEnd'),
+      scores: namedValueRows(formData, 'scores'),
+      comment: text(formData, 'comment') ?? '',
+    });
+    revalidatePath(`/[locale]/desk/contracts/${row.contractId}`, 'page');
+    return { status: 'ok', notice: 'evaluationRecorded' };
+  });
+}

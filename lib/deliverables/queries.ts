@@ -1,0 +1,138 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../db/client';
+import { contractors, contracts, deliverables, matters, milestones, users } from '../../db/schema';
+import type { Actor } from '../auth/actor';
+import { requirePermission } from '../auth/permissions';
+import { contractScope } from '../contracts/queries';
+
+const submitter = alias(users, 'submitter');
+const reviewer = alias(users, 'reviewer');
+const successor = alias(deliverables, 'successor');
+
+/** The deliverables of a contract the caller may already see (the page checked the contract's scope), newest first. */
+export function listContractDeliverables(db: Db, contractId: number) {
+  return db
+    .select({
+      id: deliverables.id,
+      title: deliverables.title,
+      status: deliverables.status,
+      periodStart: deliverables.periodStart,
+      periodEnd: deliverables.periodEnd,
+      description: deliverables.description,
+      indicators: deliverables.indicators,
+      milestoneId: deliverables.milestoneId,
+      supersedesId: deliverables.supersedesId,
+      supersededById: successor.id,
+      submittedAt: deliverables.submittedAt,
+      submitterName: submitter.name,
+      reviewedAt: deliverables.reviewedAt,
+      reviewerName: reviewer.name,
+      reviewComment: deliverables.reviewComment,
+    })
+    .from(deliverables)
+    .innerJoin(submitter, eq(submitter.id, deliverables.submittedBy))
+    .leftJoin(reviewer, eq(reviewer.id, deliverables.reviewedBy))
+    .leftJoin(successor, eq(successor.supersedesId, deliverables.id))
+    .where(eq(deliverables.contractId, contractId))
+    .orderBy(desc(deliverables.submittedAt), desc(deliverables.id))
+    .all()
+    .map((d) => ({ ...d, indicators: parseIndicators(d.indicators) }));
+}
+export type ContractDeliverable = ReturnType<typeof listContractDeliverables>[number];
+
+function parseIndicators(json: string): Record<string, number> {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      return Object.fromEntries(Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number'));
+    }
+  } catch {
+    // fall through: an unreadable value shows as no indicators
+  }
+  return {};
+}
+
+const attentionColumns = {
+  id: deliverables.id,
+  title: deliverables.title,
+  periodStart: deliverables.periodStart,
+  periodEnd: deliverables.periodEnd,
+  submittedAt: deliverables.submittedAt,
+  reviewedAt: deliverables.reviewedAt,
+  reviewComment: deliverables.reviewComment,
+  contractId: contracts.id,
+  reference: contracts.reference,
+  contractorNameZh: contractors.nameZh,
+  contractorNameEn: contractors.nameEn,
+  matterTitleZh: matters.titleZh,
+  matterTitleEn: matters.titleEn,
+};
+
+/** The officer's queue: deliverables of the department's contracts waiting for review, oldest first. */
+export function listDeliverablesAwaitingReview(db: Db, actor: Actor, limit = 50) {
+  requirePermission(actor, 'deliverable.review');
+  return db
+    .select(attentionColumns)
+    .from(deliverables)
+    .innerJoin(contracts, eq(contracts.id, deliverables.contractId))
+    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+    .innerJoin(matters, eq(matters.id, contracts.matterId))
+    .where(and(eq(deliverables.status, 'submitted'), contractScope(actor)))
+    .orderBy(asc(deliverables.submittedAt), asc(deliverables.id))
+    .limit(limit)
+    .all();
+}
+
+/** The contractor's returned work that has not been resubmitted yet, most recently returned first. */
+export function listReturnedWork(db: Db, actor: Actor) {
+  requirePermission(actor, 'deliverable.submit');
+  return db
+    .select(attentionColumns)
+    .from(deliverables)
+    .innerJoin(contracts, eq(contracts.id, deliverables.contractId))
+    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+    .innerJoin(matters, eq(matters.id, contracts.matterId))
+    .leftJoin(successor, eq(successor.supersedesId, deliverables.id))
+    .where(and(eq(deliverables.status, 'returned'), isNull(successor.id), eq(deliverables.contractorId, actor.contractorId ?? -1), contractScope(actor)))
+    .orderBy(desc(deliverables.reviewedAt))
+    .all();
+}
+
+/** Scheduled milestones of the contractor's active contracts due by `until` (overdue ones included), soonest first. */
+export function listUpcomingMilestones(db: Db, actor: Actor, until: string) {
+  requirePermission(actor, 'contract.read');
+  return db
+    .select({
+      id: milestones.id,
+      title: milestones.title,
+      type: milestones.type,
+      dueDate: milestones.dueDate,
+      contractId: contracts.id,
+      reference: contracts.reference,
+      matterTitleZh: matters.titleZh,
+      matterTitleEn: matters.titleEn,
+    })
+    .from(milestones)
+    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
+    .innerJoin(matters, eq(matters.id, contracts.matterId))
+    .where(and(eq(milestones.status, 'scheduled'), eq(contracts.status, 'active'), lte(milestones.dueDate, until), contractScope(actor)))
+    .orderBy(asc(milestones.dueDate), asc(milestones.id))
+    .limit(50)
+    .all();
+}
+
+/**
+ * Milestones whose work is done: at least one accepted deliverable and none waiting for review. The
+ * officer may then mark them met, partially met or not met.
+ */
+export function milestonesReadyToMark(db: Db, contractId: number): Set<number> {
+  const rows = db
+    .select({ milestoneId: deliverables.milestoneId, accepted: sql<number>`sum(${deliverables.status} = 'accepted')`, waiting: sql<number>`sum(${deliverables.status} = 'submitted')` })
+    .from(deliverables)
+    .where(and(eq(deliverables.contractId, contractId), inArray(deliverables.status, ['accepted', 'submitted'])))
+    .groupBy(deliverables.milestoneId)
+    .all();
+  return new Set(rows.filter((r) => r.milestoneId !== null && r.accepted > 0 && r.waiting === 0).map((r) => r.milestoneId!));
+}

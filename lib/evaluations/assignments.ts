@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeTransaction, type Db, type Tx } from '../../db/client';
+import { contracts, evaluatorAssignments, users } from '../../db/schema';
+import { appendAuditEvent } from '../audit/append';
+import { requireUserId, type Actor } from '../auth/actor';
+import { requirePermission } from '../auth/permissions';
+import { AppError, notFound } from '../errors';
+import { nowIso } from '../shared/time';
+import { validate } from '../shared/validate';
+
+export const evaluatorAssignmentInput = z.object({
+  contractId: z.coerce.number().int().positive(),
+  userId: z.coerce.number().int().positive({ error: 'required' }),
+});
+
+/** The users assigned to evaluate a contract (the scope of a third-party evaluation). */
+export function assignedEvaluatorIds(tx: Tx | Db, contractId: number): number[] {
+  return tx.select({ userId: evaluatorAssignments.userId }).from(evaluatorAssignments).where(eq(evaluatorAssignments.contractId, contractId)).all().map((r) => r.userId);
+}
+
+/** An admin assigns a user with the evaluator role to a contract; that user then sees and evaluates it. */
+export function assignEvaluatorInTx(tx: Tx, actor: Actor, input: unknown) {
+  requirePermission(actor, 'evaluator.assign');
+  const data = validate(evaluatorAssignmentInput, input);
+  const contract = tx.select({ id: contracts.id, departmentId: contracts.departmentId }).from(contracts).where(eq(contracts.id, data.contractId)).get();
+  if (!contract) throw notFound('contract');
+  const evaluator = tx.select({ id: users.id, role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, data.userId)).get();
+  if (!evaluator || evaluator.role !== 'evaluator' || evaluator.disabled) {
+    throw new AppError('validation', 'not an active evaluator', { fieldErrors: { userId: ['not_evaluator'] } });
+  }
+  const existing = tx
+    .select({ id: evaluatorAssignments.id })
+    .from(evaluatorAssignments)
+    .where(and(eq(evaluatorAssignments.contractId, contract.id), eq(evaluatorAssignments.userId, evaluator.id)))
+    .get();
+  if (existing) throw new AppError('conflict', 'already assigned');
+  const values = { contractId: contract.id, userId: evaluator.id };
+  const row = tx
+    .insert(evaluatorAssignments)
+    .values({ ...values, assignedBy: requireUserId(actor), createdAt: nowIso() })
+    .returning({ id: evaluatorAssignments.id })
+    .get();
+  appendAuditEvent(tx, actor, { action: 'evaluator.assigned', entityType: 'contract', entityId: contract.id, departmentId: contract.departmentId, data: { after: values } });
+  return row;
+}
+
+export const assignEvaluator = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => assignEvaluatorInTx(tx, actor, input));
