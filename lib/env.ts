@@ -17,6 +17,11 @@ const envSchema = z
       .string()
       .regex(/^[A-Z]{2,6}$/)
       .default('LG'),
+    /** Prefix of OCDS ocids (registered with the Open Contracting Partnership in a real installation). */
+    OCDS_PREFIX: z
+      .string()
+      .regex(/^ocds-[a-z0-9]{6}-?$/)
+      .default('ocds-lg0000-'),
     AUTH_SECRET: z.string().optional(),
     /** The registry's public URL (e.g. https://registry.example.gov.cn); https turns on Secure cookies. */
     NEXTAUTH_URL: z.url().optional(),

@@ -1,6 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { LanguageSwitch } from './language-switch';
+import { NavLink } from './nav-link';
+
+const publicLinks = [
+  { href: '/', key: 'overview' },
+  { href: '/matters', key: 'matters' },
+  { href: '/contractors', key: 'contractors' },
+  { href: '/api-docs', key: 'apiDocs' },
+] as const;
 
 export async function SiteHeader() {
   const t = await getTranslations();
@@ -17,6 +25,17 @@ export async function SiteHeader() {
           <LanguageSwitch />
         </nav>
       </div>
+      <nav aria-label={t('nav.main')} className="border-t border-white/20">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 gap-y-1 px-2 py-1.5 text-sm">
+          {publicLinks.map((l) => (
+            <li key={l.key}>
+              <NavLink href={l.href} className="inline-block rounded-md px-2 py-1.5 font-medium text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white aria-[current=page]:underline aria-[current=page]:underline-offset-4">
+                {t(`nav.${l.key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </header>
   );
 }

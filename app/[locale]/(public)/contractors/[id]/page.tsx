@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatFen, formatNumber } from '@/lib/format';
+import { getCachedPublicContractor } from '@/lib/public/cached';
+import { DefinitionList } from '../../_components/definition-list';
+import { localized } from '../../_components/localized';
+import { EvaluationTable, PublicContractTable } from '../../_components/public-tables';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ locale: string; id: string }>;
+
+const readId = (id: string) => (/^[1-9][0-9]{0,9}$/.test(id) ? Number(id) : null);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale, id } = await params;
+  const n = readId(id);
+  const contractor = n === null ? null : await getCachedPublicContractor(n);
+  return { title: contractor ? localized(locale, contractor.nameZh, contractor.nameEn) : id };
+}
+
+export default async function ContractorPage({ params }: { params: Params }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const n = readId(id);
+  const contractor = n === null ? null : await getCachedPublicContractor(n);
+  if (!contractor) notFound();
+  const t = await getTranslations('public');
+  const tk = await getTranslations('contractorKind');
+  const r = contractor.record;
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">{localized(locale, contractor.nameZh, contractor.nameEn)}</h1>
+        {locale === 'en' ? (
+          <p lang="zh-CN" className="text-slate-700">
+            {contractor.nameZh}
+          </p>
+        ) : (
+          <p lang="en" className="text-slate-700">
+            {contractor.nameEn}
+          </p>
+        )}
+      </header>
+      <section aria-labelledby="contractor-facts" className="space-y-3">
+        <h2 id="contractor-facts" className="text-lg font-semibold">
+          {t('contractor.facts')}
+        </h2>
+        <DefinitionList
+          items={[
+            { label: t('fields.kind'), value: tk(contractor.kind) },
+            { label: t('fields.creditCode'), value: <span className="font-mono">{contractor.creditCode}</span> },
+            { label: t('fields.verification'), value: t(`verification.${contractor.verificationStatus}`) },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="contractor-record" className="space-y-3">
+        <h2 id="contractor-record" className="text-lg font-semibold">
+          {t('contractor.record')}
+        </h2>
+        <DefinitionList
+          items={[
+            { label: t('fields.contracts'), value: t('contractor.contractsCount', { published: r.publishedContracts, active: r.activeContracts }) },
+            { label: t('fields.value'), value: formatFen(r.totalValueFen, locale) },
+            { label: t('fields.paid'), value: formatFen(r.amountPaidFen, locale) },
+            { label: t('fields.acceptedDeliverables'), value: formatNumber(r.acceptedDeliverables, locale) },
+            { label: t('fields.averageScore'), value: r.averageScore === null ? '—' : t('contractor.averageScore', { score: r.averageScore, count: r.evaluations }) },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="contractor-contracts" className="space-y-3">
+        <h2 id="contractor-contracts" className="text-lg font-semibold">
+          {t('contractor.contracts')}
+        </h2>
+        <PublicContractTable contracts={contractor.contracts} caption={t('contractor.contracts')} show={['matter']} />
+      </section>
+      <section aria-labelledby="contractor-evaluations" className="space-y-3">
+        <h2 id="contractor-evaluations" className="text-lg font-semibold">
+          {t('fields.evaluations')}
+        </h2>
+        <EvaluationTable evaluations={contractor.evaluations} caption={t('fields.evaluations')} showContract />
+      </section>
+      <p className="text-sm">
+        <a href={`/api/public/contractors/${contractor.id}`} className="text-brand-700 underline">
+          {t('asJson')}
+        </a>
+      </p>
+    </article>
+  );
+}

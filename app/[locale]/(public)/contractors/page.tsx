@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { contractorKinds } from '@/lib/domain/enums';
+import { getPathname, Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { parseContractorFilter } from '@/lib/public/filters';
+import { findPublicContractors } from '@/lib/public/queries';
+import { FilterField, FilterSelect, inputClass } from '../_components/filter-field';
+import { localized } from '../_components/localized';
+import { clean, pageNumber, Pagination } from '../_components/pagination';
+import { cellClass, headClass, rowClass, tableClass } from '../_components/public-tables';
+
+const PAGE_SIZE = 20;
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'public.contractors' });
+  return { title: t('title') };
+}
+
+export default async function ContractorsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const { filter } = parseContractorFilter(query);
+  const page = pageNumber(query.page);
+  const t = await getTranslations('public');
+  const tk = await getTranslations('contractorKind');
+  const result = findPublicContractors(getDb(), filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const pageCount = Math.max(Math.ceil(result.total / PAGE_SIZE), 1);
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">{t('contractors.title')}</h1>
+        <p className="max-w-3xl text-slate-700">{t('contractors.intro')}</p>
+      </div>
+      <form method="get" action={getPathname({ href: '/contractors', locale: locale as Locale })} role="search" aria-label={t('contractors.searchLabel')} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FilterField id="contractors-q" label={t('contractors.q')}>
+            <input id="contractors-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className={inputClass} />
+          </FilterField>
+          <FilterSelect id="contractors-kind" name="kind" label={t('fields.kind')} value={filter.kind} anyLabel={t('matters.any')} options={contractorKinds.map((k) => ({ value: k, label: tk(k) }))} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700">
+            {t('matters.apply')}
+          </button>
+          <Link href="/contractors" className="text-sm text-brand-700 underline">
+            {t('matters.clear')}
+          </Link>
+        </div>
+      </form>
+      <p role="status" className="text-sm text-slate-700" data-testid="contractors-count">
+        {t('contractors.count', { count: result.total })}
+      </p>
+      {result.items.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className={tableClass}>
+            <caption className="sr-only">{t('contractors.title')}</caption>
+            <thead className={headClass}>
+              <tr>
+                <th scope="col" className={cellClass}>{t('fields.name')}</th>
+                <th scope="col" className={cellClass}>{t('fields.kind')}</th>
+                <th scope="col" className={cellClass}>{t('fields.creditCode')}</th>
+                <th scope="col" className={cellClass}>{t('fields.verification')}</th>
+                <th scope="col" className="py-2 text-right">{t('fields.contracts')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((c) => (
+                <tr key={c.id} className={rowClass} data-testid="contractor-row">
+                  <td className={cellClass}>
+                    <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
+                      {localized(locale, c.nameZh, c.nameEn)}
+                    </Link>
+                  </td>
+                  <td className={cellClass}>{tk(c.kind)}</td>
+                  <td className={`${cellClass} font-mono text-xs`}>{c.creditCode}</td>
+                  <td className={cellClass}>{t(`verification.${c.verificationStatus}`)}</td>
+                  <td className="py-2 text-right tabular-nums">{c.publishedContracts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="text-slate-700">{t('contractors.none')}</p>
+      )}
+      <Pagination pathname="/contractors" query={clean({ q: filter.q, kind: filter.kind })} page={page} pageCount={pageCount} />
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ContractStatusBadge } from '@/app/_components/status-badge';
+import { formatFen } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
+import { getCachedPublicContract } from '@/lib/public/cached';
+import { DefinitionList } from '../../_components/definition-list';
+import { localized } from '../../_components/localized';
+import { ZhText } from '../../_components/zh-text';
+import { AcceptedDeliverableTable, cellClass, EvaluationTable, headClass, rowClass, tableClass } from '../../_components/public-tables';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ locale: string; reference: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { reference } = await params;
+  return { title: reference };
+}
+
+export default async function ContractPage({ params }: { params: Params }) {
+  const { locale, reference } = await params;
+  setRequestLocale(locale);
+  const c = await getCachedPublicContract(reference);
+  if (!c) notFound();
+  const t = await getTranslations('public');
+  const tk = await getTranslations('contractorKind');
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-slate-600">{t('contract.heading')}</p>
+        <h1 className="font-mono text-2xl font-bold">{c.reference}</h1>
+        <ContractStatusBadge status={c.status} />
+      </header>
+
+      <section aria-labelledby="contract-facts" className="space-y-3">
+        <h2 id="contract-facts" className="text-lg font-semibold">
+          {t('contract.facts')}
+        </h2>
+        <DefinitionList
+          items={[
+            {
+              label: t('fields.matter'),
+              value: (
+                <Link href={`/matters/${c.matter.code}`} className="text-brand-700 underline">
+                  {c.matter.code} {localized(locale, c.matter.titleZh, c.matter.titleEn)}
+                </Link>
+              ),
+            },
+            { label: t('fields.department'), value: localized(locale, c.department.nameZh, c.department.nameEn) },
+            {
+              label: t('fields.contractor'),
+              value: (
+                <>
+                  <Link href={`/contractors/${c.contractor.id}`} className="text-brand-700 underline">
+                    {localized(locale, c.contractor.nameZh, c.contractor.nameEn)}
+                  </Link>{' '}
+                  <span className="text-slate-600">({tk(c.contractor.kind)})</span>
+                </>
+              ),
+            },
+            { label: t('fields.value'), value: formatFen(c.valueFen, locale), testId: 'contract-value' },
+            { label: t('fields.paid'), value: formatFen(c.amountPaidFen, locale) },
+            { label: t('fields.period'), value: `${c.startDate} – ${c.endDate}` },
+            { label: t('fields.approvedOn'), value: c.approvedOn ?? '—' },
+            ...(c.statusReason ? [{ label: t('fields.statusReason'), value: <ZhText>{c.statusReason}</ZhText> }] : []),
+            ...(c.justification ? [{ label: t('fields.justification'), value: <ZhText>{c.justification}</ZhText> }] : []),
+            { label: t('fields.terms'), value: c.terms ? <ZhText>{c.terms}</ZhText> : '—' },
+            ...(c.renewalOf
+              ? [
+                  {
+                    label: t('fields.renewalOf'),
+                    value: (
+                      <Link href={`/contracts/${c.renewalOf}`} className="font-mono text-brand-700 underline">
+                        {c.renewalOf}
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
+            ...(c.renewedBy.length
+              ? [
+                  {
+                    label: t('fields.renewedBy'),
+                    value: c.renewedBy.map((r) => (
+                      <Link key={r} href={`/contracts/${r}`} className="mr-2 font-mono text-brand-700 underline">
+                        {r}
+                      </Link>
+                    )),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="contract-milestones" className="space-y-3">
+        <h2 id="contract-milestones" className="text-lg font-semibold">
+          {t('fields.milestones')}
+        </h2>
+        {c.milestones.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('fields.none')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={tableClass}>
+              <caption className="sr-only">{t('fields.milestones')}</caption>
+              <thead className={headClass}>
+                <tr>
+                  <th scope="col" className={cellClass}>{t('fields.title')}</th>
+                  <th scope="col" className={cellClass}>{t('fields.type')}</th>
+                  <th scope="col" className={cellClass}>{t('fields.dueDate')}</th>
+                  <th scope="col" className="py-2">{t('fields.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.milestones.map((m, i) => (
+                  <tr key={i} className={rowClass} data-testid="milestone-row">
+                    <td className={cellClass}>
+                      <ZhText>{m.title}</ZhText>
+                    </td>
+                    <td className={cellClass}>{t(`milestoneType.${m.type}`)}</td>
+                    <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{m.dueDate}</td>
+                    <td className="py-2">{t(`milestoneStatus.${m.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="contract-payments" className="space-y-3">
+        <h2 id="contract-payments" className="text-lg font-semibold">
+          {t('fields.payments')}
+        </h2>
+        {c.payments.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('fields.none')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={tableClass}>
+              <caption className="sr-only">{t('fields.payments')}</caption>
+              <thead className={headClass}>
+                <tr>
+                  <th scope="col" className={cellClass}>{t('fields.paidOn')}</th>
+                  <th scope="col" className={`${cellClass} text-right`}>{t('fields.amount')}</th>
+                  <th scope="col" className="py-2">{t('fields.milestone')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.payments.map((p, i) => (
+                  <tr key={i} className={rowClass} data-testid="payment-row">
+                    <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{p.paidOn}</td>
+                    <td className={`${cellClass} text-right tabular-nums`}>{formatFen(p.amountFen, locale)}</td>
+                    <td className="py-2">{p.milestoneTitle ? <ZhText>{p.milestoneTitle}</ZhText> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="contract-amendments" className="space-y-3">
+        <h2 id="contract-amendments" className="text-lg font-semibold">
+          {t('fields.amendments')}
+        </h2>
+        {c.amendments.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('fields.none')}</p>
+        ) : (
+          <ol className="space-y-3">
+            {c.amendments.map((a, i) => (
+              <li key={i} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="amendment">
+                <p className="font-medium">
+                  {t('fields.rationale')}: <ZhText>{a.rationale}</ZhText>
+                </p>
+                <p className="text-slate-700">
+                  {t('contract.amendmentChange', {
+                    previousValue: formatFen(a.previousValueFen, locale),
+                    newValue: formatFen(a.newValueFen, locale),
+                    previousEnd: a.previousEndDate,
+                    newEnd: a.newEndDate,
+                  })}
+                  {a.termsChanged ? ` ${t('contract.termsChanged')}` : ''}
+                </p>
+                <p className="text-slate-600">
+                  {t('fields.approvedOn')}: {a.approvedOn ?? '—'}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="contract-deliverables" className="space-y-3">
+        <h2 id="contract-deliverables" className="text-lg font-semibold">
+          {t('fields.acceptedDeliverables')}
+        </h2>
+        <AcceptedDeliverableTable deliverables={c.acceptedDeliverables} caption={t('fields.acceptedDeliverables')} showContract={false} />
+      </section>
+
+      <section aria-labelledby="contract-evaluations" className="space-y-3">
+        <h2 id="contract-evaluations" className="text-lg font-semibold">
+          {t('fields.evaluations')}
+        </h2>
+        <EvaluationTable evaluations={c.evaluations} caption={t('fields.evaluations')} showContract={false} />
+      </section>
+
+      <p className="text-sm">
+        <a href={`/api/public/contracts/${c.reference}`} className="text-brand-700 underline">
+          {t('asJson')}
+        </a>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { formatFen } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
+import { getCachedPublicMatter } from '@/lib/public/cached';
+import { DefinitionList } from '../../_components/definition-list';
+import { localized } from '../../_components/localized';
+import { ZhText } from '../../_components/zh-text';
+import { AcceptedDeliverableTable, EvaluationTable, PublicContractTable } from '../../_components/public-tables';
+import { ServiceStatusBadge } from '../../_components/service-status-badge';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ locale: string; code: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale, code } = await params;
+  const matter = await getCachedPublicMatter(code);
+  return { title: matter ? `${localized(locale, matter.titleZh, matter.titleEn)} (${matter.code})` : code };
+}
+
+export default async function MatterPage({ params }: { params: Params }) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const matter = await getCachedPublicMatter(code);
+  if (!matter) notFound();
+  const t = await getTranslations('public');
+  const tk = await getTranslations('contractorKind');
+  const description = localized(locale, matter.descriptionZh, matter.descriptionEn);
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <p className="font-mono text-sm text-slate-600">{matter.code}</p>
+        <h1 className="text-2xl font-bold">{localized(locale, matter.titleZh, matter.titleEn)}</h1>
+        <ServiceStatusBadge status={matter.serviceStatus} />
+        {description ? <p className="max-w-3xl text-slate-700">{description}</p> : null}
+      </header>
+
+      <section aria-labelledby="matter-facts" className="space-y-3">
+        <h2 id="matter-facts" className="text-lg font-semibold">
+          {t('matter.facts')}
+        </h2>
+        <DefinitionList
+          items={[
+            { label: t('fields.department'), value: localized(locale, matter.department.nameZh, matter.department.nameEn) },
+            { label: t('fields.category'), value: t(`category.${matter.category}`) },
+            { label: t('fields.annualBudget'), value: formatFen(matter.annualBudgetFen, locale) },
+            { label: t('fields.legalBasis'), value: matter.legalBasis ? <ZhText>{matter.legalBasis}</ZhText> : '—' },
+            { label: t('fields.serviceStandard'), value: matter.serviceStandard ? <ZhText>{matter.serviceStandard}</ZhText> : '—' },
+            ...(matter.withdrawalReason ? [{ label: t('fields.withdrawalReason'), value: <ZhText>{matter.withdrawalReason}</ZhText> }] : []),
+            {
+              label: t('fields.currentContractor'),
+              testId: 'current-contractor',
+              value:
+                matter.currentContractors.length === 0 ? (
+                  t('matter.noCurrentContractor')
+                ) : (
+                  <ul>
+                    {matter.currentContractors.map((c) => (
+                      <li key={c.id}>
+                        <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
+                          {localized(locale, c.nameZh, c.nameEn)}
+                        </Link>{' '}
+                        <span className="text-slate-600">({tk(c.kind)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="matter-contracts" className="space-y-3">
+        <h2 id="matter-contracts" className="text-lg font-semibold">
+          {t('matter.contracts')}
+        </h2>
+        <PublicContractTable contracts={matter.contracts} caption={t('matter.contracts')} show={['contractor']} />
+      </section>
+
+      <section aria-labelledby="matter-deliverables" className="space-y-3">
+        <h2 id="matter-deliverables" className="text-lg font-semibold">
+          {t('fields.acceptedDeliverables')}
+        </h2>
+        <AcceptedDeliverableTable deliverables={matter.acceptedDeliverables} caption={t('fields.acceptedDeliverables')} showContract />
+      </section>
+
+      <section aria-labelledby="matter-evaluations" className="space-y-3">
+        <h2 id="matter-evaluations" className="text-lg font-semibold">
+          {t('fields.evaluations')}
+        </h2>
+        <EvaluationTable evaluations={matter.evaluations} caption={t('fields.evaluations')} showContract />
+      </section>
+
+      <p className="text-sm">
+        <a href={`/api/public/matters/${matter.code}`} className="text-brand-700 underline" data-testid="json-link">
+          {t('asJson')}
+        </a>
+      </p>
+    </article>
+  );
+}

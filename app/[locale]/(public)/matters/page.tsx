@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { contractorKinds, matterCategories } from '@/lib/domain/enums';
+import { formatFen } from '@/lib/format';
+import { getPathname, Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { getCachedPublicDepartments } from '@/lib/public/cached';
+import { matterServiceStatuses } from '@/lib/public/dto';
+import { parseMatterFilter } from '@/lib/public/filters';
+import { findPublicMatters } from '@/lib/public/queries';
+import { FilterField, FilterSelect, inputClass } from '../_components/filter-field';
+import { localized } from '../_components/localized';
+import { clean, pageNumber, Pagination } from '../_components/pagination';
+import { ServiceStatusBadge } from '../_components/service-status-badge';
+
+const PAGE_SIZE = 20;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'public.matters' });
+  return { title: t('title') };
+}
+
+export default async function MattersPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const { filter } = parseMatterFilter(query);
+  const page = pageNumber(query.page);
+  const t = await getTranslations('public');
+  const tk = await getTranslations('contractorKind');
+  const departments = await getCachedPublicDepartments();
+  const result = findPublicMatters(getDb(), filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const pageCount = Math.max(Math.ceil(result.total / PAGE_SIZE), 1);
+  const formAction = getPathname({ href: '/matters', locale: locale as Locale });
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">{t('matters.title')}</h1>
+        <p className="max-w-3xl text-slate-700">{t('matters.intro')}</p>
+      </div>
+
+      <form method="get" action={formAction} role="search" aria-label={t('matters.searchLabel')} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <FilterField id="matters-q" label={t('matters.q')}>
+          <input id="matters-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className={inputClass} />
+        </FilterField>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <FilterSelect
+            id="matters-department"
+            name="department"
+            label={t('fields.department')}
+            value={filter.department}
+            anyLabel={t('matters.any')}
+            options={departments.map((d) => ({ value: d.code, label: localized(locale, d.nameZh, d.nameEn) }))}
+          />
+          <FilterSelect id="matters-category" name="category" label={t('fields.category')} value={filter.category} anyLabel={t('matters.any')} options={matterCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+          <FilterSelect id="matters-kind" name="contractorKind" label={t('matters.contractorKind')} value={filter.contractorKind} anyLabel={t('matters.any')} options={contractorKinds.map((k) => ({ value: k, label: tk(k) }))} />
+          <FilterSelect id="matters-status" name="status" label={t('fields.status')} value={filter.status} anyLabel={t('matters.any')} options={matterServiceStatuses.map((s) => ({ value: s, label: t(`serviceStatus.${s}`) }))} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700">
+            {t('matters.apply')}
+          </button>
+          <Link href="/matters" className="text-sm text-brand-700 underline">
+            {t('matters.clear')}
+          </Link>
+        </div>
+      </form>
+
+      <p role="status" className="text-sm text-slate-700" data-testid="matters-count">
+        {t('matters.count', { count: result.total })}
+      </p>
+
+      {result.items.length > 0 ? (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {result.items.map((m) => (
+            <li key={m.code} className="space-y-1 p-4" data-testid="matter-item">
+              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <span className="font-mono text-xs text-slate-600">{m.code}</span>
+                <Link href={`/matters/${m.code}`} className="font-medium text-brand-700 underline">
+                  {localized(locale, m.titleZh, m.titleEn)}
+                </Link>
+                <ServiceStatusBadge status={m.serviceStatus} />
+              </div>
+              <p className="text-sm text-slate-700">
+                {localized(locale, m.department.nameZh, m.department.nameEn)} · {t(`category.${m.category}`)} · {t('fields.annualBudget')} {formatFen(m.annualBudgetFen, locale)}
+              </p>
+              {m.currentContractors.length > 0 ? (
+                <p className="text-sm text-slate-700">
+                  {t('fields.currentContractor')}:{' '}
+                  {m.currentContractors.map((c, i) => (
+                    <span key={c.id}>
+                      {i > 0 ? '、' : null}
+                      <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
+                        {localized(locale, c.nameZh, c.nameEn)}
+                      </Link>
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-slate-700">{t('matters.none')}</p>
+      )}
+
+      <Pagination pathname="/matters" query={clean({ q: filter.q, department: filter.department, category: filter.category, contractorKind: filter.contractorKind, status: filter.status })} page={page} pageCount={pageCount} />
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+import { notFound } from 'next/navigation';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Card, CardTitle, CardValue } from '@/app/_components/card';
+import { contractorKinds } from '@/lib/domain/enums';
+import { formatFen, formatFenCompact, formatNumber } from '@/lib/format';
+import { Link } from '@/lib/i18n/navigation';
+import { routing } from '@/lib/i18n/routing';
+import { getCachedPublicStats } from '@/lib/public/cached';
+import { publishedContractStatuses } from '@/lib/public/dto';
+import { BarChart } from './_components/bar-chart';
+import { cellClass, headClass, rowClass, tableClass } from './_components/public-tables';
+import { StackedColumns } from './_components/stacked-columns';
+
+// Rendered per request from the public data cache (lib/public/cached.ts), which every write expires.
+export const dynamic = 'force-dynamic';
+
+const statusColors: Record<(typeof publishedContractStatuses)[number], string> = {
+  active: 'fill-green-700',
+  suspended: 'fill-amber-500',
+  completed: 'fill-brand-700',
+  terminated: 'fill-red-700',
+};
+
+export default async function OverviewPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  // The layout answers 404 for an unknown locale, but renders in parallel with this page: /favicon.ico
+  // would otherwise reach Intl with "favicon.ico" as the locale.
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('home');
+  const tp = await getTranslations('public');
+  const tk = await getTranslations('contractorKind');
+  const ts = await getTranslations('contractStatus');
+  const s = await getCachedPublicStats();
+  const onTimeShare = s.deliverables.accepted === 0 ? null : Math.round((s.deliverables.acceptedOnTime / s.deliverables.accepted) * 100);
+
+  const categoryBars = s.valueByCategory.map((c) => ({ key: c.category, label: tp(`category.${c.category}`), value: c.valueFen, display: formatFenCompact(c.valueFen, locale) }));
+  const kindBars = contractorKinds.map((k) => ({ key: k, label: tk(k), value: s.contractors.byKind[k], display: formatNumber(s.contractors.byKind[k], locale) }));
+  const years = s.contractsByStartYear.map((y) => ({ key: String(y.year), label: String(y.year), values: y.byStatus }));
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold sm:text-3xl">{t('title')}</h1>
+        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
+      </div>
+
+      <section aria-labelledby="figures-heading" className="space-y-3">
+        <h2 id="figures-heading" className="text-lg font-semibold">
+          {t('figuresHeading')}
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <Card data-testid="figure-matters">
+            <CardTitle>{t('matters')}</CardTitle>
+            <CardValue>{formatNumber(s.matters.published, locale)}</CardValue>
+            <p className="text-sm text-slate-600">{t('mattersBreakdown', { listed: s.matters.listed, inService: s.matters.inService, withdrawn: s.matters.withdrawn })}</p>
+          </Card>
+          <Card data-testid="figure-contractors">
+            <CardTitle>{t('contractors')}</CardTitle>
+            <CardValue>{formatNumber(s.contractors.total, locale)}</CardValue>
+            <dl className="mt-2 space-y-1 text-sm" aria-label={t('contractorsByKind')}>
+              {contractorKinds.map((kind) => (
+                <div key={kind} className="flex justify-between gap-2" data-testid={`kind-${kind}`}>
+                  <dt className="text-slate-600">{tk(kind)}</dt>
+                  <dd className="font-medium tabular-nums">{formatNumber(s.contractors.byKind[kind], locale)}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+          <Card data-testid="figure-contracts">
+            <CardTitle>{t('contracts')}</CardTitle>
+            <CardValue>{formatNumber(s.contracts.published, locale)}</CardValue>
+            <p className="text-sm text-slate-600">{t('contractsNote')}</p>
+          </Card>
+          <Card data-testid="figure-value">
+            <CardTitle>{t('totalValue')}</CardTitle>
+            <CardValue className="text-2xl">{formatFen(s.contracts.totalValueFen, locale)}</CardValue>
+            <p className="text-sm text-slate-600">{t('totalValueNote')}</p>
+          </Card>
+          <Card data-testid="figure-paid">
+            <CardTitle>{t('amountPaid')}</CardTitle>
+            <CardValue className="text-2xl">{formatFen(s.contracts.amountPaidFen, locale)}</CardValue>
+            <p className="text-sm text-slate-600">{t('amountPaidNote')}</p>
+          </Card>
+          <Card data-testid="figure-on-time">
+            <CardTitle>{t('onTime')}</CardTitle>
+            <CardValue>{onTimeShare === null ? '—' : `${onTimeShare}%`}</CardValue>
+            <p className="text-sm text-slate-600">{t('onTimeCount', { onTime: s.deliverables.acceptedOnTime, accepted: s.deliverables.accepted })}</p>
+            <p className="mt-1 text-xs text-slate-600" data-testid="on-time-definition">
+              {t('onTimeDefinition', { days: s.deliverables.graceDays })}
+            </p>
+          </Card>
+          <Card data-testid="figure-evaluation">
+            <CardTitle>{t('averageEvaluation')}</CardTitle>
+            <CardValue>{s.evaluations.averageScore === null ? '—' : formatNumber(s.evaluations.averageScore, locale)}</CardValue>
+            <p className="text-sm text-slate-600">{t('averageEvaluationNote', { count: s.evaluations.count })}</p>
+          </Card>
+        </div>
+      </section>
+
+      <section aria-labelledby="chart-category-heading" className="space-y-3">
+        <h2 id="chart-category-heading" className="text-lg font-semibold">
+          {t('chartValueByCategory')}
+        </h2>
+        <BarChart id="value-by-category" title={t('chartValueByCategory')} description={categoryBars.map((b) => `${b.label}: ${b.display}`).join('; ')} bars={categoryBars} />
+        <div className="overflow-x-auto">
+          <table className={tableClass} data-testid="table-value-by-category">
+            <caption className="text-left text-sm font-medium text-slate-700">{t('tableView')}</caption>
+            <thead className={headClass}>
+              <tr>
+                <th scope="col" className={cellClass}>{tp('fields.category')}</th>
+                <th scope="col" className={`${cellClass} text-right`}>{tp('fields.contracts')}</th>
+                <th scope="col" className="py-2 text-right">{tp('fields.value')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.valueByCategory.map((c) => (
+                <tr key={c.category} className={rowClass}>
+                  <th scope="row" className={`${cellClass} font-normal`}>{tp(`category.${c.category}`)}</th>
+                  <td className={`${cellClass} text-right tabular-nums`}>{formatNumber(c.contracts, locale)}</td>
+                  <td className="py-2 text-right tabular-nums">{formatFen(c.valueFen, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="chart-kind-heading" className="space-y-3">
+        <h2 id="chart-kind-heading" className="text-lg font-semibold">
+          {t('chartContractorsByKind')}
+        </h2>
+        <BarChart id="contractors-by-kind" title={t('chartContractorsByKind')} description={kindBars.map((b) => `${b.label}: ${b.display}`).join('; ')} bars={kindBars} />
+        <div className="overflow-x-auto">
+          <table className={tableClass} data-testid="table-contractors-by-kind">
+            <caption className="text-left text-sm font-medium text-slate-700">{t('tableView')}</caption>
+            <thead className={headClass}>
+              <tr>
+                <th scope="col" className={cellClass}>{tp('fields.kind')}</th>
+                <th scope="col" className="py-2 text-right">{tp('fields.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contractorKinds.map((k) => (
+                <tr key={k} className={rowClass}>
+                  <th scope="row" className={`${cellClass} font-normal`}>
+                    <Link href={{ pathname: '/contractors', query: { kind: k } }} className="text-brand-700 underline">
+                      {tk(k)}
+                    </Link>
+                  </th>
+                  <td className="py-2 text-right tabular-nums">{formatNumber(s.contractors.byKind[k], locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="chart-years-heading" className="space-y-3">
+        <h2 id="chart-years-heading" className="text-lg font-semibold">
+          {t('chartContractsByYear')}
+        </h2>
+        <StackedColumns
+          id="contracts-by-year"
+          title={t('chartContractsByYear')}
+          description={s.contractsByStartYear.map((y) => `${y.year}: ${publishedContractStatuses.map((st) => `${ts(st)} ${y.byStatus[st]}`).join(', ')}`).join('; ')}
+          series={publishedContractStatuses.map((st) => ({ key: st, label: ts(st), colorClass: statusColors[st] }))}
+          columns={years}
+        />
+        <div className="overflow-x-auto">
+          <table className={tableClass} data-testid="table-contracts-by-year">
+            <caption className="text-left text-sm font-medium text-slate-700">{t('tableView')}</caption>
+            <thead className={headClass}>
+              <tr>
+                <th scope="col" className={cellClass}>{t('startYear')}</th>
+                {publishedContractStatuses.map((st) => (
+                  <th key={st} scope="col" className={`${cellClass} text-right`}>
+                    {ts(st)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {s.contractsByStartYear.map((y) => (
+                <tr key={y.year} className={rowClass}>
+                  <th scope="row" className={`${cellClass} font-normal tabular-nums`}>{y.year}</th>
+                  {publishedContractStatuses.map((st) => (
+                    <td key={st} className={`${cellClass} text-right tabular-nums`}>
+                      {formatNumber(y.byStatus[st], locale)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="explore-heading" className="space-y-2">
+        <h2 id="explore-heading" className="text-lg font-semibold">
+          {t('explore')}
+        </h2>
+        <ul className="list-inside list-disc space-y-1 text-brand-700">
+          <li>
+            <Link href="/matters" className="underline">{t('exploreMatters')}</Link>
+          </li>
+          <li>
+            <Link href="/contractors" className="underline">{t('exploreContractors')}</Link>
+          </li>
+          <li>
+            <Link href="/api-docs" className="underline">{t('exploreData')}</Link>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

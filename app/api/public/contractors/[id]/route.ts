@@ -1,0 +1,9 @@
+import { getCachedPublicContractor } from '@/lib/public/cached';
+import { json, notFoundJson } from '@/lib/public/api';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[1-9][0-9]{0,9}$/.test(id)) return notFoundJson();
+  const contractor = await getCachedPublicContractor(Number(id));
+  return contractor ? json(contractor) : notFoundJson();
+}

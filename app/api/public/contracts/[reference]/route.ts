@@ -1,0 +1,8 @@
+import { getCachedPublicContract } from '@/lib/public/cached';
+import { json, notFoundJson } from '@/lib/public/api';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ reference: string }> }) {
+  const { reference } = await params;
+  const contract = await getCachedPublicContract(reference);
+  return contract ? json(contract) : notFoundJson();
+}

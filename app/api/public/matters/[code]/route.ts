@@ -1,0 +1,8 @@
+import { getCachedPublicMatter } from '@/lib/public/cached';
+import { json, notFoundJson } from '@/lib/public/api';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const matter = await getCachedPublicMatter(code);
+  return matter ? json(matter) : notFoundJson();
+}

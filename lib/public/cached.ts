@@ -1,0 +1,28 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { getDb } from '../../db/client';
+import { getEnv } from '../env';
+import { getPublicContract, getPublicContractor, getPublicMatter, getPublicStats, listPublicDepartments } from './queries';
+
+// The public reads that do not depend on a query string, kept in Next's data cache under one tag.
+// revalidatePublic() expires the tag on every write; the time limit is only a backstop for writes made
+// outside the app (command-line scripts). The database path is part of the key, so a server pointed at
+// another database never answers from the old one's cache.
+
+export const PUBLIC_CACHE_TAG = 'public-registry';
+const BACKSTOP_SECONDS = 300;
+
+function cached<A extends unknown[], R>(name: string, read: (...args: A) => R): (...args: A) => Promise<R> {
+  let fn: ((...args: A) => Promise<R>) | undefined;
+  // Built on first call, not at import: `next build` imports pages without a usable environment.
+  return (...args: A) => {
+    fn ??= unstable_cache(async (...a: A) => read(...a), ['public', name, getEnv().DATABASE_PATH], { tags: [PUBLIC_CACHE_TAG], revalidate: BACKSTOP_SECONDS });
+    return fn(...args);
+  };
+}
+
+export const getCachedPublicStats = cached('stats', () => getPublicStats(getDb()));
+export const getCachedPublicDepartments = cached('departments', () => listPublicDepartments(getDb()));
+export const getCachedPublicMatter = cached('matter', (code: string) => getPublicMatter(getDb(), code));
+export const getCachedPublicContractor = cached('contractor', (id: number) => getPublicContractor(getDb(), id));
+export const getCachedPublicContract = cached('contract', (reference: string) => getPublicContract(getDb(), reference));

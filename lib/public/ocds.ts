@@ -1,0 +1,126 @@
+import type { Db } from '../../db/client';
+import type { MilestoneStatus, MilestoneType } from '../domain/enums';
+import type { PublicContractDetail, PublishedContractStatus } from './dto';
+import { findPublicContracts, getPublicContract } from './queries';
+
+// Open Contracting Data Standard 1.1.5: one release per published contract. Extension fields (not in the
+// core schema, documented on the API page): `contracts[].matterCode`, `contracts[].matterCategory` and
+// `parties[].details.contractorKind`.
+
+export const OCDS_VERSION = '1.1';
+const SHANGHAI = '+08:00';
+
+/** Contract statuses onto the closed contractStatus codelist: OCDS has no "suspended" or "completed". */
+export const ocdsContractStatus: Record<PublishedContractStatus, 'active' | 'terminated'> = {
+  active: 'active',
+  suspended: 'active',
+  completed: 'terminated',
+  terminated: 'terminated',
+};
+
+const ocdsMilestoneStatus: Record<MilestoneStatus, string> = { scheduled: 'scheduled', met: 'met', partially_met: 'partiallyMet', not_met: 'notMet' };
+const ocdsMilestoneType: Record<MilestoneType, string> = { delivery: 'delivery', reporting: 'reporting', payment: 'payment' };
+
+const startOfDay = (date: string) => `${date}T00:00:00${SHANGHAI}`;
+const endOfDay = (date: string) => `${date}T23:59:59${SHANGHAI}`;
+const cny = (fen: number) => ({ amount: fen / 100, currency: 'CNY' });
+
+export type OcdsOptions = { prefix: string; publisher: string; uri: string; publishedDate: string };
+
+export function toOcdsRelease(c: PublicContractDetail, prefix: string) {
+  const ocid = `${prefix}${c.reference}`;
+  const buyer = { id: `department-${c.department.code}`, name: c.department.nameZh };
+  const supplier = { id: `contractor-${c.contractor.id}`, name: c.contractor.nameZh };
+  const awardId = `${c.reference}-award`;
+  const tag = ['contract', 'implementation'];
+  if (c.amendments.length > 0) tag.push('contractAmendment');
+  if (c.status === 'completed' || c.status === 'terminated') tag.push('contractTermination');
+  return {
+    ocid,
+    id: `${ocid}-${c.lastUpdated.replace(/[^0-9]/g, '').slice(0, 14)}`,
+    date: c.lastUpdated,
+    tag,
+    initiationType: 'tender',
+    language: 'zh',
+    parties: [
+      { ...buyer, name_en: c.department.nameEn, identifier: { scheme: 'X-LONGGANG-DEPT', id: c.department.code, legalName: c.department.nameZh }, roles: ['buyer', 'procuringEntity', 'payer'] },
+      {
+        ...supplier,
+        name_en: c.contractor.nameEn,
+        identifier: { scheme: 'CN-USCC', id: c.contractor.creditCode, legalName: c.contractor.nameZh },
+        roles: ['supplier', 'payee'],
+        details: { contractorKind: c.contractor.kind },
+      },
+    ],
+    buyer,
+    tender: {
+      id: `${c.reference}-tender`,
+      title: c.matter.titleZh,
+      title_en: c.matter.titleEn,
+      status: 'complete',
+      procuringEntity: buyer,
+      mainProcurementCategory: 'services',
+    },
+    awards: [{ id: awardId, title: c.matter.titleZh, status: 'active', date: c.approvedOn ? startOfDay(c.approvedOn) : null, value: cny(c.valueFen), suppliers: [supplier] }],
+    contracts: [
+      {
+        id: c.reference,
+        awardID: awardId,
+        title: c.matter.titleZh,
+        title_en: c.matter.titleEn,
+        status: ocdsContractStatus[c.status],
+        period: { startDate: startOfDay(c.startDate), endDate: endOfDay(c.endDate) },
+        value: cny(c.valueFen),
+        dateSigned: c.approvedOn ? startOfDay(c.approvedOn) : null,
+        milestones: c.milestones.map((m, i) => ({
+          id: `${c.reference}-m${i + 1}`,
+          title: m.title,
+          type: ocdsMilestoneType[m.type],
+          dueDate: endOfDay(m.dueDate),
+          status: ocdsMilestoneStatus[m.status],
+        })),
+        implementation: {
+          transactions: c.payments.map((p, i) => ({
+            id: `${c.reference}-p${i + 1}`,
+            date: startOfDay(p.paidOn),
+            value: cny(p.amountFen),
+            payer: buyer,
+            payee: supplier,
+          })),
+        },
+        amendments: c.amendments.map((a, i) => ({
+          id: `${c.reference}-a${i + 1}`,
+          date: a.approvedOn ? startOfDay(a.approvedOn) : null,
+          rationale: a.rationale,
+          description: `value ${a.previousValueFen / 100} → ${a.newValueFen / 100} CNY; end date ${a.previousEndDate} → ${a.newEndDate}${a.termsChanged ? '; terms changed' : ''}`,
+        })),
+        matterCode: c.matter.code,
+        matterCategory: c.matter.category,
+      },
+    ],
+  };
+}
+
+export type OcdsRelease = ReturnType<typeof toOcdsRelease>;
+
+/**
+ * The release package as JSON text, piece by piece: contracts are read a keyset page at a time, so memory
+ * stays flat however many there are, and no statement stays open between pieces.
+ */
+export function* releasePackageChunks(db: Db, options: OcdsOptions, batchSize = 100): Generator<string> {
+  const head = { uri: options.uri, version: OCDS_VERSION, publishedDate: options.publishedDate, publisher: { name: options.publisher } };
+  yield `${JSON.stringify(head).slice(0, -1)},"releases":[`;
+  let after: number | undefined;
+  let first = true;
+  do {
+    const page = findPublicContracts(db, { limit: batchSize, after });
+    for (const item of page.items) {
+      const detail = getPublicContract(db, item.reference);
+      if (!detail) continue;
+      yield `${first ? '' : ','}${JSON.stringify(toOcdsRelease(detail, options.prefix))}`;
+      first = false;
+    }
+    after = page.nextAfter ?? undefined;
+  } while (after !== undefined);
+  yield ']}';
+}
