@@ -12,7 +12,7 @@ vi.mock('@/lib/auth/current', () => ({
   clearSessionCookie: async () => undefined,
 }));
 vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 
 const hostile = { role: 'admin', departmentId: '999', contractorId: '999', status: 'active', disabled: 'true', passwordHash: 'x', mustChangePassword: 'false', sessionVersion: '0', id: '1', userId: '1' };

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { revalidatePublic } from '@/lib/public/revalidate';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
@@ -27,6 +28,7 @@ export async function recordEvaluationAction(_prev: ActionState, formData: FormD
       comment: text(formData, 'comment') ?? '',
     });
     revalidatePath(`/[locale]/desk/contracts/${row.contractId}`, 'page');
+    revalidatePublic();
     return { status: 'ok', notice: 'evaluationRecorded' };
   });
 }

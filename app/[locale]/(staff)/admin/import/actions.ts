@@ -1,6 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { revalidatePublic } from '@/lib/public/revalidate';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
@@ -21,7 +21,7 @@ export async function importCatalogueAction(_prev: ImportState, formData: FormDa
     const dryRun = formData.get('mode') !== 'import';
     const result = importCatalogue(getDb(), actor, await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))), { dryRun, source: files.map((f) => f.name).join(', ') });
     report = { problems: result.problems, counts: result.counts, dryRun };
-    if (!dryRun && result.ok) revalidatePath('/[locale]', 'layout');
+    if (!dryRun && result.ok) revalidatePublic();
     return result.ok ? { status: 'ok', notice: dryRun ? 'importDryRunPassed' : 'importDone' } : { status: 'error', error: 'codes.validation' };
   });
   return { ...state, ...report };

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { revalidatePublic } from '@/lib/public/revalidate';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
@@ -22,6 +23,7 @@ const profileFields = (fd: FormData) => ({
 });
 
 function refresh(contractorId?: number) {
+  revalidatePublic();
   revalidatePath('/[locale]/desk/contractors', 'page');
   if (contractorId) revalidatePath(`/[locale]/desk/contractors/${contractorId}`, 'page');
 }

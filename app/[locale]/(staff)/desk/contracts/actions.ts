@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { revalidatePublic } from '@/lib/public/revalidate';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
@@ -24,6 +25,7 @@ const text = (fd: FormData, name: string) => {
 const localeOf = (fd: FormData) => (routing.locales.includes(text(fd, 'locale') as never) ? text(fd, 'locale')! : routing.defaultLocale);
 
 function refresh(contractId?: number) {
+  revalidatePublic();
   revalidatePath('/[locale]/desk', 'layout');
   if (contractId) revalidatePath(`/[locale]/desk/contracts/${contractId}`, 'page');
 }

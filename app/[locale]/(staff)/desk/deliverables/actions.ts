@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { revalidatePublic } from '@/lib/public/revalidate';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
@@ -17,6 +18,7 @@ const text = (fd: FormData, name: string) => {
 };
 
 function refresh(contractId?: number) {
+  revalidatePublic();
   revalidatePath('/[locale]/desk', 'layout');
   revalidatePath('/[locale]/portal', 'page');
   if (contractId) revalidatePath(`/[locale]/desk/contracts/${contractId}`, 'page');

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { revalidatePublic } from '@/lib/public/revalidate';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
@@ -26,6 +27,7 @@ const matterFields = (fd: FormData) => ({
 });
 
 function refresh(matterId?: number) {
+  revalidatePublic();
   revalidatePath('/[locale]/desk/matters', 'page');
   if (matterId) revalidatePath(`/[locale]/desk/matters/${matterId}`, 'page');
 }
