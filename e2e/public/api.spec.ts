@@ -21,7 +21,8 @@ test.describe('open-data API', () => {
     expect(new Set(matters.items.map((m) => m.code)).size).toBe(counts.matters);
     const contractors = await fetchAll<{ id: number }>(request, '/api/public/contractors');
     expect(new Set(contractors.items.map((c) => c.id)).size).toBe(counts.contractors);
-    const contracts = await fetchAll<{ reference: string }>(request, '/api/public/contracts');
+    // Small pages, so the walk crosses several cursors whatever the size of the sample.
+    const contracts = await fetchAll<{ reference: string }>(request, '/api/public/contracts', 25);
     expect(contracts.bodies.length).toBeGreaterThan(1);
     expect(new Set(contracts.items.map((c) => c.reference)).size).toBe(counts.contracts);
 
@@ -80,7 +81,8 @@ test.describe('open-data API', () => {
     ajv.addSchema(releaseSchema);
     const validate = ajv.compile(packageSchema);
     expect(validate(pkg), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
-    const contracts = await fetchAll<{ reference: string }>(request, '/api/public/contracts');
+    // Small pages, so the walk crosses several cursors whatever the size of the sample.
+    const contracts = await fetchAll<{ reference: string }>(request, '/api/public/contracts', 25);
     expect(pkg.releases.map((r) => r.ocid).sort()).toEqual(contracts.items.map((c) => `ocds-lg0000-${c.reference}`).sort());
   });
 });

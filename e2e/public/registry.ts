@@ -10,12 +10,12 @@ export function openRegistry(): Database.Database {
 }
 
 /** Every item of a paginated public list, following nextCursor. */
-export async function fetchAll<T>(request: APIRequestContext, path: string): Promise<{ items: T[]; bodies: string[] }> {
+export async function fetchAll<T>(request: APIRequestContext, path: string, limit = 100): Promise<{ items: T[]; bodies: string[] }> {
   const items: T[] = [];
   const bodies: string[] = [];
   let cursor: string | null = null;
   do {
-    const url: string = `${path}${path.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const url: string = `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const res = await request.get(url);
     if (!res.ok()) throw new Error(`${url}: ${res.status()}`);
     const text = await res.text();

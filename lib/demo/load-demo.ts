@@ -15,6 +15,7 @@ import { recordEvaluation } from '../evaluations/service';
 import type { Role } from '../domain/enums';
 import { createUser } from '../users/service';
 import { seedContractsSchema, type SeedContract } from './seed-files';
+import { withRecordedTime } from '../shared/time';
 
 export const seedDir = path.join(process.cwd(), 'db', 'seed');
 
@@ -115,12 +116,19 @@ export function loadDemoData(db: Db): { contracts: number } {
   return { contracts: contractIds.size };
 }
 
+const DAY = 86_400_000;
+/** A past moment for a sample record: the date at 10:00 Shanghai plus some days, never after now. */
+function at(date: string, plusDays = 0): Date {
+  const t = new Date(`${date}T10:00:00+08:00`).getTime() + plusDays * DAY;
+  return new Date(Math.min(t, Date.now() - DAY));
+}
+
 function loadContract(
   db: Db,
   sc: SeedContract,
   ctx: { matterId: number; contractorId: number; officer: Actor; approver: Actor; reporter: Actor; renewalOfId?: number },
 ): number {
-  const { contract } = draftContract(db, ctx.officer, {
+  const { contract } = withRecordedTime(at(sc.start, -30), () => draftContract(db, ctx.officer, {
     matterId: ctx.matterId,
     contractorId: ctx.contractorId,
     valueFen: sc.valueFen,
@@ -131,22 +139,24 @@ function loadContract(
     noSubcontractDeclared: true,
     renewalOfId: ctx.renewalOfId,
     milestones: sc.milestones.map((m) => ({ title: m.titleZh, type: m.type, dueDate: m.due })),
-  });
+  }));
   const id = contract.id;
-  const step = (actor: Actor, transition: string, reason?: string) => transitionContract(db, actor, { contractId: id, transition, reason });
+  const step = (actor: Actor, transition: string, when: Date, reason?: string) => withRecordedTime(when, () => transitionContract(db, actor, { contractId: id, transition, reason }));
 
   if (sc.status === 'draft') return id;
   if (sc.status === 'cancelled') {
-    step(ctx.officer, 'cancel', sc.statusReason ?? '计划调整');
+    step(ctx.officer, 'cancel', at(sc.start, -10), sc.statusReason ?? '计划调整');
     return id;
   }
-  step(ctx.officer, 'submit');
+  step(ctx.officer, 'submit', at(sc.start, -20));
   if (sc.status === 'pending_approval') return id;
-  step(ctx.approver, 'approve');
+  step(ctx.approver, 'approve', at(sc.start, -10));
 
   const milestoneIds = db.select({ id: milestones.id }).from(milestones).where(eq(milestones.contractId, id)).orderBy(milestones.id).all().map((m) => m.id);
-  for (const d of sc.deliverables) {
-    const row = submitDeliverable(db, ctx.reporter, {
+  sc.deliverables.forEach((d, n) => {
+    // Most reports arrive within ten days of their period; every seventh is late.
+    const submitted = at(d.periodEnd, n % 7 === 6 ? 45 : 3 + (n % 8));
+    const row = withRecordedTime(submitted, () => submitDeliverable(db, ctx.reporter, {
       contractId: id,
       milestoneId: d.milestone === null ? undefined : milestoneIds[d.milestone],
       title: d.titleZh,
@@ -154,23 +164,25 @@ function loadContract(
       periodEnd: d.periodEnd,
       description: d.descriptionZh,
       indicators: d.indicators,
-    });
+    }));
     if (d.status !== 'submitted') {
-      reviewDeliverable(db, ctx.officer, { deliverableId: row.id, decision: d.status === 'accepted' ? 'accept' : 'return', comment: d.reviewComment ?? '' });
+      withRecordedTime(new Date(Math.min(submitted.getTime() + 5 * DAY, Date.now())), () =>
+        reviewDeliverable(db, ctx.officer, { deliverableId: row.id, decision: d.status === 'accepted' ? 'accept' : 'return', comment: d.reviewComment ?? '' }),
+      );
     }
-  }
+  });
   for (const p of sc.payments) {
-    recordPayment(db, ctx.officer, { contractId: id, amountFen: p.amountFen, paidOn: p.date, milestoneId: p.milestone === null ? undefined : milestoneIds[p.milestone] });
+    withRecordedTime(at(p.date), () => recordPayment(db, ctx.officer, { contractId: id, amountFen: p.amountFen, paidOn: p.date, milestoneId: p.milestone === null ? undefined : milestoneIds[p.milestone] }));
   }
   sc.milestones.forEach((m, i) => {
     if (m.status !== 'scheduled') setMilestoneStatus(db, ctx.officer, { milestoneId: milestoneIds[i], status: m.status });
   });
   for (const e of sc.evaluations) {
-    recordEvaluation(db, ctx.officer, { contractId: id, evaluatorKind: e.kind, periodStart: e.periodStart, periodEnd: e.periodEnd, scores: e.scores, comment: e.commentZh ?? '' });
+    withRecordedTime(at(e.periodEnd, 20), () => recordEvaluation(db, ctx.officer, { contractId: id, evaluatorKind: e.kind, periodStart: e.periodStart, periodEnd: e.periodEnd, scores: e.scores, comment: e.commentZh ?? '' }));
   }
-  if (sc.status === 'completed') step(ctx.officer, 'complete');
-  if (sc.status === 'suspended') step(ctx.officer, 'suspend', sc.statusReason ?? '暂停服务');
-  if (sc.status === 'terminated') step(ctx.officer, 'terminate', sc.statusReason ?? '提前终止');
+  if (sc.status === 'completed') step(ctx.officer, 'complete', at(sc.end, 10));
+  if (sc.status === 'suspended') step(ctx.officer, 'suspend', at(sc.start, 90), sc.statusReason ?? '暂停服务');
+  if (sc.status === 'terminated') step(ctx.officer, 'terminate', at(sc.start, 120), sc.statusReason ?? '提前终止');
   return id;
 }
 
