@@ -9,12 +9,14 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../db/client';
-import { canonicalJson, eventHash, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
+import { hash } from 'node:crypto';
+import { canonicalJson, eventCanonicalJson, GENESIS_HASH, type ChainedEvent } from '../audit/chain';
 import { usccCheckCharacter, USCC_ALPHABET } from '../contractors/uscc';
 import type { ContractorKind, ContractStatus, MatterCategory, MilestoneStatus, MilestoneType } from '../domain/enums';
 import { gradeFor, overallScore } from '../evaluations/grade';
 import { dayOf, isoDay, termEnd, timestamp, yearOf } from './dates';
 import { Prng } from './prng';
+import { contractDraftedJson, deliverableSubmittedJson, evaluationRecordedJson, indicatorsJson, milestoneCreatedJson, paymentRecordedJson, transitionJson } from './json';
 
 /** National scale is 1; province one tenth. `tiny` is for tests. */
 export const synthScales = { national: 1, province: 0.1, tiny: 0.0005 } as const;
@@ -119,7 +121,7 @@ export function contractorKindAt(counts: number[], i: number): ContractorKind {
     }
   }
   counts[best]! += 1;
-  return (['social_organization', 'enterprise_institution', 'university'] as const)[best];
+  return (['social_organization', 'enterprise_institution', 'university'] as const)[best]!;
 }
 
 /** 9 organization-code characters from a bijection of i, so codes never collide. */
@@ -161,7 +163,9 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
   db.pragma('foreign_keys = OFF');
   db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('temp_store = MEMORY');
-  db.pragma('cache_size = -1048576'); // 1 GiB
+  // A page cache that holds the big indexes while they are built (up to 3 GiB at national scale), sorted with 2 threads.
+  db.pragma(`cache_size = -${Math.round(Math.min(3, Math.max(0.25, 3 * options.factor)) * 1024 * 1024)}`);
+  db.pragma('threads = 2');
 
   const droppedIndexes: { name: string; sql: string }[] = [];
   if ((options.indexes ?? 'after') === 'after') {
@@ -210,7 +214,8 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
   let prevHash = GENESIS_HASH;
   let seq = 0;
   const ev: ChainedEvent = { seq: 0, occurredAt: '', actorId: null, actorName: '', actorRole: '', actorOrg: null, action: '', entityType: '', entityId: '', departmentId: null, data: '', requestMeta: null };
-  const emit = (at: string, actor: Actor, action: string, entityType: string, entityId: number, departmentId: number | null, data: unknown) => {
+  /** Appends one event; `data` is its canonical JSON text (lib/synth/json.ts, or canonicalJson for the rare ones). */
+  const emit = (at: string, actor: Actor, action: string, entityType: string, entityId: number, departmentId: number | null, data: string) => {
     seq += 1;
     ev.seq = seq;
     ev.occurredAt = at;
@@ -222,10 +227,11 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     ev.entityType = entityType;
     ev.entityId = String(entityId);
     ev.departmentId = departmentId;
-    ev.data = canonicalJson(data);
-    const hash = eventHash(prevHash, ev);
-    insEvent.run(seq, at, actor.id, actor.name, actor.role, actor.org, action, entityType, ev.entityId, departmentId, ev.data, prevHash, hash);
-    prevHash = hash;
+    ev.data = data;
+    // eventHash() with one string in one call: SHA-256(prev_hash ‖ eventCanonicalJson), twice as fast at this volume.
+    const h = hash('sha256', prevHash + eventCanonicalJson(ev), 'hex');
+    insEvent.run(seq, at, actor.id, actor.name, actor.role, actor.org, action, entityType, ev.entityId, departmentId, data, prevHash, h);
+    prevHash = h;
     tick('audit_events');
   };
   const system: Actor = { id: null, name: 'synthetic data generator', role: 'system', org: null };
@@ -259,7 +265,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
       insDept.run(id, data.code, data.nameZh, data.nameEn, data.kind, ts, ts);
       tick('departments');
       deptName.push(data.nameZh);
-      emit(ts, system, 'department.created', 'department', id, id, { after: data });
+      emit(ts, system, 'department.created', 'department', id, id, canonicalJson({ after: data }));
     }
   }
 
@@ -309,7 +315,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     insContractor.run(id, nameZh, nameEn, kind, creditCode, rep, phone, email, values.qualifications, values.verificationStatus, null, values.statusChangedAt, ts, ts);
     tick('contractors');
     contractorName.push(nameZh);
-    emit(ts, system, 'contractor.created', 'contractor', id, null, { after: { ...values, contactPhone: '(given)', contactEmail: '(given)' } });
+    emit(ts, system, 'contractor.created', 'contractor', id, null, canonicalJson({ after: { ...values, contactPhone: '(given)', contactEmail: '(given)' } }));
   }
 
   // ----- users -----
@@ -328,7 +334,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     const ts = at(userDay);
     insUser.run(userId, email, name, role, departmentId, contractorId, passwordHash, ts, ts);
     tick('users');
-    emit(ts, system, 'user.created', 'user', userId, departmentId, { after: { email, name, role, departmentId, contractorId, hasPassword: true } });
+    emit(ts, system, 'user.created', 'user', userId, departmentId, canonicalJson({ after: { email, name, role, departmentId, contractorId, hasPassword: true } }));
     return { id: userId, name, role, org };
   };
   const admin = createUser(`admin@${SYNTH_DOMAIN}`, '合成数据管理员', 'admin', null, null, null);
@@ -390,7 +396,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     const ts = at(matterDay);
     insMatter.run(id, values.code, values.titleZh, values.titleEn, values.descriptionZh, values.descriptionEn, category, departmentId, values.legalBasis, values.serviceStandard, budget, status, values.withdrawalReason, ts, ts);
     tick('matters');
-    emit(ts, system, 'matter.created', 'matter', id, departmentId, { after: values });
+    emit(ts, system, 'matter.created', 'matter', id, departmentId, canonicalJson({ after: values }));
     matterDept[id] = departmentId;
     matterBudget[id] = budget;
     matterCategory.push(category);
@@ -488,6 +494,8 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     `insert into evaluations (id, contract_id, evaluator_kind, period_start, period_end, scores, overall_score, grade, comment, recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
+  // The catalogue was loaded in early December 2021; the first contracts (from 1 January 2022) were drafted after it.
+  const firstDraftDay = dayOf('2021-12-10');
   const lastOfMatter = new Int32Array(nMatters + 1); // contract id
   const contractEnd = new Int32Array(nContracts + 1);
   const contractStatusById = new Uint8Array(nContracts + 1);
@@ -538,7 +546,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     const terms = `乙方按照《${matterTitle[matter]}》服务标准提供服务，按期报送工作台账，不得将合同整体转包。`;
 
     // Lifecycle dates, each no later than today.
-    const draftDay = Math.min(start - rng.int(15, 40), TODAY - rng.int(10, 40));
+    const draftDay = Math.max(firstDraftDay, Math.min(start - rng.int(15, 40), TODAY - rng.int(10, 40)));
     const submitDay = draftDay + rng.int(1, 3);
     const approveDay = submitDay + rng.int(1, 5);
     const draftedAt = at(draftDay);
@@ -582,9 +590,15 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     const updatedAt = at(lastStepDay);
     insContract.run(id, reference, matter, contractor, dept, valueFen, isoDay(start), isoDay(end), justification, terms, CONTRACT_STATUS_CODES[status]!, statusReason, renewalOfId, officer.id, approved ? approver.id : null, approvedAt, draftedAt, updatedAt);
     tick('contracts');
-    emit(draftedAt, officer, 'contract.drafted', 'contract', id, dept, {
-      after: { reference, matterId: matter, contractorId: contractor, departmentId: dept, valueFen, startDate: isoDay(start), endDate: isoDay(end), justification, terms, noSubcontractDeclared: true, renewalOfId, draftedBy: officer.id },
-    });
+    emit(
+      draftedAt,
+      officer,
+      'contract.drafted',
+      'contract',
+      id,
+      dept,
+      contractDraftedJson({ reference, matterId: matter, contractorId: contractor, departmentId: dept, valueFen, startDate: isoDay(start), endDate: isoDay(end), justification, terms, noSubcontractDeclared: true, renewalOfId, draftedBy: officer.id! }),
+    );
 
     // Milestone statuses are decided now so the row is written once.
     for (const m of ms) {
@@ -602,20 +616,20 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
       msChangeDays.push(changeDay);
       insMilestone.run(m.id, id, m.title, m.type, isoDay(m.due), m.status, draftedAt, at(changeDay));
       tick('milestones');
-      emit(draftedAt, officer, 'milestone.created', 'milestone', m.id, dept, { after: { contractId: id, title: m.title, type: m.type, dueDate: isoDay(m.due) } });
+      emit(draftedAt, officer, 'milestone.created', 'milestone', m.id, dept, milestoneCreatedJson({ contractId: id, title: m.title, type: m.type, dueDate: isoDay(m.due) }));
     }
 
     if (status !== S_DRAFT) {
       if (status !== S_CANCELLED || cancelFromPending) {
-        emit(at(submitDay), officer, 'contract.submitted', 'contract', id, dept, { from: 'draft', to: 'pending_approval' });
-        if (status === S_CANCELLED) emit(at(submitDay + 1), officer, 'contract.cancelled', 'contract', id, dept, { from: 'pending_approval', to: 'cancelled', reason: statusReason! });
+        emit(at(submitDay), officer, 'contract.submitted', 'contract', id, dept, transitionJson('draft', 'pending_approval'));
+        if (status === S_CANCELLED) emit(at(submitDay + 1), officer, 'contract.cancelled', 'contract', id, dept, transitionJson('pending_approval', 'cancelled', { reason: statusReason! }));
       } else {
-        emit(at(submitDay), officer, 'contract.cancelled', 'contract', id, dept, { from: 'draft', to: 'cancelled', reason: statusReason! });
+        emit(at(submitDay), officer, 'contract.cancelled', 'contract', id, dept, transitionJson('draft', 'cancelled', { reason: statusReason! }));
       }
     }
 
     if (approved) {
-      emit(approvedAt!, approver, 'contract.approved', 'contract', id, dept, { from: 'pending_approval', to: 'active' });
+      emit(approvedAt!, approver, 'contract.approved', 'contract', id, dept, transitionJson('pending_approval', 'active'));
 
       // Deliverables: periodic reports over the elapsed part of the term.
       const share = elapsedShare(c);
@@ -636,8 +650,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
         let supersedesId: number | null = null;
         for (let attempt = 0; attempt < 2; attempt++) {
           const a0 = rng.int(20, 300);
-          const indicators = { [keys[0]]: a0, [keys[1]]: rng.int(0, a0), [keys[2]]: rng.int(0, a0) };
-          const indicatorsJson = canonicalJson(indicators);
+          const indicators = indicatorsJson(keys, [a0, rng.int(0, a0), rng.int(0, a0)]);
           const reviewDay = submitDayD + rng.int(1, 10);
           const lastOpen = (status === S_ACTIVE || status === S_SUSPENDED) && i === k - 1 && rng.chance(0.3);
           const reviewed = reviewDay <= TODAY && !lastOpen;
@@ -647,13 +660,19 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
           deliverableId += 1;
           const submittedAt = at(submitDayD);
           const reviewedAt = reviewed ? at(reviewDay) : null;
-          insDeliverable.run(deliverableId, id, contractor, milestoneIdD, title, isoDay(pStartDay), isoDay(pEndDay), description, indicatorsJson, dStatus, supersedesId, reporter.id, submittedAt, reviewed ? officer.id : null, reviewedAt, comment, submittedAt, reviewedAt ?? submittedAt);
+          insDeliverable.run(deliverableId, id, contractor, milestoneIdD, title, isoDay(pStartDay), isoDay(pEndDay), description, indicators, dStatus, supersedesId, reporter.id, submittedAt, reviewed ? officer.id : null, reviewedAt, comment, submittedAt, reviewedAt ?? submittedAt);
           tick('deliverables');
-          emit(submittedAt, reporter, 'deliverable.submitted', 'deliverable', deliverableId, dept, {
-            after: { contractId: id, contractorId: contractor, milestoneId: milestoneIdD, title, periodStart: isoDay(pStartDay), periodEnd: isoDay(pEndDay), description, indicators, supersedesId },
-          });
+          emit(
+            submittedAt,
+            reporter,
+            'deliverable.submitted',
+            'deliverable',
+            deliverableId,
+            dept,
+            deliverableSubmittedJson({ contractId: id, contractorId: contractor, milestoneId: milestoneIdD, title, periodStart: isoDay(pStartDay), periodEnd: isoDay(pEndDay), description, indicators, supersedesId }),
+          );
           if (reviewed) {
-            emit(reviewedAt!, officer, returned ? 'deliverable.returned' : 'deliverable.accepted', 'deliverable', deliverableId, dept, comment ? { from: 'submitted', to: dStatus, comment } : { from: 'submitted', to: dStatus });
+            emit(reviewedAt!, officer, returned ? 'deliverable.returned' : 'deliverable.accepted', 'deliverable', deliverableId, dept, transitionJson('submitted', dStatus, comment ? { comment } : {}));
           }
           // Returned work is resubmitted when there is time left to do it (a few stay returned, awaiting it).
           const resubmitDay = reviewDay + rng.int(2, 10);
@@ -673,7 +692,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
         const ts = at(day);
         insPayment.run(paymentId, id, milestone, amount, isoDay(day), officer.id, ts);
         tick('payments');
-        emit(ts, officer, 'payment.recorded', 'payment', paymentId, dept, { after: { contractId: id, milestoneId: milestone, amountFen: amount, paidOn: isoDay(day) } });
+        emit(ts, officer, 'payment.recorded', 'payment', paymentId, dept, paymentRecordedJson({ contractId: id, milestoneId: milestone, amountFen: amount, paidOn: isoDay(day) }));
       };
       if (mid <= workEnd && rng.chance(0.7)) pay(Math.round((valueFen * (0.3 + 0.2 * rng.next())) / 100) * 100, Math.min(TODAY, mid + rng.int(1, 10)), null);
       if (status === S_COMPLETED) {
@@ -684,7 +703,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
 
       // Milestone status steps (rows were written with their final status).
       ms.forEach((m, i) => {
-        if (m.status !== 'scheduled') emit(at(msChangeDays[i]!), officer, 'milestone.status_changed', 'milestone', m.id, dept, { from: 'scheduled', to: m.status });
+        if (m.status !== 'scheduled') emit(at(msChangeDays[i]!), officer, 'milestone.status_changed', 'milestone', m.id, dept, transitionJson('scheduled', m.status));
       });
 
       // Evaluations: about half of the finished contracts.
@@ -700,12 +719,12 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
         const ts = at(day);
         insEvaluation.run(evaluationId, id, kind, values.periodStart, values.periodEnd, canonicalJson(scores), overall, values.grade, values.comment, officer.id, ts);
         tick('evaluations');
-        emit(ts, officer, 'evaluation.recorded', 'evaluation', evaluationId, dept, { after: values });
+        emit(ts, officer, 'evaluation.recorded', 'evaluation', evaluationId, dept, evaluationRecordedJson(values));
       }
 
-      if (suspendStep) emit(at(suspendStep.day), officer, 'contract.suspended', 'contract', id, dept, { from: 'active', to: 'suspended', reason: suspendStep.reason });
+      if (suspendStep) emit(at(suspendStep.day), officer, 'contract.suspended', 'contract', id, dept, transitionJson('active', 'suspended', { reason: suspendStep.reason }));
       if (finalStep) {
-        emit(at(finalStep.day), officer, finalStep.action, 'contract', id, dept, finalStep.reason ? { from: finalStep.from, to: finalStep.to, reason: finalStep.reason } : { from: finalStep.from, to: finalStep.to });
+        emit(at(finalStep.day), officer, finalStep.action, 'contract', id, dept, transitionJson(finalStep.from, finalStep.to, finalStep.reason ? { reason: finalStep.reason } : {}));
       }
     }
   }
@@ -718,7 +737,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     const reason = s === 2 ? '信用核查发现异常，暂停合作资格' : '严重失信，列入政府采购黑名单';
     const ts = at(TODAY - rng.int(0, 60));
     updContractor.run(to, reason, ts, ts, c);
-    emit(ts, admin, 'contractor.verification_changed', 'contractor', c, null, { from: 'verified', to, reason });
+    emit(ts, admin, 'contractor.verification_changed', 'contractor', c, null, transitionJson('verified', to, { reason }));
   }
 
   db.exec('commit');
