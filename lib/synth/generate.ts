@@ -158,7 +158,11 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
   // Schema through the migrations, as the app would create it; then a bulk-load connection.
   openDatabase(options.file).$client.close();
   const db = new Database(options.file);
-  db.pragma('journal_mode = OFF');
+  // Out of WAL (openDatabase set it) into an in-memory rollback journal: journal_mode=OFF is refused in the
+  // defensive mode better-sqlite3 enables, and WAL would write every page twice.
+  db.pragma('journal_mode = DELETE');
+  const journal = db.pragma('journal_mode = MEMORY', { simple: true });
+  if (journal !== 'memory') throw new Error(`could not set journal_mode=MEMORY for the load (got ${String(journal)})`);
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = OFF');
   db.pragma('locking_mode = EXCLUSIVE');
