@@ -170,6 +170,8 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
   // A page cache that holds the big indexes while they are built (up to 3 GiB at national scale), sorted with 2 threads.
   db.pragma(`cache_size = -${Math.round(Math.min(3, Math.max(0.25, 3 * options.factor)) * 1024 * 1024)}`);
   db.pragma('threads = 2');
+  // Index builds scan each table once per index: reading through mmap instead of the page cache is ~4× faster.
+  db.pragma('mmap_size = 68719476736');
 
   const droppedIndexes: { name: string; sql: string }[] = [];
   if ((options.indexes ?? 'after') === 'after') {
@@ -750,6 +752,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
   for (const idx of droppedIndexes) db.exec(idx.sql);
   const indexed = performance.now();
   if (droppedIndexes.length > 0) log(`synth: ${droppedIndexes.length} indexes created in ${((indexed - loaded) / 1000).toFixed(1)} s`);
+  db.pragma('mmap_size = 0');
   db.pragma('locking_mode = NORMAL');
   db.pragma('journal_mode = WAL');
   db.close();
