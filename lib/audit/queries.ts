@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { auditEvents } from '../../db/schema';
@@ -85,4 +85,14 @@ export function iterateAuditEvents(db: Db, actor: Actor, filter: AuditFilter): I
   return (function* () {
     for (const row of rows) yield Object.fromEntries(keys.map((k, i) => [k, row[i]])) as AuditListItem;
   })();
+}
+
+/** A record's own events from the audit trail, oldest first. */
+export function recordHistory(db: Db, entityType: string, entityId: number | string) {
+  return db
+    .select({ seq: auditEvents.seq, occurredAt: auditEvents.occurredAt, actorName: auditEvents.actorName, actorRole: auditEvents.actorRole, action: auditEvents.action, data: auditEvents.data })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId))))
+    .orderBy(asc(auditEvents.seq))
+    .all();
 }

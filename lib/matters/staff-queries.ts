@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { auditEvents, contractors, contracts, departments, matters } from '../../db/schema';
+import { contractors, contracts, departments, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { catalogueStatuses, matterCategories } from '../domain/enums';
@@ -108,15 +108,6 @@ export function findMatterForStaff(db: Db, actor: Actor, matterId: number) {
   return { ...matter, inService: matter.inService === 1, contracts: matterContracts };
 }
 
-/** A record's own events from the audit trail, oldest first. */
-export function recordHistory(db: Db, entityType: string, entityId: number | string) {
-  return db
-    .select({ seq: auditEvents.seq, occurredAt: auditEvents.occurredAt, actorName: auditEvents.actorName, actorRole: auditEvents.actorRole, action: auditEvents.action, data: auditEvents.data })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId))))
-    .orderBy(asc(auditEvents.seq))
-    .all();
-}
 
 export function listDepartmentChoices(db: Db) {
   return db.select({ id: departments.id, nameZh: departments.nameZh, nameEn: departments.nameEn }).from(departments).orderBy(asc(departments.code)).all();

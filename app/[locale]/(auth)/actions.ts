@@ -7,21 +7,16 @@ import { clientAddress } from '@/lib/auth/request';
 import { clearSessionCookie, getSessionUser, requireActor, setSessionCookie } from '@/lib/auth/current';
 import { signInWithPassword, signOut } from '@/lib/auth/sign-in';
 import { changeOwnPassword } from '@/lib/users/account';
+import { formLocale } from '@/lib/forms/form-data';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
-import { routing } from '@/lib/i18n/routing';
 import { roleHome } from '@/lib/auth/homes';
 import { z } from 'zod';
-
-const localeOf = (formData: FormData) => {
-  const l = formData.get('locale');
-  return routing.locales.includes(l as never) ? (l as string) : routing.defaultLocale;
-};
 
 const signInForm = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
 
 /** Public by nature (it is how one signs in); throttled and audited in lib/auth/sign-in.ts. */
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   let target: string | null = null;
   const state = await runFormAction(formData, async () => {
     const parsed = signInForm.safeParse({ email: formData.get('email') ?? '', password: formData.get('password') ?? '' });
@@ -48,11 +43,11 @@ export async function signOutAction(formData: FormData): Promise<void> {
   const user = await getSessionUser();
   if (user) signOut(getDb(), user);
   await clearSessionCookie();
-  redirect(`/${localeOf(formData)}`);
+  redirect(`/${formLocale(formData)}`);
 }
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const locale = localeOf(formData);
+  const locale = formLocale(formData);
   let done = false;
   const state = await runFormAction(formData, async () => {
     const actor = await requireActor();

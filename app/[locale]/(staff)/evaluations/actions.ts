@@ -6,13 +6,9 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
 import { recordEvaluation } from '@/lib/evaluations/service';
+import { formText } from '@/lib/forms/form-data';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { namedValueRows } from '@/lib/forms/rows';
-
-const text = (fd: FormData, name: string) => {
-  const v = fd.get(name);
-  return typeof v === 'string' ? v : undefined;
-};
 
 /** The department's officers, or an evaluator assigned to the contract, record an evaluation for a period. */
 export async function recordEvaluationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -20,12 +16,12 @@ export async function recordEvaluationAction(_prev: ActionState, formData: FormD
     const actor = await requireActor();
     requirePermission(actor, 'evaluation.record');
     const row = recordEvaluation(getDb(), actor, {
-      contractId: text(formData, 'contractId'),
-      evaluatorKind: text(formData, 'evaluatorKind'),
-      periodStart: text(formData, 'periodStart'),
-      periodEnd: text(formData, 'periodEnd'),
+      contractId: formText(formData, 'contractId'),
+      evaluatorKind: formText(formData, 'evaluatorKind'),
+      periodStart: formText(formData, 'periodStart'),
+      periodEnd: formText(formData, 'periodEnd'),
       scores: namedValueRows(formData, 'scores'),
-      comment: text(formData, 'comment') ?? '',
+      comment: formText(formData, 'comment') ?? '',
     });
     revalidatePath(`/[locale]/desk/contracts/${row.contractId}`, 'page');
     revalidatePublic();

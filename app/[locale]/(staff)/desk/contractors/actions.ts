@@ -7,19 +7,17 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
 import { changeContractorVerification, createContractor, updateContractor } from '@/lib/contractors/service';
-import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { formLocale, formText } from '@/lib/forms/form-data';
-
-const text = formText;
+import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 
 const profileFields = (fd: FormData) => ({
-  nameZh: text(fd, 'nameZh'),
-  nameEn: text(fd, 'nameEn'),
-  kind: text(fd, 'kind'),
-  legalRepresentative: text(fd, 'legalRepresentative'),
-  contactPhone: text(fd, 'contactPhone') ?? '',
-  contactEmail: text(fd, 'contactEmail') ?? '',
-  qualifications: text(fd, 'qualifications') ?? '',
+  nameZh: formText(fd, 'nameZh'),
+  nameEn: formText(fd, 'nameEn'),
+  kind: formText(fd, 'kind'),
+  legalRepresentative: formText(fd, 'legalRepresentative'),
+  contactPhone: formText(fd, 'contactPhone') ?? '',
+  contactEmail: formText(fd, 'contactEmail') ?? '',
+  qualifications: formText(fd, 'qualifications') ?? '',
 });
 
 function refresh(contractorId?: number) {
@@ -34,7 +32,7 @@ export async function createContractorAction(_prev: ActionState, formData: FormD
   const state = await runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'contractor.edit');
-    createdId = createContractor(getDb(), actor, { ...profileFields(formData), creditCode: text(formData, 'creditCode'), verificationStatus: 'pending' }).id;
+    createdId = createContractor(getDb(), actor, { ...profileFields(formData), creditCode: formText(formData, 'creditCode'), verificationStatus: 'pending' }).id;
     refresh();
   });
   if (createdId) redirect(`/${formLocale(formData)}/desk/contractors/${createdId}`);
@@ -45,7 +43,7 @@ export async function updateContractorAction(_prev: ActionState, formData: FormD
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'contractor.edit');
-    const contractorId = Number(text(formData, 'contractorId'));
+    const contractorId = Number(formText(formData, 'contractorId'));
     updateContractor(getDb(), actor, { contractorId, ...profileFields(formData) });
     refresh(contractorId);
     return { status: 'ok', notice: 'contractorSaved' };
@@ -56,8 +54,8 @@ export async function changeVerificationAction(_prev: ActionState, formData: For
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'contractor.verify');
-    const contractorId = Number(text(formData, 'contractorId'));
-    changeContractorVerification(getDb(), actor, { contractorId, to: text(formData, 'to'), reason: text(formData, 'reason') || undefined });
+    const contractorId = Number(formText(formData, 'contractorId'));
+    changeContractorVerification(getDb(), actor, { contractorId, to: formText(formData, 'to'), reason: formText(formData, 'reason') || undefined });
     refresh(contractorId);
     return { status: 'ok', notice: 'verificationChanged' };
   });

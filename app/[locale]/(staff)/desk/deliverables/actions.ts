@@ -7,15 +7,11 @@ import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
 import { setMilestoneStatus } from '@/lib/contracts/service';
 import { reviewDeliverable, submitDeliverable } from '@/lib/deliverables/service';
+import { formText } from '@/lib/forms/form-data';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { namedValueRows } from '@/lib/forms/rows';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
-
-const text = (fd: FormData, name: string) => {
-  const v = fd.get(name);
-  return typeof v === 'string' ? v : undefined;
-};
 
 function refresh(contractId?: number) {
   revalidatePublic();
@@ -30,14 +26,14 @@ export async function submitDeliverableAction(_prev: ActionState, formData: Form
     const actor = await requireActor();
     requirePermission(actor, 'deliverable.submit');
     const row = submitDeliverable(getDb(), actor, {
-      contractId: text(formData, 'contractId'),
-      milestoneId: text(formData, 'milestoneId') || undefined,
-      title: text(formData, 'title'),
-      periodStart: text(formData, 'periodStart'),
-      periodEnd: text(formData, 'periodEnd'),
-      description: text(formData, 'description') ?? '',
+      contractId: formText(formData, 'contractId'),
+      milestoneId: formText(formData, 'milestoneId') || undefined,
+      title: formText(formData, 'title'),
+      periodStart: formText(formData, 'periodStart'),
+      periodEnd: formText(formData, 'periodEnd'),
+      description: formText(formData, 'description') ?? '',
       indicators: namedValueRows(formData, 'indicators'),
-      supersedesId: text(formData, 'supersedesId') || undefined,
+      supersedesId: formText(formData, 'supersedesId') || undefined,
     });
     refresh(row.contractId);
     return { status: 'ok', notice: row.supersedesId ? 'deliverableResubmitted' : 'deliverableSubmitted' };
@@ -50,11 +46,11 @@ export async function reviewDeliverableAction(_prev: ActionState, formData: Form
     const actor = await requireActor();
     requirePermission(actor, 'deliverable.review');
     const result = reviewDeliverable(getDb(), actor, {
-      deliverableId: text(formData, 'deliverableId'),
-      decision: text(formData, 'decision'),
-      comment: text(formData, 'comment') ?? '',
+      deliverableId: formText(formData, 'deliverableId'),
+      decision: formText(formData, 'decision'),
+      comment: formText(formData, 'comment') ?? '',
     });
-    refresh(Number(text(formData, 'contractId')) || undefined);
+    refresh(Number(formText(formData, 'contractId')) || undefined);
     return { status: 'ok', notice: result.status === 'accepted' ? 'deliverableAccepted' : 'deliverableReturned' };
   });
 }
@@ -64,8 +60,8 @@ export async function setMilestoneStatusAction(_prev: ActionState, formData: For
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'milestone.update');
-    setMilestoneStatus(getDb(), actor, { milestoneId: text(formData, 'milestoneId'), status: text(formData, 'status') });
-    refresh(Number(text(formData, 'contractId')) || undefined);
+    setMilestoneStatus(getDb(), actor, { milestoneId: formText(formData, 'milestoneId'), status: formText(formData, 'status') });
+    refresh(Number(formText(formData, 'contractId')) || undefined);
     return { status: 'ok', notice: 'milestoneMarked' };
   });
 }

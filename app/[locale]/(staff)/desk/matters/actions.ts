@@ -6,24 +6,22 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
-import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { formLocale, formText } from '@/lib/forms/form-data';
+import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { changeMatterStatus, createMatter, updateMatter } from '@/lib/matters/service';
 import { validate } from '@/lib/shared/validate';
 import { matterForm, newMatterForm } from '@/lib/matters/schema';
 
-const text = formText;
-
 /** The fields of the matter form, and only those. */
 const matterFields = (fd: FormData) => ({
-  titleZh: text(fd, 'titleZh'),
-  titleEn: text(fd, 'titleEn'),
-  descriptionZh: text(fd, 'descriptionZh') ?? '',
-  descriptionEn: text(fd, 'descriptionEn') ?? '',
-  category: text(fd, 'category'),
-  legalBasis: text(fd, 'legalBasis') ?? '',
-  serviceStandard: text(fd, 'serviceStandard') ?? '',
-  annualBudgetFen: text(fd, 'annualBudgetFen') ?? '',
+  titleZh: formText(fd, 'titleZh'),
+  titleEn: formText(fd, 'titleEn'),
+  descriptionZh: formText(fd, 'descriptionZh') ?? '',
+  descriptionEn: formText(fd, 'descriptionEn') ?? '',
+  category: formText(fd, 'category'),
+  legalBasis: formText(fd, 'legalBasis') ?? '',
+  serviceStandard: formText(fd, 'serviceStandard') ?? '',
+  annualBudgetFen: formText(fd, 'annualBudgetFen') ?? '',
 });
 
 function refresh(matterId?: number) {
@@ -38,8 +36,8 @@ export async function createMatterAction(_prev: ActionState, formData: FormData)
     const actor = await requireActor();
     requirePermission(actor, 'matter.edit');
     // Officers create matters in their own department; admins choose one.
-    const departmentId = actor.role === 'admin' || actor.role === 'system' ? text(formData, 'departmentId') : actor.departmentId;
-    const form = validate(newMatterForm, { ...matterFields(formData), code: text(formData, 'code') });
+    const departmentId = actor.role === 'admin' || actor.role === 'system' ? formText(formData, 'departmentId') : actor.departmentId;
+    const form = validate(newMatterForm, { ...matterFields(formData), code: formText(formData, 'code') });
     const row = createMatter(getDb(), actor, { ...form, departmentId, catalogueStatus: 'draft' });
     createdId = row.id;
     refresh();
@@ -52,7 +50,7 @@ export async function updateMatterAction(_prev: ActionState, formData: FormData)
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'matter.edit');
-    const matterId = Number(text(formData, 'matterId'));
+    const matterId = Number(formText(formData, 'matterId'));
     updateMatter(getDb(), actor, { matterId, ...validate(matterForm, matterFields(formData)) });
     refresh(matterId);
     return { status: 'ok', notice: 'matterSaved' };
@@ -63,8 +61,8 @@ export async function changeMatterStatusAction(_prev: ActionState, formData: For
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'matter.edit');
-    const matterId = Number(text(formData, 'matterId'));
-    changeMatterStatus(getDb(), actor, { matterId, to: text(formData, 'to'), reason: text(formData, 'reason') || undefined });
+    const matterId = Number(formText(formData, 'matterId'));
+    changeMatterStatus(getDb(), actor, { matterId, to: formText(formData, 'to'), reason: formText(formData, 'reason') || undefined });
     refresh(matterId);
     return { status: 'ok', notice: 'matterStatusChanged' };
   });

@@ -5,7 +5,7 @@ import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { actorFromSession } from '@/lib/auth/sign-in';
 import { listDepartments } from '@/lib/departments/queries';
-import { recordHistory } from '@/lib/matters/staff-queries';
+import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
 
 export default async function DepartmentPage({ params }: { params: Promise<{ locale: string; id: string }> }) {

@@ -7,7 +7,7 @@ import { actorFromSession } from '@/lib/auth/sign-in';
 import { findUser, listScopeChoices } from '@/lib/users/queries';
 import { EditUserForms } from './edit-user-forms';
 import { History } from '@/app/_components/history';
-import { recordHistory } from '@/lib/matters/staff-queries';
+import { recordHistory } from '@/lib/audit/queries';
 
 export default async function EditUserPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;

@@ -9,7 +9,7 @@ import { findContractorForStaff } from '@/lib/contractors/staff-queries';
 import { verificationStatuses } from '@/lib/domain/enums';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
-import { recordHistory } from '@/lib/matters/staff-queries';
+import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditContractorForm, VerificationForm } from '../contractor-forms';
