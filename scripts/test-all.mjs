@@ -27,6 +27,21 @@ function single(label, cmd, args, env) {
   return r.ok;
 }
 
+/** A runner that prints one figure line (matched by `figure`): 1 passed or 1 failed, its figure in the summary. */
+function figured(label, cmd, args, env, figure) {
+  console.log(`\n=== ${label}: ${[path.basename(cmd), ...args].join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(r.stdout ?? '');
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const line = (r.stdout ?? '').split('\n').find((l) => figure.test(l));
+  const ok = r.status === 0 && line !== undefined;
+  if (ok) totals.passed++;
+  else totals.failed++;
+  lines.push(`${label}: ${ok ? 'passed' : 'FAILED'} (${seconds} s)${line ? `: ${line.trim()}` : ''}`);
+  return ok;
+}
+
 function counted(label, cmd, args, env, readCounts) {
   const r = run(label, cmd, args, env);
   const counts = readCounts();
@@ -54,6 +69,14 @@ counted('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', 
 });
 
 const built = single('build', bin('next'), ['build']);
+
+if (built) {
+  // Durability, short form (npm run test:crash runs 20 kills): kill -9 the production server under concurrent writes.
+  figured('crash', bin('tsx'), ['scripts/crash-test.ts', '--kills', process.env.CRASH_KILLS ?? '3'], {}, /^crash: \d+ kills, \d+ acknowledged writes, \d+ lost$/);
+} else {
+  totals.failed++;
+  lines.push('crash: not run, the build failed');
+}
 
 if (built) {
   const e2eDir = mkdtempSync(path.join(tmpdir(), 'registry-e2e-'));
