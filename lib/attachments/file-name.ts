@@ -1,8 +1,11 @@
+import { isPlainText } from '../shared/text';
+
 /** Why a file name is refused, or null when it is a plain name without a path. */
 export function fileNameProblem(name: string): 'name_missing' | 'name_path' | 'name_control' | 'name_too_long' | null {
   if (name.trim() === '') return 'name_missing';
   if (name.length > 200) return 'name_too_long';
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'name_control';
+  // Control characters, and lone surrogates (SQLite would store something else than was checked).
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name) || !isPlainText(name)) return 'name_control';
   if (name.includes('/') || name.includes('\\') || name.includes('..') || name === '.') return 'name_path';
   return null;
 }

@@ -4,6 +4,7 @@ import { auditEvents } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { canonicalJson, eventHash, GENESIS_HASH, type ChainedEvent } from './chain';
 import { parseAuditData, type AuditAction, type AuditInput } from './events';
+import { toWellFormed } from '../shared/text';
 
 /**
  * Appends one event to the chain. Must run inside the write's IMMEDIATE transaction, which serializes
@@ -17,12 +18,14 @@ export function appendAuditEvent<A extends AuditAction>(tx: Tx, actor: Actor, in
     seq: (head?.seq ?? 0) + 1,
     occurredAt: now.toISOString(),
     actorId: actor.id,
-    actorName: actor.name,
+    // Strings stored as columns (not inside the JSON) are made well-formed first: SQLite would replace a
+    // lone surrogate on the way in, and the stored event would no longer match its hash.
+    actorName: toWellFormed(actor.name),
     actorRole: actor.role,
-    actorOrg: actor.orgName,
+    actorOrg: actor.orgName === null ? null : toWellFormed(actor.orgName),
     action: input.action,
     entityType: input.entityType,
-    entityId: String(input.entityId),
+    entityId: toWellFormed(String(input.entityId)),
     departmentId: input.departmentId ?? null,
     data: canonicalJson(data),
     requestMeta: input.requestMeta ? canonicalJson(input.requestMeta) : null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contractorKinds, verificationStatuses } from '../domain/enums';
-import { optionalText, requiredText } from '../shared/zod';
+import { optionalText, requiredText, text } from '../shared/zod';
 import { usccProblem } from './uscc';
 
 export const creditCode = z
@@ -23,7 +23,7 @@ export const contractorInput = z
     contactEmail: z.email('email_format').optional().or(z.literal('').transform(() => undefined)),
     qualifications: optionalText(2000),
     verificationStatus: z.enum(verificationStatuses, { error: 'choice' }).default('pending'),
-    statusReason: z.string().trim().max(1000, 'too_long').optional(),
+    statusReason: text(1000).optional(),
   })
   .refine((c) => !['suspended', 'debarred'].includes(c.verificationStatus) || (c.statusReason ?? '').length > 0, {
     path: ['statusReason'],
@@ -34,7 +34,7 @@ export type ContractorInput = z.input<typeof contractorInput>;
 export const verificationChangeInput = z.object({
   contractorId: z.coerce.number().int().positive(),
   to: z.enum(verificationStatuses, { error: 'choice' }),
-  reason: z.string().trim().max(1000, 'too_long').optional(),
+  reason: text(1000).optional(),
 });
 
 /** The edit form: the credit code identifies the organization and does not change. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contractStatuses, milestoneStatuses, milestoneTypes } from '../domain/enums';
-import { isoDate, optionalText, optionalYuanAsFen, positiveFen, positiveYuanAsFen, requiredText } from '../shared/zod';
+import { isoDate, optionalText, optionalYuanAsFen, positiveFen, positiveYuanAsFen, requiredText, text } from '../shared/zod';
 import { contractTransitionNames } from './rules';
 
 export const milestoneInput = z.object({
@@ -16,7 +16,7 @@ export const contractDraftInput = z
     valueFen: positiveFen,
     startDate: isoDate,
     endDate: isoDate,
-    justification: z.string().trim().max(2000, 'too_long').optional(),
+    justification: text(2000).optional(),
     terms: optionalText(8000),
     noSubcontractDeclared: z.literal(true, { error: 'declaration_required' }),
     renewalOfId: z.coerce.number().int().positive().optional(),
@@ -33,7 +33,7 @@ export type ContractDraftInput = z.input<typeof contractDraftInput>;
 export const contractTransitionInput = z.object({
   contractId: z.coerce.number().int().positive(),
   transition: z.enum(contractTransitionNames as [string, ...string[]], { error: 'choice' }),
-  reason: z.string().trim().max(2000, 'too_long').optional(),
+  reason: text(2000).optional(),
   /** The status the person saw when they chose the step: if it moved since, someone else acted first. */
   expectedStatus: z.enum(contractStatuses).optional(),
 });
@@ -54,14 +54,14 @@ export const amendmentInput = z.object({
   contractId: z.coerce.number().int().positive(),
   newValueFen: positiveFen.optional(),
   newEndDate: isoDate.optional(),
-  newTerms: z.string().trim().max(8000, 'too_long').optional(),
+  newTerms: text(8000).optional(),
   rationale: requiredText(2000),
 });
 
 export const amendmentDecisionInput = z.object({
   amendmentId: z.coerce.number().int().positive(),
   decision: z.enum(['approve', 'reject'], { error: 'choice' }),
-  comment: z.string().trim().max(2000, 'too_long').default(''),
+  comment: text(2000).default(''),
 });
 
 /** The forms as typed (money in yuan), checked in one pass so every field error shows at once. */

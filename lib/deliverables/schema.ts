@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText } from '../shared/zod';
+import { isoDate, optionalText, requiredText, text } from '../shared/zod';
 
 export const indicatorValues = z
   .record(z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'indicator_name'), z.coerce.number().int('integer').min(0, 'negative').max(1e9, 'too_large'))
@@ -22,6 +22,6 @@ export const deliverableReviewInput = z
   .object({
     deliverableId: z.coerce.number().int().positive(),
     decision: z.enum(['accept', 'return'], { error: 'choice' }),
-    comment: z.string().trim().max(2000, 'too_long').default(''),
+    comment: text(2000).default(''),
   })
   .refine((r) => r.decision === 'accept' || r.comment.length > 0, { path: ['comment'], message: 'required' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogueStatuses, matterCategories } from '../domain/enums';
-import { fen, optionalText, requiredText, yuanAsFen } from '../shared/zod';
+import { fen, optionalText, requiredText, text, yuanAsFen } from '../shared/zod';
 
 export const matterCode = z.string().trim().regex(/^[A-Z]{2,6}-[A-Z]{2,6}-\d{3,6}$/, 'matter_code_format');
 
@@ -16,7 +16,7 @@ export const matterInput = z.object({
   serviceStandard: optionalText(2000),
   annualBudgetFen: fen,
   catalogueStatus: z.enum(catalogueStatuses, { error: 'choice' }).default('draft'),
-  withdrawalReason: z.string().trim().max(1000, 'too_long').optional(),
+  withdrawalReason: text(1000).optional(),
 }).refine((m) => m.catalogueStatus !== 'withdrawn' || (m.withdrawalReason ?? '').length > 0, {
   path: ['withdrawalReason'],
   message: 'required',
@@ -40,7 +40,7 @@ export const matterStatusInput = z
   .object({
     matterId: z.coerce.number().int().positive(),
     to: z.enum(catalogueStatuses, { error: 'choice' }),
-    reason: z.string().trim().max(1000, 'too_long').optional(),
+    reason: text(1000).optional(),
   })
   .refine((m) => m.to !== 'withdrawn' || (m.reason ?? '').length > 0, { path: ['reason'], message: 'required' });
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { isPlainText } from './text';
 
+/** Trimmed free text of at most `max` characters, well-formed and without control characters (lib/shared/text.ts). */
+export const text = (max: number) => z.string().trim().max(max, 'too_long').refine(isPlainText, 'invalid_characters');
 /** Trimmed text; empty after trimming is refused with the `required` message. */
-export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
-export const optionalText = (max: number) => z.string().trim().max(max, 'too_long').default('');
+export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long').refine(isPlainText, 'invalid_characters');
+export const optionalText = (max: number) => text(max).default('');
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */

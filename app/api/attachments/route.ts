@@ -4,6 +4,7 @@ import { actorFromSession } from '@/lib/auth/sign-in';
 import { receiveAttachment } from '@/lib/attachments/upload';
 import { uploadDir } from '@/lib/env';
 import { routing } from '@/lib/i18n/routing';
+import { routeHandler } from '@/lib/http/route-handler';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * `redirect=1` and `locale`; it is sent back to the contract page with the outcome in the query string.
  * Other clients get JSON.
  */
-export async function POST(request: Request) {
+export const POST = routeHandler(async function POST(request: Request) {
   const user = await getSessionUser();
   const actor = user ? actorFromSession(user) : null;
   const url = new URL(request.url);
@@ -25,4 +26,4 @@ export async function POST(request: Request) {
   }
   if (outcome.ok) return Response.json({ id: outcome.attachmentId, deliverableId: outcome.deliverableId }, { status: 201 });
   return Response.json({ error: outcome.error }, { status: outcome.status });
-}
+});

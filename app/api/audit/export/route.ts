@@ -3,13 +3,14 @@ import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { auditFilterQuery, iterateAuditEvents } from '@/lib/audit/queries';
+import { routeHandler } from '@/lib/http/route-handler';
 
 export const dynamic = 'force-dynamic';
 
 const columns = ['seq', 'occurredAt', 'actorId', 'actorName', 'actorRole', 'actorOrg', 'action', 'entityType', 'entityId', 'departmentId', 'data', 'hash'] as const;
 
 /** The filtered trail as CSV (UTF-8 with BOM) or JSON, streamed row by row; auditors and admins only. */
-export async function GET(req: Request) {
+export const GET = routeHandler(async function GET(req: Request) {
   const actor = await getActor();
   if (actor.role === 'public') return Response.json({ error: 'unauthenticated' }, { status: 401 });
   if (!can(actor, 'audit.read')) return Response.json({ error: 'not_found' }, { status: 404 });
@@ -57,4 +58,4 @@ export async function GET(req: Request) {
       'Cache-Control': 'no-store',
     },
   });
-}
+});

@@ -3,11 +3,12 @@ import { getActor } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { catalogueKinds } from '@/lib/catalogue/columns';
 import { exportCatalogueCsv } from '@/lib/catalogue/export';
+import { routeHandler } from '@/lib/http/route-handler';
 
 export const dynamic = 'force-dynamic';
 
 /** The catalogue as CSV with a BOM, for administrators: the same columns the import reads. */
-export async function GET(_req: Request, ctx: { params: Promise<{ kind: string }> }) {
+export const GET = routeHandler(async function GET(_req: Request, ctx: { params: Promise<{ kind: string }> }) {
   const actor = await getActor();
   if (actor.role === 'public') return Response.json({ error: 'unauthenticated' }, { status: 401 });
   const { kind } = await ctx.params;
@@ -21,4 +22,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ kind: string }
       'Cache-Control': 'no-store',
     },
   });
-}
+});

@@ -11,6 +11,7 @@ import {
   type DownloadRow,
 } from '@/lib/public/queries';
 import { openReadConnection } from '@/lib/public/read-connection';
+import { routeHandler } from '@/lib/http/route-handler';
 
 const datasets: Record<string, { columns: readonly string[]; rows: (sqlite: Database.Database) => IterableIterator<DownloadRow> }> = {
   matters: { columns: matterDownloadColumns, rows: iterateMatterRows },
@@ -21,7 +22,7 @@ const datasets: Record<string, { columns: readonly string[]; rows: (sqlite: Data
 const contentTypes: Record<DownloadFormat, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
 
 /** GET /api/public/downloads/{matters,contractors,contracts}.{csv,json}, streamed row by row. */
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+export const GET = routeHandler(async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
   const match = /^(matters|contractors|contracts)\.(csv|json)$/.exec(file);
   const dataset = match ? datasets[match[1]!] : undefined;
@@ -37,4 +38,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       'Cache-Control': 'no-store',
     },
   });
-}
+});
