@@ -8,6 +8,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', '.next/**'],
     environment: 'node',
+    globalSetup: ['lib/testing/fuzz-summary.ts'],
     server: { deps: { inline: ['server-only'] } },
     alias: { 'server-only': path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib/testing/server-only-stub.ts') },
   },
