@@ -113,17 +113,22 @@ export const validText = (max: number, min = 1): fc.Arbitrary<string> =>
     )
     .filter((s) => s.trim().length >= min && s.trim().length <= max && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(s) && s.isWellFormed());
 
-/** Text that is certainly refused by a text(max) field: too long, control characters or broken Unicode. */
-export const invalidText = (max: number): fc.Arbitrary<string> =>
+/**
+ * Text that is certainly refused by a text(max) field: too long, control characters or broken Unicode.
+ * `form`: as it arrives in a form post, where FormData has already replaced lone surrogates with U+FFFD.
+ */
+export const invalidText = (max: number, options: { form?: boolean } = {}): fc.Arbitrary<string> =>
   fc.oneof(
     // (zod counts characters, not UTF-16 units: an astral character counts once)
     fc.tuple(fc.constantFrom('x', '字', '🂡'), fc.integer({ min: 1, max: 5_000 })).map(([c, extra]) => c.repeat(max + extra)),
     // between two letters, so that trimming cannot remove it
-    fc.tuple(validText(Math.max(1, max - 3)), fc.constantFrom(...controlOrBroken), fc.nat()).map(([s, c, at]) => insertInto(`x${s}y`, `x${c}y`, at)),
+    fc
+      .tuple(validText(Math.max(1, max - 3)), fc.constantFrom(...controlOrBroken.filter((c) => !options.form || c.isWellFormed())), fc.nat())
+      .map(([s, c, at]) => insertInto(`x${s}y`, `x${c}y`, at)),
   );
 
 /** Required text: also empty and blank. */
-export const invalidRequiredText = (max: number): fc.Arbitrary<string> => fc.oneof(invalidText(max), fc.constantFrom('', ' ', '\t\n', '\u3000'));
+export const invalidRequiredText = (max: number, options: { form?: boolean } = {}): fc.Arbitrary<string> => fc.oneof(invalidText(max, options), fc.constantFrom('', ' ', '\t\n', '\u3000'));
 
 export const validId = fc.oneof(fc.integer({ min: 1, max: 2_147_483_647 }), fc.integer({ min: 1, max: 99_999 }).map(String));
 /** Certainly not a positive whole number, even after coercion. */
