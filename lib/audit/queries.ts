@@ -6,9 +6,11 @@ import { auditEvents } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { actorRoles } from '../domain/enums';
+import { isoDate } from '../shared/zod';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(200).optional()).catch(undefined);
-const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()).catch(undefined);
+// A calendar date that exists: `2026-02-30` or `0000-00-00` made an Invalid Date and the export a 500 (found by fuzzing).
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()).catch(undefined);
 
 /** The auditor's filters, all in the query string; anything malformed is dropped rather than refused. */
 export const auditFilterQuery = z.object({

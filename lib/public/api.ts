@@ -29,7 +29,8 @@ export function readPageParams<T extends 'string' | 'number'>(
   fallback = 50,
 ): PageParams<T extends 'string' ? string : number> | Response {
   const rawLimit = url.searchParams.get('limit');
-  const limit = rawLimit === null ? fallback : Number(rawLimit);
+  // Digits only: Number() would also take ' 5', '1e2' and '0x10'.
+  const limit = rawLimit === null ? fallback : /^[0-9]{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) return badRequest(`limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`, ['limit']);
   const cursor = url.searchParams.get('cursor');
   if (cursor === null || cursor === '') return { limit };
