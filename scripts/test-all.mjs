@@ -63,10 +63,13 @@ single('typecheck', bin('tsc'), ['--noEmit']);
 single('lint', bin('eslint'), ['.', '--max-warnings=0']);
 
 const vitestOut = path.join(work, 'vitest.json');
-counted('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestOut}`], {}, () => {
+const fuzzOut = path.join(work, 'fuzz.txt');
+counted('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestOut}`], { FUZZ_SUMMARY_FILE: fuzzOut }, () => {
   const j = readJson(vitestOut);
   return j && { passed: j.numPassedTests, failed: j.numFailedTests };
 });
+// The hostile-input figure the fuzz tests (*.fuzz.test.ts, part of the unit run) printed.
+if (existsSync(fuzzOut)) lines.push(readFileSync(fuzzOut, 'utf8').trim());
 
 const built = single('build', bin('next'), ['build']);
 

@@ -147,7 +147,7 @@ const apiDir = path.join(process.cwd(), 'app', 'api');
 
 const auditHead = (f: Fixture) => f.db.$client.prepare('select coalesce(max(seq), 0) from audit_events').pluck().get() as number;
 const tally = newTally();
-const runs = fuzzRuns(500);
+const runs = fuzzRuns(300);
 
 describe('fuzz: route handlers', () => {
   // Everything the handlers write (uploads, the checkpoint key) goes to a temporary directory, set before
