@@ -69,7 +69,7 @@ counted('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', 
   return j && { passed: j.numPassedTests, failed: j.numFailedTests };
 });
 // The hostile-input figure the fuzz tests (*.fuzz.test.ts, part of the unit run) printed.
-if (existsSync(fuzzOut)) lines.push(readFileSync(fuzzOut, 'utf8').trim());
+if (existsSync(fuzzOut)) lines.push(`unit, ${readFileSync(fuzzOut, 'utf8').trim()}`);
 
 const built = single('build', bin('next'), ['build']);
 
