@@ -116,9 +116,9 @@ const specs: Record<string, Spec> = {
   'public/matters#GET': listRoute('/api/public/matters', ['q', 'department', 'category', 'contractorKind', 'status']),
   'public/contractors#GET': listRoute('/api/public/contractors', ['q', 'kind']),
   'public/contracts#GET': listRoute('/api/public/contracts', []),
-  'public/matters/[code]#GET': oneParam('code', (f) => [f.matterA.code]),
-  'public/contractors/[id]#GET': oneParam('id', (f) => [String(f.contractorX.id)]),
-  'public/contracts/[reference]#GET': oneParam('reference', (f) => [f.activeA.reference]),
+  'public/matters/[code]#GET': oneParam('code', (f) => [f.matterA.code, f.matterB.code]),
+  'public/contractors/[id]#GET': oneParam('id', (f) => [String(f.contractorX.id), String(f.contractorY.id)]),
+  'public/contracts/[reference]#GET': oneParam('reference', (f) => [f.activeA.reference, f.activeB.reference]),
   // Only names that are not downloads: a real download opens its own connection to the database file.
   'public/downloads/[file]#GET': {
     who: () => null,
