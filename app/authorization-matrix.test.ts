@@ -326,6 +326,16 @@ const routeMatrix: Record<string, RouteEntry> = {
     },
     allowed: () => false, // replaced per fixture below
   },
+  'contractors/[id]/documents#POST': {
+    path: (f) => `/api/contractors/${f.contractorX.id}/documents`,
+    params: (f) => ({ id: String(f.contractorX.id) }),
+    request: (_f, url) => {
+      const form = new FormData();
+      form.set('file', new File(['营业执照\n'], 'licence.txt', { type: 'text/plain' }));
+      return new Request(url, { method: 'POST', body: form });
+    },
+    allowed: adminOnly,
+  },
   // Health is for a process supervisor: open to all, and it shows no records.
   'health#GET': { path: '/api/health', params: () => ({}), allowed: () => true },
   'audit/export#GET': { path: '/api/audit/export?format=json&entityType=contract', params: () => ({}), allowed: (who) => who?.role === 'admin' || who?.role === 'auditor' },

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { attachments, contracts, deliverables } from '../../db/schema';
+import { attachments, contractors, contracts, deliverables } from '../../db/schema';
 import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
@@ -41,6 +41,33 @@ export function addAttachmentInTx(tx: Tx, actor: Actor, deliverableId: number, f
     data: { after: { attachmentId: row.id, ...values } },
   });
   return { attachmentId: row.id, deliverableId: deliverable.id, contractId: deliverable.contractId };
+}
+
+/** The contractor a qualification document is for, if the actor may edit the register. */
+export function findContractorForDocument(tx: Tx | Db, actor: Actor, contractorId: number) {
+  requirePermission(actor, 'contractor.edit');
+  const found = tx.select({ id: contractors.id }).from(contractors).where(eq(contractors.id, contractorId)).get();
+  if (!found) throw notFound('contractor');
+  return found;
+}
+
+/** Records a stored file as one of a contractor's qualification documents, with its audit event. */
+export function addContractorDocumentInTx(tx: Tx, actor: Actor, contractorId: number, file: StoredFile) {
+  const contractor = findContractorForDocument(tx, actor, contractorId);
+  const values = { ownerType: 'contractor' as const, contractorId: contractor.id, ...file };
+  const row = tx
+    .insert(attachments)
+    .values({ ...values, uploadedBy: requireUserId(actor), createdAt: nowIso() })
+    .returning({ id: attachments.id })
+    .get();
+  appendAuditEvent(tx, actor, {
+    action: 'attachment.added',
+    entityType: 'contractor',
+    entityId: contractor.id,
+    departmentId: null,
+    data: { after: { attachmentId: row.id, ...values } },
+  });
+  return { attachmentId: row.id, contractorId: contractor.id };
 }
 
 /** Whether any attachment row still names this content hash (so the stored file must stay). */
