@@ -24,23 +24,22 @@ export function findDeliverableForUpload(tx: Tx | Db, actor: Actor, deliverableI
 
 export type StoredFile = { fileName: string; mediaType: string; sizeBytes: number; sha256: string };
 
-/** Records a stored file against a deliverable, with its audit event; runs inside a write transaction. */
-export function addAttachmentInTx(tx: Tx, actor: Actor, deliverableId: number, file: StoredFile) {
-  const deliverable = findDeliverableForUpload(tx, actor, deliverableId);
-  const values = { ownerType: 'deliverable' as const, deliverableId: deliverable.id, ...file };
+/** The attachment row and its `attachment.added` event on the record it belongs to. */
+function insertAttachment(tx: Tx, actor: Actor, values: Omit<typeof attachments.$inferInsert, 'id' | 'uploadedBy' | 'createdAt'>, on: { entityType: 'deliverable' | 'contractor'; entityId: number; departmentId: number | null }) {
   const row = tx
     .insert(attachments)
     .values({ ...values, uploadedBy: requireUserId(actor), createdAt: nowIso() })
     .returning({ id: attachments.id })
     .get();
-  appendAuditEvent(tx, actor, {
-    action: 'attachment.added',
-    entityType: 'deliverable',
-    entityId: deliverable.id,
-    departmentId: deliverable.departmentId,
-    data: { after: { attachmentId: row.id, ...values } },
-  });
-  return { attachmentId: row.id, deliverableId: deliverable.id, contractId: deliverable.contractId };
+  appendAuditEvent(tx, actor, { action: 'attachment.added', ...on, data: { after: { attachmentId: row.id, ...values } } });
+  return row.id;
+}
+
+/** Records a stored file against a deliverable, with its audit event; runs inside a write transaction. */
+export function addAttachmentInTx(tx: Tx, actor: Actor, deliverableId: number, file: StoredFile) {
+  const deliverable = findDeliverableForUpload(tx, actor, deliverableId);
+  const attachmentId = insertAttachment(tx, actor, { ownerType: 'deliverable', deliverableId: deliverable.id, ...file }, { entityType: 'deliverable', entityId: deliverable.id, departmentId: deliverable.departmentId });
+  return { attachmentId, deliverableId: deliverable.id, contractId: deliverable.contractId };
 }
 
 /** The contractor a qualification document is for, if the actor may edit the register. */
@@ -54,20 +53,8 @@ export function findContractorForDocument(tx: Tx | Db, actor: Actor, contractorI
 /** Records a stored file as one of a contractor's qualification documents, with its audit event. */
 export function addContractorDocumentInTx(tx: Tx, actor: Actor, contractorId: number, file: StoredFile) {
   const contractor = findContractorForDocument(tx, actor, contractorId);
-  const values = { ownerType: 'contractor' as const, contractorId: contractor.id, ...file };
-  const row = tx
-    .insert(attachments)
-    .values({ ...values, uploadedBy: requireUserId(actor), createdAt: nowIso() })
-    .returning({ id: attachments.id })
-    .get();
-  appendAuditEvent(tx, actor, {
-    action: 'attachment.added',
-    entityType: 'contractor',
-    entityId: contractor.id,
-    departmentId: null,
-    data: { after: { attachmentId: row.id, ...values } },
-  });
-  return { attachmentId: row.id, contractorId: contractor.id };
+  const attachmentId = insertAttachment(tx, actor, { ownerType: 'contractor', contractorId: contractor.id, ...file }, { entityType: 'contractor', entityId: contractor.id, departmentId: null });
+  return { attachmentId, contractorId: contractor.id };
 }
 
 /** Whether any attachment row still names this content hash (so the stored file must stay). */

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Db } from '@/db/client';
+import { FileUploadForm } from '@/app/_components/file-upload-form';
 import { listContractorDocuments } from '@/lib/attachments/queries';
 
 /**
@@ -34,16 +35,7 @@ export async function ContractorDocuments({ db, contractorId, locale, mayUpload,
         </ul>
       )}
       {mayUpload ? (
-        <form method="post" action={`/api/contractors/${contractorId}/documents?redirect=1&locale=${locale}`} encType="multipart/form-data" className="flex flex-wrap items-end gap-2" data-testid="document-form">
-          <label className="space-y-1 text-sm">
-            <span className="block font-medium text-slate-800">{t('attach')}</span>
-            <input type="file" name="file" required accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.csv,.txt" className="block text-sm" />
-          </label>
-          <button type="submit" className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
-            {tu('uploadButton')}
-          </button>
-          <p className="w-full text-xs text-slate-600">{tu('attachHint')}</p>
-        </form>
+        <FileUploadForm action={`/api/contractors/${contractorId}/documents?redirect=1&locale=${locale}`} label={t('attach')} button={tu('uploadButton')} hint={tu('attachHint')} testId="document-form" />
       ) : null}
     </section>
   );

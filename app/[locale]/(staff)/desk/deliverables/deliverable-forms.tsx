@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { FileUploadForm } from '@/app/_components/file-upload-form';
 import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { FORM_ROWS } from '@/lib/forms/rows';
 import { idleState } from '@/lib/forms/state';
@@ -197,20 +198,8 @@ export function AssignEvaluatorForm({ contractId, evaluators }: { contractId: nu
   );
 }
 
-/** A plain multipart form to the attachments route handler; it redirects back with the outcome. */
+/** A file for a deliverable awaiting review, through the attachments route handler. */
 export function AttachmentForm({ deliverableId, locale }: { deliverableId: number; locale: string }) {
   const t = useTranslations('deliverables');
-  return (
-    <form method="post" action={`/api/attachments?redirect=1&locale=${locale}`} encType="multipart/form-data" className="flex flex-wrap items-end gap-2" data-testid="attachment-form">
-      <input type="hidden" name="deliverableId" value={deliverableId} />
-      <label className="space-y-1 text-sm">
-        <span className="block font-medium text-slate-800">{t('attachFile')}</span>
-        <input type="file" name="file" required accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.csv,.txt" className="block text-sm" />
-      </label>
-      <button type="submit" className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
-        {t('uploadButton')}
-      </button>
-      <p className="w-full text-xs text-slate-600">{t('attachHint')}</p>
-    </form>
-  );
+  return <FileUploadForm action={`/api/attachments?redirect=1&locale=${locale}`} fields={{ deliverableId }} label={t('attachFile')} button={t('uploadButton')} hint={t('attachHint')} testId="attachment-form" />;
 }
