@@ -8,7 +8,7 @@ import { FORM_ROWS } from '@/lib/forms/rows';
 import { idleState } from '@/lib/forms/state';
 import type { ActionState } from '@/lib/forms/action-state';
 import { recordEvaluationAction } from '../../evaluations/actions';
-import { assignEvaluatorAction } from '../../admin/evaluators/actions';
+import { assignEvaluatorAction, unassignEvaluatorAction } from '../../admin/evaluators/actions';
 import { reviewDeliverableAction, setMilestoneStatusAction, submitDeliverableAction } from './actions';
 
 const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
@@ -194,6 +194,24 @@ export function AssignEvaluatorForm({ contractId, evaluators }: { contractId: nu
         </select>
       </Field>
       <SubmitButton>{t('assign')}</SubmitButton>
+    </form>
+  );
+}
+
+/** Withdraws one evaluator's assignment (admins); the outcome shows beside the name. */
+export function UnassignEvaluatorForm({ contractId, userId, name }: { contractId: number; userId: number; name: string }) {
+  const t = useTranslations('evaluationForm');
+  const [state, action] = useActionState(unassignEvaluatorAction, idleState);
+  return (
+    <form action={action} className="inline-flex flex-wrap items-center gap-2" data-testid="unassign-evaluator-form">
+      <input type="hidden" name="contractId" value={contractId} />
+      <input type="hidden" name="userId" value={userId} />
+      <SubmitButton className="bg-white px-2 py-1 text-xs text-brand-700 ring-1 ring-brand-700 hover:bg-brand-50">
+        {t('unassign')}
+        <span className="sr-only"> {name}</span>
+      </SubmitButton>
+      <FormError state={state} />
+      <FormNotice state={state} />
     </form>
   );
 }
