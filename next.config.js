@@ -6,15 +6,16 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const https = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 
-// Next's own inline bootstrap scripts need 'unsafe-inline' until pages move to per-request nonces;
-// everything else is locked to this origin.
+// The default policy, for responses the proxy does not handle (route handlers, files). Pages get theirs
+// from proxy.ts, with a per-request script nonce (lib/security/csp.ts); the proxy's header replaces this one.
 const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  "form-action 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

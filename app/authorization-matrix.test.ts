@@ -154,6 +154,14 @@ const matrix: Record<string, Entry> = {
     form: (f, scope) => ({ contractId: String((scope === 'in' ? f.activeA : f.activeB).id), userId: String(f.actors.evaluator.id) }),
     allowed: adminOnly,
   },
+  'admin/evaluators#unassignEvaluatorAction': {
+    setup: (f) => {
+      assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
+      assignEvaluator(f.db, f.actors.admin, { contractId: f.activeB.id, userId: f.actors.evaluator.id });
+    },
+    form: (f, scope) => ({ contractId: String((scope === 'in' ? f.activeA : f.activeB).id), userId: String(f.actors.evaluator.id) }),
+    allowed: adminOnly,
+  },
   'desk/matters#createMatterAction': {
     form: (_f, scope) => ({ code: `LG-NEW-${scope === 'in' ? '101' : '102'}`, titleZh: '新事项', titleEn: 'New matter', category: 'safety', annualBudgetFen: '1000', departmentId: '1' }),
     // Officers create in their own department (the form cannot choose another); admins anywhere.
@@ -325,6 +333,16 @@ const routeMatrix: Record<string, RouteEntry> = {
       attachmentIds.set(f, outcome.attachmentId);
     },
     allowed: () => false, // replaced per fixture below
+  },
+  'contractors/[id]/documents#POST': {
+    path: (f) => `/api/contractors/${f.contractorX.id}/documents`,
+    params: (f) => ({ id: String(f.contractorX.id) }),
+    request: (_f, url) => {
+      const form = new FormData();
+      form.set('file', new File(['营业执照\n'], 'licence.txt', { type: 'text/plain' }));
+      return new Request(url, { method: 'POST', body: form });
+    },
+    allowed: adminOnly,
   },
   // Health is for a process supervisor: open to all, and it shows no records.
   'health#GET': { path: '/api/health', params: () => ({}), allowed: () => true },

@@ -54,3 +54,30 @@ test('an officer of another department cannot open the matter', async ({ page })
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
   await expect(page.locator('body')).not.toContainText('企业环境污染源巡查');
 });
+
+test('an admin attaches a qualification document to a contractor; staff download it, the public cannot', async ({ page, browser }) => {
+  await signIn(page, demo('admin'));
+  await page.goto('/zh-CN/desk/contractors');
+  await page.getByTestId('contractor-row').first().getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/desk\/contractors\/\d+$/);
+  const form = page.getByTestId('document-form');
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await form.locator('input[type="file"]').setInputFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await form.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(page).toHaveURL(/upload=ok/);
+  const link = page.getByTestId('contractor-documents').getByRole('link', { name: '营业执照.pdf' });
+  await expect(link).toBeVisible();
+  await expect(page.getByTestId('history-event').last()).toContainText('添加附件');
+  const href = (await link.getAttribute('href'))!;
+  expect((await page.request.get(href)).status()).toBe(200);
+
+  // A refused file names its reason, in the reader's language.
+  await page.goto(page.url().replace('/zh-CN/', '/en/').replace(/\?.*$/, ''));
+  await page.getByTestId('document-form').locator('input[type="file"]').setInputFiles({ name: 'licence.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
+  await page.getByTestId('document-form').getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(page.getByTestId('upload-status')).toContainText(/not accepted|does not match/);
+
+  const visitor = await browser.newContext();
+  expect((await visitor.request.get(new URL(href, page.url()).toString())).status()).toBe(404);
+  await visitor.close();
+});

@@ -53,6 +53,19 @@ test('an admin assigns the evaluator, who then sees only that contract and recor
   await form.getByTestId('scores-value-1').fill('90');
   await form.getByRole('button', { name: '记录评价' }).click();
   await expect(page.getByTestId('evaluation').filter({ hasText: '优秀' }).filter({ hasText: '93' })).toBeVisible();
+  await signOut(page);
+
+  // The admin withdraws the assignment: the evaluation stays, the evaluator no longer sees the contract.
+  await signIn(page, demo('admin'), undefined, 'en');
+  await page.goto(`/en/desk/contracts/${active}`);
+  const assigned = page.getByTestId('assigned-evaluator').filter({ hasText: 'Demo Evaluator' });
+  await assigned.getByRole('button', { name: 'Withdraw 演示评估员 Demo Evaluator' }).click();
+  await expect(page.getByTestId('assigned-evaluator')).toHaveCount(0);
+  await expect(page.getByTestId('history-event').last()).toContainText('Evaluator assignment withdrawn');
+  await signOut(page);
+  await signIn(page, demo('evaluator'));
+  await page.goto(`/zh-CN/desk/contracts/${active}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
 });
 
 test('the contractor record shows beside a contract waiting for approval and on the contractor page', async ({ page }) => {

@@ -19,6 +19,40 @@ test('every kind of response carries the security headers', async ({ request }) 
   }
 });
 
+/** Visits a page and checks it booted under its policy: scripts carry this response's nonce, Next ran. */
+async function visitUnderPolicy(page: import('@playwright/test').Page, path: string) {
+  const response = await page.goto(path);
+  const policy = response!.headers()['content-security-policy']!;
+  const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+  if (/api-docs/.test(path)) expect(policy, path).toContain("script-src 'self' 'unsafe-inline'");
+  else {
+    expect(nonce, `${path} has a nonce`).toBeTruthy();
+    expect(policy, path).toContain("'strict-dynamic'");
+    expect(policy, path).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // Every script the server sent carries it (scripts Next adds later are trusted through 'strict-dynamic').
+    const tags = (await response!.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(tags.length, path).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag, `${path} script nonce`).toContain(` nonce="${nonce}"`);
+  }
+  // Next's client runtime ran (it sets window.next once its scripts execute).
+  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: unknown }).next), { message: `${path} booted` }).toBe('object');
+  return nonce;
+}
+
+test('pages run only scripts with their own response\'s nonce, and every kind of page boots under the policy', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+  });
+  const first = await visitUnderPolicy(page, '/zh-CN');
+  const second = await visitUnderPolicy(page, '/zh-CN');
+  expect(first).not.toBe(second);
+  for (const path of ['/zh-CN/matters', '/en/contractors', '/zh-CN/checkpoints', '/en/api-docs', '/en/sign-in']) await visitUnderPolicy(page, path);
+  await signIn(page, demo('officer'));
+  for (const path of ['/zh-CN/desk', '/zh-CN/desk/matters', '/en/audit']) await visitUnderPolicy(page, path);
+  expect(violations).toEqual([]);
+});
+
 test('signed-in pages are never stored by caches', async ({ page }) => {
   await signIn(page, demo('officer'));
   const response = await page.goto('/zh-CN/desk');

@@ -1,4 +1,4 @@
-// npm test — type-check, lint, unit tests, production build, end-to-end tests; ends with one line
+// npm test — type-check, lint, the dependency advisory check, unit tests, production build, end-to-end tests; ends with one line
 // `N passed, N failed` summing every runner. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -61,6 +61,7 @@ const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'ut
 
 single('typecheck', bin('tsc'), ['--noEmit']);
 single('lint', bin('eslint'), ['.', '--max-warnings=0']);
+single('advisories', process.execPath, [path.join(root, 'scripts', 'check-advisories.mjs')]);
 
 const vitestOut = path.join(work, 'vitest.json');
 const fuzzOut = path.join(work, 'fuzz.txt');

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { attachments, contracts, deliverables, evaluatorAssignments } from '../../db/schema';
 import type { Actor } from '../auth/actor';
@@ -27,16 +27,44 @@ function deliverableScope(actor: Actor): SQL | undefined {
   }
 }
 
+const fileFields = { id: attachments.id, fileName: attachments.fileName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256 };
+
+/**
+ * Who may read a contractor's qualification documents: staff who may read the register (admins,
+ * officers, approvers, auditors) and the contractor's own users. Not the public: licences and
+ * certificates carry personal data of the legal representative.
+ */
+function mayReadContractorDocuments(actor: Actor, contractorId: number | null): boolean {
+  if (can(actor, 'contractor.read')) return true;
+  return actor.role === 'contractor' && contractorId !== null && actor.contractorId === contractorId;
+}
+
 /** One attachment for download, or undefined when it does not exist or is outside the actor's scope. */
 export function findAttachmentForDownload(db: Db, actor: Actor, attachmentId: number) {
+  const owner = db.select({ ownerType: attachments.ownerType, contractorId: attachments.contractorId }).from(attachments).where(eq(attachments.id, attachmentId)).get();
+  if (!owner) return undefined;
+  if (owner.ownerType === 'contractor') {
+    if (!mayReadContractorDocuments(actor, owner.contractorId)) return undefined;
+    return db.select(fileFields).from(attachments).where(eq(attachments.id, attachmentId)).get();
+  }
   if (!can(actor, 'deliverable.read')) return undefined;
   return db
-    .select({ id: attachments.id, fileName: attachments.fileName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256 })
+    .select(fileFields)
     .from(attachments)
     .innerJoin(deliverables, eq(deliverables.id, attachments.deliverableId))
     .innerJoin(contracts, eq(contracts.id, deliverables.contractId))
     .where(and(eq(attachments.id, attachmentId), eq(attachments.ownerType, 'deliverable'), deliverableScope(actor)))
     .get();
+}
+
+/** A contractor's qualification documents, newest first (the caller has checked the contractor's scope). */
+export function listContractorDocuments(db: Db, contractorId: number) {
+  return db
+    .select({ id: attachments.id, fileName: attachments.fileName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes, createdAt: attachments.createdAt })
+    .from(attachments)
+    .where(and(eq(attachments.ownerType, 'contractor'), eq(attachments.contractorId, contractorId)))
+    .orderBy(desc(attachments.id))
+    .all();
 }
 
 /** The files of deliverables the caller already may see (the page has checked the contract's scope). */

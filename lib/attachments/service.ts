@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { attachments, contracts, deliverables } from '../../db/schema';
+import { attachments, contractors, contracts, deliverables } from '../../db/schema';
 import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
@@ -24,23 +24,37 @@ export function findDeliverableForUpload(tx: Tx | Db, actor: Actor, deliverableI
 
 export type StoredFile = { fileName: string; mediaType: string; sizeBytes: number; sha256: string };
 
-/** Records a stored file against a deliverable, with its audit event; runs inside a write transaction. */
-export function addAttachmentInTx(tx: Tx, actor: Actor, deliverableId: number, file: StoredFile) {
-  const deliverable = findDeliverableForUpload(tx, actor, deliverableId);
-  const values = { ownerType: 'deliverable' as const, deliverableId: deliverable.id, ...file };
+/** The attachment row and its `attachment.added` event on the record it belongs to. */
+function insertAttachment(tx: Tx, actor: Actor, values: Omit<typeof attachments.$inferInsert, 'id' | 'uploadedBy' | 'createdAt'>, on: { entityType: 'deliverable' | 'contractor'; entityId: number; departmentId: number | null }) {
   const row = tx
     .insert(attachments)
     .values({ ...values, uploadedBy: requireUserId(actor), createdAt: nowIso() })
     .returning({ id: attachments.id })
     .get();
-  appendAuditEvent(tx, actor, {
-    action: 'attachment.added',
-    entityType: 'deliverable',
-    entityId: deliverable.id,
-    departmentId: deliverable.departmentId,
-    data: { after: { attachmentId: row.id, ...values } },
-  });
-  return { attachmentId: row.id, deliverableId: deliverable.id, contractId: deliverable.contractId };
+  appendAuditEvent(tx, actor, { action: 'attachment.added', ...on, data: { after: { attachmentId: row.id, ...values } } });
+  return row.id;
+}
+
+/** Records a stored file against a deliverable, with its audit event; runs inside a write transaction. */
+export function addAttachmentInTx(tx: Tx, actor: Actor, deliverableId: number, file: StoredFile) {
+  const deliverable = findDeliverableForUpload(tx, actor, deliverableId);
+  const attachmentId = insertAttachment(tx, actor, { ownerType: 'deliverable', deliverableId: deliverable.id, ...file }, { entityType: 'deliverable', entityId: deliverable.id, departmentId: deliverable.departmentId });
+  return { attachmentId, deliverableId: deliverable.id, contractId: deliverable.contractId };
+}
+
+/** The contractor a qualification document is for, if the actor may edit the register. */
+export function findContractorForDocument(tx: Tx | Db, actor: Actor, contractorId: number) {
+  requirePermission(actor, 'contractor.edit');
+  const found = tx.select({ id: contractors.id }).from(contractors).where(eq(contractors.id, contractorId)).get();
+  if (!found) throw notFound('contractor');
+  return found;
+}
+
+/** Records a stored file as one of a contractor's qualification documents, with its audit event. */
+export function addContractorDocumentInTx(tx: Tx, actor: Actor, contractorId: number, file: StoredFile) {
+  const contractor = findContractorForDocument(tx, actor, contractorId);
+  const attachmentId = insertAttachment(tx, actor, { ownerType: 'contractor', contractorId: contractor.id, ...file }, { entityType: 'contractor', entityId: contractor.id, departmentId: null });
+  return { attachmentId, contractorId: contractor.id };
 }
 
 /** Whether any attachment row still names this content hash (so the stored file must stay). */

@@ -59,7 +59,8 @@ describe('attachment upload refusals store nothing', () => {
     ['a PDF named .png', smallPdf, 'photo.png', 415, 'type_mismatch'],
     ['a name with ../', smallPdf, '../../etc/report.pdf', 400, 'name_path'],
     ['a name with a backslash', smallPdf, '..\\report.pdf', 400, 'name_path'],
-    ['a name with a control character', smallPdf, 'report\u0007.pdf', 400, 'name_control'],
+    ['a name with a control character', smallPdf, 'report\t.pdf', 400, 'name_control'],
+    ['a name with a control character a part header cannot carry', smallPdf, 'report\u0007.pdf', 400, 'bad_request'],
   ];
   for (const [label, bytes, name, status, error] of cases) {
     it(`refuses ${label}`, async () => {
@@ -69,6 +70,21 @@ describe('attachment upload refusals store nothing', () => {
       expect(storedFiles()).toEqual([]);
     });
   }
+
+  it('reads the record from the fields before the file, and refuses what is not multipart', async () => {
+    const boundary = 'b0undary';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      new TextDecoder('latin1').decode(smallPdf()),
+      `\r\n--${boundary}\r\nContent-Disposition: form-data; name="deliverableId"\r\n\r\n${f.deliverableA.id}\r\n--${boundary}--\r\n`,
+    ].join('');
+    const late = new Request('http://localhost/api/attachments', { method: 'POST', body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(await receiveAttachment(f.db, f.actors.contractorX, late, { uploadDir: dir })).toMatchObject({ ok: false, status: 404, error: 'not_found' });
+    const json = new Request('http://localhost/api/attachments', { method: 'POST', body: '{"deliverableId":1}', headers: { 'content-type': 'application/json' } });
+    expect(await receiveAttachment(f.db, f.actors.contractorX, json, { uploadDir: dir })).toMatchObject({ ok: false, status: 400, error: 'bad_request' });
+    expect(attachmentRows()).toBe(0);
+    expect(storedFiles()).toEqual([]);
+  });
 
   it('refuses a file over the limit', async () => {
     const big = new Uint8Array(20 * 1024 * 1024 + 1);

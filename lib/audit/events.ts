@@ -5,6 +5,8 @@ const record = z.record(z.string(), json);
 
 /** A new record's fields. */
 const created = z.object({ after: record });
+/** A removed record's fields. */
+const removed = z.object({ before: record });
 /** Changed fields, each before → after. */
 const updated = z.object({ changes: z.record(z.string(), z.object({ before: json, after: json })) });
 /** A status change, with the reason or comment that went with it. */
@@ -68,6 +70,7 @@ export const auditDataSchemas = {
   'payment.recorded': created,
   'evaluation.recorded': created,
   'evaluator.assigned': created,
+  'evaluator.unassigned': removed,
 } as const;
 
 export type AuditAction = keyof typeof auditDataSchemas;

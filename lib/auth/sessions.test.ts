@@ -45,6 +45,28 @@ describe('password sign-in', () => {
     expect((await signInWithPassword(f.db, { email: 'officer.b@test.example', password: FIXTURE_PASSWORD, address: 'attacker' })).ok).toBe(true);
   });
 
+  it('holds against 1,000 guesses for one account, the right password among them, while other users sign in', async () => {
+    const f = buildFixture();
+    const others = ['officer.b@test.example', 'approver.a@test.example', 'auditor@test.example', 'x@test.example'];
+    let accepted = 0;
+    let othersIn = 0;
+    for (let i = 0; i < 1000; i++) {
+      // Guesses from a botnet (a new address each time) and from one office address shared with colleagues.
+      const address = i % 2 === 0 ? `203.0.113.${i % 250}-${i}` : 'shared-office';
+      const password = i === 500 ? FIXTURE_PASSWORD : `guess ${i}`;
+      if ((await signInWithPassword(f.db, { email: 'officer.a@test.example', password, address })).ok) accepted++;
+      if (i % 50 === 0) {
+        const email = others[(i / 50) % others.length]!;
+        if ((await signInWithPassword(f.db, { email, password: FIXTURE_PASSWORD, address: i % 100 === 0 ? 'shared-office' : `198.51.100.${i % 250}` })).ok) othersIn++;
+      }
+    }
+    console.log(`throttle: 1000 guesses, ${accepted} accepted, ${othersIn} of 20 other sign-ins succeeded`);
+    expect(accepted).toBe(0);
+    expect(othersIn).toBe(20);
+    const failures = f.db.$client.prepare(`select count(*) from audit_events where action = 'auth.sign_in_failed'`).pluck().get();
+    expect(failures).toBe(throttlePolicy.account.maxFailures);
+  });
+
   it('locks an address that guesses across many accounts', async () => {
     const f = buildFixture();
     for (let i = 0; i < throttlePolicy.address.maxFailures; i++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listContracts } from '../contracts/queries';
 import { buildFixture } from '../testing/fixture';
-import { assignEvaluator } from './assignments';
+import { assignEvaluator, unassignEvaluator } from './assignments';
 import { recordEvaluation } from './service';
 
 const scores = { timeliness: 92, quality: 85 };
@@ -34,5 +34,21 @@ describe('third-party evaluators see and evaluate only assigned contracts', () =
     expect(() => assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.officerA.id })).toThrow(expect.objectContaining({ code: 'validation' }));
     assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
     expect(() => assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id })).toThrow(expect.objectContaining({ code: 'conflict' }));
+  });
+
+  it('an admin withdraws an assignment: the evaluator no longer sees the contract, the evaluation already made stays, the trail says so', () => {
+    const f = buildFixture();
+    assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
+    recordEvaluation(f.db, f.actors.evaluator, { contractId: f.activeA.id, evaluatorKind: 'third_party', ...period, scores });
+    for (const who of [f.actors.officerA, f.actors.approverA, f.actors.auditor, f.actors.evaluator]) {
+      expect(() => unassignEvaluator(f.db, who, { contractId: f.activeA.id, userId: f.actors.evaluator.id })).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    }
+    unassignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
+    expect(listContracts(f.db, f.actors.evaluator)).toEqual([]);
+    expect(() => recordEvaluation(f.db, f.actors.evaluator, { contractId: f.activeA.id, evaluatorKind: 'third_party', ...period, scores })).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(f.db.$client.prepare('select count(*) from evaluations where contract_id = ?').pluck().get(f.activeA.id)).toBe(1);
+    expect(() => unassignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id })).toThrow(expect.objectContaining({ code: 'not_found' }));
+    const last = f.db.$client.prepare(`select action, entity_type, entity_id, data from audit_events order by seq desc limit 1`).get();
+    expect(last).toEqual({ action: 'evaluator.unassigned', entity_type: 'contract', entity_id: String(f.activeA.id), data: JSON.stringify({ before: { contractId: f.activeA.id, userId: f.actors.evaluator.id } }) });
   });
 });

@@ -45,4 +45,23 @@ export function assignEvaluatorInTx(tx: Tx, actor: Actor, input: unknown) {
   return row;
 }
 
+/**
+ * An admin withdraws an assignment (made by mistake, or the evaluation is over): the evaluator no longer
+ * sees the contract. Evaluations already recorded stay.
+ */
+export function unassignEvaluatorInTx(tx: Tx, actor: Actor, input: unknown) {
+  requirePermission(actor, 'evaluator.assign');
+  const data = validate(evaluatorAssignmentInput, input);
+  const assignment = tx
+    .select({ id: evaluatorAssignments.id, departmentId: contracts.departmentId })
+    .from(evaluatorAssignments)
+    .innerJoin(contracts, eq(contracts.id, evaluatorAssignments.contractId))
+    .where(and(eq(evaluatorAssignments.contractId, data.contractId), eq(evaluatorAssignments.userId, data.userId)))
+    .get();
+  if (!assignment) throw notFound('evaluator assignment');
+  tx.delete(evaluatorAssignments).where(eq(evaluatorAssignments.id, assignment.id)).run();
+  appendAuditEvent(tx, actor, { action: 'evaluator.unassigned', entityType: 'contract', entityId: data.contractId, departmentId: assignment.departmentId, data: { before: { contractId: data.contractId, userId: data.userId } } });
+}
+
 export const assignEvaluator = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => assignEvaluatorInTx(tx, actor, input));
+export const unassignEvaluator = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => unassignEvaluatorInTx(tx, actor, input));

@@ -20,9 +20,10 @@ export const POST = routeHandler(async function POST(request: Request) {
   const wantsRedirect = url.searchParams.get('redirect') === '1';
   const locale = routing.locales.find((l) => l === url.searchParams.get('locale')) ?? routing.defaultLocale;
   const outcome = await receiveAttachment(getDb(), actor, request, { uploadDir: uploadDir() });
-  if (wantsRedirect && outcome.contractId !== undefined) {
+  const contractId = outcome.ok ? outcome.contractId : outcome.backTo;
+  if (wantsRedirect && contractId !== undefined) {
     const query = outcome.ok ? 'upload=ok' : `upload=${outcome.error}`;
-    return new Response(null, { status: 303, headers: { Location: `/${locale}/desk/contracts/${outcome.contractId}?${query}#deliverables-heading` } });
+    return new Response(null, { status: 303, headers: { Location: `/${locale}/desk/contracts/${contractId}?${query}#deliverables-heading` } });
   }
   if (outcome.ok) return Response.json({ id: outcome.attachmentId, deliverableId: outcome.deliverableId }, { status: 201 });
   return Response.json({ error: outcome.error }, { status: outcome.status });

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
-import { assignEvaluator } from '@/lib/evaluations/assignments';
+import { assignEvaluator, unassignEvaluator } from '@/lib/evaluations/assignments';
 import { formText } from '@/lib/forms/form-data';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 
@@ -18,5 +18,18 @@ export async function assignEvaluatorAction(_prev: ActionState, formData: FormDa
     revalidatePath(`/[locale]/desk/contracts/${contractId}`, 'page');
     revalidatePath('/[locale]/evaluations', 'page');
     return { status: 'ok', notice: 'evaluatorAssigned' };
+  });
+}
+
+/** An admin withdraws an evaluator's assignment to a contract. */
+export async function unassignEvaluatorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'evaluator.assign');
+    const contractId = formText(formData, 'contractId');
+    unassignEvaluator(getDb(), actor, { contractId, userId: formText(formData, 'userId') });
+    revalidatePath(`/[locale]/desk/contracts/${contractId}`, 'page');
+    revalidatePath('/[locale]/evaluations', 'page');
+    return { status: 'ok', notice: 'evaluatorUnassigned' };
   });
 }

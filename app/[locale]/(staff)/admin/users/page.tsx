@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { actorFromSession } from '@/lib/auth/sign-in';
 import { Link } from '@/lib/i18n/navigation';
 import { Button } from '@/app/_components/button';
+import { DataTable } from '@/app/_components/data-table';
 import { listUsers } from '@/lib/users/queries';
 
 export default async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -25,35 +26,20 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
           <Link href="/admin/users/new">{t('new')}</Link>
         </Button>
       </div>
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">{t('title')}</caption>
-          <thead className="border-b border-slate-300">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t('name')}</th>
-              <th scope="col" className="py-2 pr-3">{t('email')}</th>
-              <th scope="col" className="py-2 pr-3">{t('role')}</th>
-              <th scope="col" className="py-2 pr-3">{t('scope')}</th>
-              <th scope="col" className="py-2">{t('state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-100" data-testid="user-row">
-                <td className="py-2 pr-3">
-                  <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">
-                    {u.name}
-                  </Link>
-                </td>
-                <td className="py-2 pr-3">{u.email}</td>
-                <td className="py-2 pr-3">{tr(u.role)}</td>
-                <td className="py-2 pr-3">{(en ? (u.departmentNameEn ?? u.contractorNameEn) : (u.departmentNameZh ?? u.contractorNameZh)) ?? '—'}</td>
-                <td className="py-2">{u.disabled ? t('disabled') : t('enabled')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={users}
+        caption={t('title')}
+        rowKey={(u) => u.id}
+        rowTestId="user-row"
+        empty="—"
+        columns={[
+          { header: t('name'), cell: (u) => <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">{u.name}</Link> },
+          { header: t('email'), cell: (u) => u.email },
+          { header: t('role'), cell: (u) => tr(u.role) },
+          { header: t('scope'), cell: (u) => (en ? (u.departmentNameEn ?? u.contractorNameEn) : (u.departmentNameZh ?? u.contractorNameZh)) ?? '—' },
+          { header: t('state'), cell: (u) => (u.disabled ? t('disabled') : t('enabled')) },
+        ]}
+      />
     </div>
   );
 }

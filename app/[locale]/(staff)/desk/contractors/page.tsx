@@ -8,6 +8,7 @@ import { contractorListQuery, listContractorsForStaff } from '@/lib/contractors/
 import { contractorKinds, verificationStatuses } from '@/lib/domain/enums';
 import { Link } from '@/lib/i18n/navigation';
 import { Button } from '@/app/_components/button';
+import { DataTable } from '@/app/_components/data-table';
 import { Pager } from '@/app/_components/pager';
 
 const selectClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
@@ -41,26 +42,19 @@ export default async function StaffContractorsPage({ params, searchParams }: { p
         </label>
         <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('apply')}</button>
       </form>
-      {items.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">{t('title')}</caption>
-            <thead className="border-b border-slate-300"><tr>
-              <th scope="col" className="py-2 pr-3">{t('name')}</th><th scope="col" className="py-2 pr-3">{t('creditCode')}</th><th scope="col" className="py-2 pr-3">{t('kind')}</th><th scope="col" className="py-2">{t('status')}</th>
-            </tr></thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.id} className="border-b border-slate-100" data-testid="contractor-row">
-                  <td className="py-2 pr-3"><Link href={`/desk/contractors/${c.id}`} className="text-brand-700 underline">{en ? c.nameEn : c.nameZh}</Link></td>
-                  <td className="py-2 pr-3 font-mono">{c.creditCode}</td>
-                  <td className="py-2 pr-3">{tk(c.kind)}</td>
-                  <td className="py-2">{tv(c.verificationStatus)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={items}
+        caption={t('title')}
+        rowKey={(c) => c.id}
+        rowTestId="contractor-row"
+        empty={t('none')}
+        columns={[
+          { header: t('name'), cell: (c) => <Link href={`/desk/contractors/${c.id}`} className="text-brand-700 underline">{en ? c.nameEn : c.nameZh}</Link> },
+          { header: t('creditCode'), className: 'font-mono', cell: (c) => c.creditCode },
+          { header: t('kind'), cell: (c) => tk(c.kind) },
+          { header: t('status'), cell: (c) => tv(c.verificationStatus) },
+        ]}
+      />
       <Pager pathname="/desk/contractors" query={query} page={query.page} hasNext={hasNext} />
     </div>
   );

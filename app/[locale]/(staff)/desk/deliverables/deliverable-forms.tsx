@@ -2,12 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { FileUploadForm } from '@/app/_components/file-upload-form';
 import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { FORM_ROWS } from '@/lib/forms/rows';
 import { idleState } from '@/lib/forms/state';
 import type { ActionState } from '@/lib/forms/action-state';
 import { recordEvaluationAction } from '../../evaluations/actions';
-import { assignEvaluatorAction } from '../../admin/evaluators/actions';
+import { assignEvaluatorAction, unassignEvaluatorAction } from '../../admin/evaluators/actions';
 import { reviewDeliverableAction, setMilestoneStatusAction, submitDeliverableAction } from './actions';
 
 const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
@@ -197,20 +198,26 @@ export function AssignEvaluatorForm({ contractId, evaluators }: { contractId: nu
   );
 }
 
-/** A plain multipart form to the attachments route handler; it redirects back with the outcome. */
-export function AttachmentForm({ deliverableId, locale }: { deliverableId: number; locale: string }) {
-  const t = useTranslations('deliverables');
+/** Withdraws one evaluator's assignment (admins); the outcome shows beside the name. */
+export function UnassignEvaluatorForm({ contractId, userId, name }: { contractId: number; userId: number; name: string }) {
+  const t = useTranslations('evaluationForm');
+  const [state, action] = useActionState(unassignEvaluatorAction, idleState);
   return (
-    <form method="post" action={`/api/attachments?redirect=1&locale=${locale}`} encType="multipart/form-data" className="flex flex-wrap items-end gap-2" data-testid="attachment-form">
-      <input type="hidden" name="deliverableId" value={deliverableId} />
-      <label className="space-y-1 text-sm">
-        <span className="block font-medium text-slate-800">{t('attachFile')}</span>
-        <input type="file" name="file" required accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.csv,.txt" className="block text-sm" />
-      </label>
-      <button type="submit" className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
-        {t('uploadButton')}
-      </button>
-      <p className="w-full text-xs text-slate-600">{t('attachHint')}</p>
+    <form action={action} className="inline-flex flex-wrap items-center gap-2" data-testid="unassign-evaluator-form">
+      <input type="hidden" name="contractId" value={contractId} />
+      <input type="hidden" name="userId" value={userId} />
+      <SubmitButton className="bg-white px-2 py-1 text-xs text-brand-700 ring-1 ring-brand-700 hover:bg-brand-50">
+        {t('unassign')}
+        <span className="sr-only"> {name}</span>
+      </SubmitButton>
+      <FormError state={state} />
+      <FormNotice state={state} />
     </form>
   );
+}
+
+/** A file for a deliverable awaiting review, through the attachments route handler. */
+export function AttachmentForm({ deliverableId, locale }: { deliverableId: number; locale: string }) {
+  const t = useTranslations('deliverables');
+  return <FileUploadForm action={`/api/attachments?redirect=1&locale=${locale}`} fields={{ deliverableId }} label={t('attachFile')} button={t('uploadButton')} hint={t('attachHint')} testId="attachment-form" />;
 }

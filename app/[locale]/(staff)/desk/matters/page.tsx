@@ -8,6 +8,7 @@ import { catalogueStatuses, matterCategories } from '@/lib/domain/enums';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import { Button } from '@/app/_components/button';
+import { DataTable } from '@/app/_components/data-table';
 import { Pager } from '@/app/_components/pager';
 import { listDepartmentChoices, listMattersForStaff, matterListQuery, matterSorts } from '@/lib/matters/staff-queries';
 
@@ -83,37 +84,22 @@ export default async function StaffMattersPage({ params, searchParams }: { param
         </label>
         <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('apply')}</button>
       </form>
-      {items.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">{t('title')}</caption>
-            <thead className="border-b border-slate-300">
-              <tr>
-                <th scope="col" className="py-2 pr-3">{t('code')}</th>
-                <th scope="col" className="py-2 pr-3">{t('matterTitle')}</th>
-                <th scope="col" className="py-2 pr-3">{t('category')}</th>
-                <th scope="col" className="py-2 pr-3">{t('department')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('budget')}</th>
-                <th scope="col" className="py-2 pr-3">{t('status')}</th>
-                <th scope="col" className="py-2">{t('service')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id} className="border-b border-slate-100" data-testid="matter-row">
-                  <td className="py-2 pr-3 font-mono">{m.code}</td>
-                  <td className="py-2 pr-3"><Link href={`/desk/matters/${m.id}`} className="text-brand-700 underline">{en ? m.titleEn : m.titleZh}</Link></td>
-                  <td className="py-2 pr-3">{tc(m.category)}</td>
-                  <td className="py-2 pr-3">{en ? m.departmentNameEn : m.departmentNameZh}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{formatFen(m.annualBudgetFen, locale)}</td>
-                  <td className="py-2 pr-3">{ts(m.catalogueStatus)}</td>
-                  <td className="py-2">{m.inService ? t('inService') : t('notInService')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={items}
+        caption={t('title')}
+        rowKey={(m) => m.id}
+        rowTestId="matter-row"
+        empty={t('none')}
+        columns={[
+          { header: t('code'), className: 'font-mono', cell: (m) => m.code },
+          { header: t('matterTitle'), cell: (m) => <Link href={`/desk/matters/${m.id}`} className="text-brand-700 underline">{en ? m.titleEn : m.titleZh}</Link> },
+          { header: t('category'), cell: (m) => tc(m.category) },
+          { header: t('department'), cell: (m) => (en ? m.departmentNameEn : m.departmentNameZh) },
+          { header: t('budget'), numeric: true, cell: (m) => formatFen(m.annualBudgetFen, locale) },
+          { header: t('status'), cell: (m) => ts(m.catalogueStatus) },
+          { header: t('service'), cell: (m) => (m.inService ? t('inService') : t('notInService')) },
+        ]}
+      />
       <Pager pathname="/desk/matters" query={query} page={query.page} hasNext={hasNext} />
     </div>
   );

@@ -14,9 +14,11 @@ import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditContractorForm, VerificationForm } from '../contractor-forms';
 import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
+import { ContractorDocuments } from '../contractor-documents';
 
-export default async function StaffContractorPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+export default async function StaffContractorPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[] }> }) {
   const { locale, id } = await params;
+  const { upload } = await searchParams;
   setRequestLocale(locale);
   const actor = actorFromSession(await requirePageUser(locale));
   if (!can(actor, 'contractor.read')) notFound();
@@ -43,6 +45,7 @@ export default async function StaffContractorPage({ params }: { params: Promise<
           {verificationStatuses.filter((to) => canChangeVerification(c.verificationStatus, to)).map((to) => <VerificationForm key={to} contractorId={c.id} to={to} />)}
         </div>
       ) : null}
+      <ContractorDocuments db={db} contractorId={c.id} locale={locale} mayUpload={can(actor, 'contractor.edit')} uploadStatus={typeof upload === 'string' ? upload : undefined} />
       <ContractorRecordPanel db={db} actor={actor} contractorId={c.id} />
       <section aria-labelledby="held" className="space-y-2">
         <h2 id="held" className="text-lg font-semibold">{t('contracts')}</h2>

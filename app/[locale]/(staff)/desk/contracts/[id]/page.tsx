@@ -16,7 +16,7 @@ import { assignedEvaluatorIds } from '@/lib/evaluations/assignments';
 import { listContractEvaluators, listEvaluatorUsers } from '@/lib/evaluations/queries';
 import { evaluatorKinds } from '@/lib/domain/enums';
 import { AmendmentDecisionForm, AmendmentForm, PaymentForm, TransitionForm } from '../contract-forms';
-import { AssignEvaluatorForm, EvaluationForm, MilestoneStatusForm } from '../../deliverables/deliverable-forms';
+import { AssignEvaluatorForm, EvaluationForm, MilestoneStatusForm, UnassignEvaluatorForm } from '../../deliverables/deliverable-forms';
 import { DeliverablesSection } from '../../deliverables/deliverables-section';
 import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
 
@@ -190,7 +190,7 @@ async function EvaluatorAssignments({ contractId, mayAssign, actor }: { contract
     <div className="space-y-2 text-sm">
       <h3 className="font-semibold">{t('assignedHeading')}</h3>
       {assigned.length ? (
-        <ul>{assigned.map((a) => <li key={a.userId} data-testid="assigned-evaluator">{a.name}</li>)}</ul>
+        <ul className="space-y-1">{assigned.map((a) => <li key={a.userId} data-testid="assigned-evaluator" className="flex flex-wrap items-center gap-2">{a.name}{mayAssign ? <UnassignEvaluatorForm contractId={contractId} userId={a.userId} name={a.name} /> : null}</li>)}</ul>
       ) : <p className="text-slate-600">{t('noneAssigned')}</p>}
       {mayAssign && candidates.length ? <AssignEvaluatorForm contractId={contractId} evaluators={candidates.map((u) => ({ id: u.id, label: `${u.name} <${u.email}>` }))} /> : null}
     </div>

@@ -1,0 +1,78 @@
+// Qualification documents: only those who may edit the register upload; staff who read the register and
+// the contractor's own users download; everyone else gets 404, as if the file did not exist.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import { buildFixture } from '@/lib/testing/fixture';
+
+const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown, dir: '' }));
+vi.mock('@/lib/auth/current', () => ({
+  getSessionUser: async () => (state.actor ? { ...state.actor, sessionId: 'test', email: 'x', mustChangePassword: false } : null),
+}));
+vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+vi.mock('@/lib/env', async (original) => ({ ...(await original<object>()), uploadDir: () => state.dir }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
+
+const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+function upload(contractorId: number | string, name: string, bytes: Uint8Array, query = '') {
+  const fd = new FormData();
+  fd.set('file', new File([bytes as BlobPart], name));
+  return [new Request(`http://localhost/api/contractors/${contractorId}/documents${query}`, { method: 'POST', body: fd }), { params: Promise.resolve({ id: String(contractorId) }) }] as const;
+}
+
+describe('/api/contractors/[id]/documents', () => {
+  const f = buildFixture();
+  state.db = f.db;
+  state.dir = mkdtempSync(path.join(tmpdir(), 'contractor-docs-'));
+  afterAll(() => rmSync(state.dir, { recursive: true, force: true }));
+
+  it('lets an admin attach a document, recorded with its audit event on the contractor', async () => {
+    const { POST } = await import('./route');
+    state.actor = f.actors.admin;
+    const res = await POST(...upload(f.contractorX.id, '营业执照.pdf', pdf));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: number };
+    const row = f.db.$client.prepare(`select owner_type, contractor_id, deliverable_id, media_type from attachments where id = ?`).get(id);
+    expect(row).toEqual({ owner_type: 'contractor', contractor_id: f.contractorX.id, deliverable_id: null, media_type: 'application/pdf' });
+    const event = f.db.$client.prepare(`select entity_type, entity_id from audit_events where action = 'attachment.added' order by seq desc limit 1`).get();
+    expect(event).toEqual({ entity_type: 'contractor', entity_id: String(f.contractorX.id) });
+  });
+
+  it('sends a plain form back to the contractor page with the outcome', async () => {
+    const { POST } = await import('./route');
+    state.actor = f.actors.admin;
+    const ok = await POST(...upload(f.contractorY.id, 'licence.pdf', pdf, '?redirect=1&locale=en'));
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(`/en/desk/contractors/${f.contractorY.id}?upload=ok#documents-heading`);
+    const refused = await POST(...upload(f.contractorY.id, 'licence.exe', new TextEncoder().encode('MZ\x90\x00'), '?redirect=1&locale=zh-CN'));
+    expect(refused.headers.get('location')).toBe(`/zh-CN/desk/contractors/${f.contractorY.id}?upload=type_not_allowed#documents-heading`);
+  });
+
+  it('refuses everyone who may not edit the register, and unknown contractors, leaving no file behind', async () => {
+    const { POST } = await import('./route');
+    const files = () => readdirSync(state.dir).filter((n) => n !== '.tmp').length;
+    const before = files();
+    for (const [who, status] of [[null, 401], [f.actors.officerA, 403], [f.actors.approverA, 403], [f.actors.auditor, 403], [f.actors.contractorX, 403], [f.actors.evaluator, 403]] as const) {
+      state.actor = who;
+      expect((await POST(...upload(f.contractorX.id, 'other.pdf', new TextEncoder().encode('%PDF-1.4\nother\n%%EOF\n')))).status).toBe(status);
+    }
+    state.actor = f.actors.admin;
+    expect((await POST(...upload(999_999, 'x.pdf', pdf))).status).toBe(404);
+    expect((await POST(...upload('1;drop', 'x.pdf', pdf))).status).toBe(404);
+    expect(files()).toBe(before);
+  });
+
+  it('serves a document to register staff and the contractor itself, and 404 to anyone else', async () => {
+    const { GET } = await import('../../../attachments/[id]/route');
+    const id = f.db.$client.prepare(`select id from attachments where file_name = '营业执照.pdf'`).pluck().get() as number;
+    const get = (who: Actor | null) => {
+      state.actor = who;
+      return GET(new Request(`http://localhost/api/attachments/${id}`), { params: Promise.resolve({ id: String(id) }) });
+    };
+    for (const who of [f.actors.admin, f.actors.officerB, f.actors.approverA, f.actors.auditor, f.actors.contractorX]) expect((await get(who)).status).toBe(200);
+    for (const who of [f.actors.contractorY, f.actors.evaluator, null]) expect((await get(who)).status).toBe(404);
+  });
+});

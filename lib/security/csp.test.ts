@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, isPrerendered, newNonce, originOf } from './csp';
+
+const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `));
+
+describe('content security policy', () => {
+  it('allows only scripts with the nonce on pages rendered per request', () => {
+    const nonce = newNonce();
+    const policy = contentSecurityPolicy({ nonce });
+    expect(directive(policy, 'script-src')).toBe(`script-src 'nonce-${nonce}' 'strict-dynamic'`);
+    for (const locked of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"]) expect(policy).toContain(locked);
+  });
+
+  it('needs eval only in development', () => {
+    expect(contentSecurityPolicy({ nonce: 'n' })).not.toContain('unsafe-eval');
+    expect(contentSecurityPolicy({ nonce: 'n', dev: true })).toContain("'unsafe-eval'");
+  });
+
+  it('makes a fresh, unguessable nonce each time', () => {
+    const seen = new Set(Array.from({ length: 1000 }, newNonce));
+    expect(seen.size).toBe(1000);
+    for (const n of seen) expect(n).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+
+  it('lets forms reach the sign-on provider and nothing else', () => {
+    expect(directive(contentSecurityPolicy({ nonce: 'n', formTargets: originOf('https://sso.example.gov.cn/realms/x') }), 'form-action')).toBe("form-action 'self' https://sso.example.gov.cn");
+    expect(originOf(undefined)).toEqual([]);
+    expect(originOf('not a url')).toEqual([]);
+  });
+
+  it('knows which pages are prerendered', () => {
+    expect(isPrerendered('/en/api-docs')).toBe(true);
+    expect(isPrerendered('/zh-CN/api-docs')).toBe(true);
+    expect(isPrerendered('/en/api-docs-evil')).toBe(false);
+    expect(isPrerendered('/zh-CN/desk')).toBe(false);
+  });
+});
