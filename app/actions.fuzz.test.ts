@@ -13,6 +13,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { requestAmendment } from '@/lib/contracts/amendments';
+import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { contractTransitionNames } from '@/lib/contracts/rules';
 import { USCC_ALPHABET, usccCheckCharacter } from '@/lib/contractors/uscc';
 import { catalogueStatuses, contractStatuses, contractorKinds, evaluatorKinds, matterCategories, milestoneStatuses, roles, verificationStatuses } from '@/lib/domain/enums';
@@ -335,6 +336,14 @@ const specs: Record<string, Spec> = {
   },
   'admin/evaluators#assignEvaluatorAction': {
     who: (f) => f.actors.admin,
+    valid: (f) => fc.record({ contractId: fc.constantFrom(String(f.activeA.id), String(f.activeB.id)), userId: fc.constant(String(f.actors.evaluator.id)) }),
+    invalid: () => ({ contractId: badId, userId: badId }),
+  },
+  'admin/evaluators#unassignEvaluatorAction': {
+    who: (f) => f.actors.admin,
+    setup: (f) => {
+      assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
+    },
     valid: (f) => fc.record({ contractId: fc.constantFrom(String(f.activeA.id), String(f.activeB.id)), userId: fc.constant(String(f.actors.evaluator.id)) }),
     invalid: () => ({ contractId: badId, userId: badId }),
   },

@@ -101,6 +101,30 @@ const specs: Record<string, Spec> = {
     },
     refused: (res) => (res.status === 303 ? !(res.headers.get('location') ?? '').includes('upload=ok') : res.status >= 400 && res.status < 500),
   },
+  'contractors/[id]/documents#POST': {
+    who: (f) => f.actors.admin,
+    requests: (f) => {
+      const id = String(f.contractorX.id);
+      const doc = (file: File | string | null): RequestInit => {
+        const form = new FormData();
+        if (file !== null) form.set('file', file);
+        return { method: 'POST', body: form };
+      };
+      const goodName = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,30}\.txt$/);
+      return fc.oneof(
+        goodName.map((name): Req => ({ url: `${base}/api/contractors/${id}/documents`, params: { id }, init: doc(txt('营业执照\n', name)), label: 'valid' })),
+        fc
+          .oneof(
+            fc.oneof(invalidIdString, fc.constantFrom('999999', '0', '01x')).map((bad): [string, string, File | string | null] => [`id=${JSON.stringify(bad).slice(0, 60)}`, bad, txt('ok\n', 'a.txt')]),
+            fc.constantFrom('../a.txt', 'a/b.txt', 'a\u0000.txt', '..', 'x'.repeat(250) + '.txt').map((name): [string, string, File | string | null] => [`name ${JSON.stringify(name)}`, id, txt('ok\n', name)]),
+            fc.constantFrom<[string, Uint8Array | string, string]>(['exe named png', exe, 'a.png'], ['nul in text', 'a\u0000b', 'a.txt'], ['svg', '<svg xmlns="http://www.w3.org/2000/svg"/>', 'a.svg']).map(([why, content, name]): [string, string, File | string | null] => [why, id, txt(content, name)]),
+            fc.constantFrom<[string, string, File | string | null]>(['no file', id, null], ['file as text', id, 'not a file']),
+          )
+          .map(([why, cid, file]): Req => ({ url: `${base}/api/contractors/x/documents`, params: { id: cid }, init: doc(file), label: 'invalid', why })),
+      );
+    },
+    refused: (res) => res.status >= 400 && res.status < 500,
+  },
   'attachments/[id]#GET': {
     ...oneParam('id', (f) => [String(attachmentOf.get(f))], { who: (f) => f.actors.contractorX }),
   },

@@ -4,6 +4,7 @@ import { actorFromSession } from '@/lib/auth/sign-in';
 import { receiveContractorDocument } from '@/lib/attachments/upload';
 import { uploadDir } from '@/lib/env';
 import { routing } from '@/lib/i18n/routing';
+import { routeHandler } from '@/lib/http/route-handler';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * register. A plain HTML form sends `redirect=1` and `locale` and is sent back to the contractor's page
  * with the outcome in the query string; other clients get JSON.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = routeHandler(async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
   const actor = user ? actorFromSession(user) : null;
   const { id } = await params;
@@ -28,4 +29,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   }
   if (outcome.ok) return Response.json({ id: outcome.attachmentId, contractorId: outcome.contractorId }, { status: 201 });
   return Response.json({ error: outcome.error }, { status: outcome.status });
-}
+});
