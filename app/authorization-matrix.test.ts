@@ -25,6 +25,9 @@ vi.mock('@/lib/auth/current', () => ({
   clearSessionCookie: async () => undefined,
 }));
 vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+// Uploads go to a temporary folder (the environment is read once and cached, so it is mocked, not set).
+const uploads = vi.hoisted(() => ({ dir: '' }));
+vi.mock('@/lib/env', async (original) => ({ ...(await original<object>()), uploadDir: () => uploads.dir }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
 
@@ -328,7 +331,7 @@ const routeMatrix: Record<string, RouteEntry> = {
     params: (f) => ({ id: String(attachmentIds.get(f)) }),
     setup: async (f) => {
       const { receiveAttachment } = await import('@/lib/attachments/upload');
-      const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: uploadForm(f.deliverableA.id) }), { uploadDir: process.env.UPLOAD_DIR! });
+      const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: uploadForm(f.deliverableA.id) }), { uploadDir: uploads.dir });
       if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.error}`);
       attachmentIds.set(f, outcome.attachmentId);
     },
@@ -358,7 +361,7 @@ function routeFiles(dir: string): string[] {
 }
 
 describe('authorization matrix: route handlers', () => {
-  process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), 'matrix-uploads-'));
+  uploads.dir = mkdtempSync(path.join(tmpdir(), 'matrix-uploads-'));
   const apiDir = path.join(appDir, 'api');
   const nonPublic = routeFiles(apiDir).filter((f) => !f.includes(`${path.sep}public${path.sep}`) && !f.includes(`${path.sep}auth${path.sep}`));
 
