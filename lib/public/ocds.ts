@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { MilestoneStatus, MilestoneType } from '../domain/enums';
-import type { PublicContractDetail, PublishedContractStatus } from './dto';
-import { findPublicContracts, getPublicContract } from './queries';
+import type { PublishedContractStatus } from './dto';
+import { findPublicContractReleases, type PublicContractRelease } from './queries';
 
 // Open Contracting Data Standard 1.1.5: one release per published contract. Extension fields (not in the
 // core schema, documented on the API page): `contracts[].matterCode`, `contracts[].matterCategory` and
@@ -27,7 +27,7 @@ const cny = (fen: number) => ({ amount: fen / 100, currency: 'CNY' });
 
 export type OcdsOptions = { prefix: string; publisher: string; uri: string; publishedDate: string };
 
-export function toOcdsRelease(c: PublicContractDetail, prefix: string) {
+export function toOcdsRelease(c: Omit<PublicContractRelease, 'id'>, prefix: string) {
   const ocid = `${prefix}${c.reference}`;
   const buyer = { id: `department-${c.department.code}`, name: c.department.nameZh };
   const supplier = { id: `contractor-${c.contractor.id}`, name: c.contractor.nameZh };
@@ -104,23 +104,26 @@ export function toOcdsRelease(c: PublicContractDetail, prefix: string) {
 export type OcdsRelease = ReturnType<typeof toOcdsRelease>;
 
 /**
- * The release package as JSON text, piece by piece: contracts are read a keyset page at a time, so memory
- * stays flat however many there are, and no statement stays open between pieces.
+ * The release package as JSON text, piece by piece: contracts are read a keyset batch at a time (four
+ * statements per batch), so memory stays flat however many there are, and no statement stays open between
+ * pieces.
  */
-export function* releasePackageChunks(db: Db, options: OcdsOptions, batchSize = 100): Generator<string> {
+export function* releasePackageChunks(db: Db, options: OcdsOptions, batchSize = 500): Generator<string> {
   const head = { uri: options.uri, version: OCDS_VERSION, publishedDate: options.publishedDate, publisher: { name: options.publisher } };
   yield `${JSON.stringify(head).slice(0, -1)},"releases":[`;
-  let after: number | undefined;
+  let after = 0;
   let first = true;
-  do {
-    const page = findPublicContracts(db, { limit: batchSize, after });
-    for (const item of page.items) {
-      const detail = getPublicContract(db, item.reference);
-      if (!detail) continue;
-      yield `${first ? '' : ','}${JSON.stringify(toOcdsRelease(detail, options.prefix))}`;
+  for (;;) {
+    const batch = findPublicContractReleases(db, after, batchSize);
+    if (batch.length === 0) break;
+    let text = '';
+    for (const c of batch) {
+      text += `${first ? '' : ','}${JSON.stringify(toOcdsRelease(c, options.prefix))}`;
       first = false;
     }
-    after = page.nextAfter ?? undefined;
-  } while (after !== undefined);
+    yield text;
+    after = batch.at(-1)!.id;
+    if (batch.length < batchSize) break;
+  }
   yield ']}';
 }
