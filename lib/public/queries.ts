@@ -203,7 +203,8 @@ const toContractItem = (row: ContractListRow): PublicContractListItem => ({
 /** Published contracts, keyset-paged by internal id (never shown; the cursor is opaque). */
 export function findPublicContracts(db: Db, page: { limit?: number; after?: number } = {}): Page<PublicContractListItem, number> {
   const limit = clampLimit(page.limit, 50);
-  const rows = contractListQuery(db, page.after === undefined ? undefined : gt(contracts.id, page.after))
+  // Always a range on the primary key (id > 0 for the first page): a search, never a scan, in the plan.
+  const rows = contractListQuery(db, gt(contracts.id, page.after ?? 0))
     .orderBy(asc(contracts.id))
     .limit(limit + 1)
     .all();
