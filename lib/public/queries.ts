@@ -410,70 +410,104 @@ export function getPublicContract(db: Db, reference: string): PublicContractDeta
 export type PublicContractRelease = Omit<PublicContractListItem, 'amountPaidFen'> &
   Pick<PublicContractDetail, 'approvedOn' | 'lastUpdated' | 'milestones' | 'payments' | 'amendments'> & { id: number };
 
+type ReleaseStatements = { contracts: Database.Statement; milestones: Database.Statement; payments: Database.Statement; amendments: Database.Statement };
+const releaseStatements = new WeakMap<Database.Database, ReleaseStatements>();
+
+/** Prepared once per connection: the release package runs them a few thousand times at national scale. */
+function releaseStatementsFor(sqlite: Database.Database): ReleaseStatements {
+  let s = releaseStatements.get(sqlite);
+  if (!s) {
+    s = {
+      contracts: sqlite
+        .prepare(
+          `select c.id, c.reference, c.status, c.value_fen, c.start_date, c.end_date, m.code, m.title_zh, m.title_en, m.category,
+                  d.code, d.name_zh, d.name_en, k.id, k.name_zh, k.name_en, k.kind, k.credit_code, substr(c.approved_at, 1, 10), c.updated_at
+           from contracts c
+           join matters m on m.id = c.matter_id
+           join departments d on d.id = c.department_id
+           join contractors k on k.id = c.contractor_id
+           where c.id > ? and +c.status in ('active', 'suspended', 'completed', 'terminated') order by c.id limit ?`,
+        )
+        .raw(),
+      // The children of a batch by a range of contract ids (the batch's ids are ascending): one index range each.
+      milestones: sqlite.prepare(`select contract_id, title, type, due_date, status from milestones where contract_id > ? and contract_id <= ? order by contract_id, due_date, id`).raw(),
+      payments: sqlite
+        .prepare(
+          `select p.contract_id, p.amount_fen, p.paid_on, m.title from payments p left join milestones m on m.id = p.milestone_id
+           where p.contract_id > ? and p.contract_id <= ? order by p.contract_id, p.paid_on, p.id`,
+        )
+        .raw(),
+      amendments: sqlite
+        .prepare(
+          `select contract_id, rationale, previous_value_fen, new_value_fen, previous_end_date, new_end_date, previous_terms <> new_terms, substr(decided_at, 1, 10)
+           from amendments where contract_id > ? and contract_id <= ? and +status = 'approved' order by contract_id, id`,
+        )
+        .raw(),
+    };
+    releaseStatements.set(sqlite, s);
+  }
+  return s;
+}
+
+function groupByContract<T>(rows: unknown[][], map: (row: unknown[]) => T): Map<number, T[]> {
+  const by = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = row[0] as number;
+    let bucket = by.get(id);
+    if (!bucket) by.set(id, (bucket = []));
+    bucket.push(map(row));
+  }
+  return by;
+}
+
 /**
  * Published contracts after internal id `after`, `limit` of them, each with what its OCDS release needs:
- * four statements per batch (not eight per contract), so a release package of a million contracts streams
- * at the speed of the rows.
+ * four prepared statements per batch (not eight built per contract), so a release package of a million
+ * contracts streams at the speed of the rows.
  */
 export function findPublicContractReleases(db: Db, after: number, limit: number): PublicContractRelease[] {
-  const rows = db
-    .select({
-      id: contracts.id,
-      reference: contracts.reference,
-      status: contracts.status,
-      valueFen: contracts.valueFen,
-      startDate: contracts.startDate,
-      endDate: contracts.endDate,
-      matter: matterRef,
-      department: departmentRef,
-      contractor: contractorRef,
-      approvedOn: sql<string | null>`substr(${contracts.approvedAt}, 1, 10)`,
-      lastUpdated: contracts.updatedAt,
-    })
-    .from(contracts)
-    .innerJoin(matters, eq(matters.id, contracts.matterId))
-    .innerJoin(departments, eq(departments.id, contracts.departmentId))
-    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(and(isPublishedContractRow, gt(contracts.id, after)))
-    .orderBy(asc(contracts.id))
-    .limit(limit)
-    .all();
+  const s = releaseStatementsFor(db.$client);
+  const rows = s.contracts.all(after, limit) as unknown[][];
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const group = <T extends { contractId: number }>(list: T[]) => {
-    const by = new Map<number, Omit<T, 'contractId'>[]>();
-    for (const { contractId, ...rest } of list) {
-      let bucket = by.get(contractId);
-      if (!bucket) by.set(contractId, (bucket = []));
-      bucket.push(rest);
-    }
-    return by;
-  };
-  const milestonesBy = group(
-    db
-      .select({ contractId: milestones.contractId, title: milestones.title, type: milestones.type, dueDate: milestones.dueDate, status: milestones.status })
-      .from(milestones)
-      .where(inArray(milestones.contractId, ids))
-      .orderBy(asc(milestones.dueDate), asc(milestones.id))
-      .all(),
-  );
-  const paymentsBy = group(
-    db
-      .select({ contractId: payments.contractId, amountFen: payments.amountFen, paidOn: payments.paidOn, milestoneTitle: milestones.title })
-      .from(payments)
-      .leftJoin(milestones, eq(milestones.id, payments.milestoneId))
-      .where(inArray(payments.contractId, ids))
-      .orderBy(asc(payments.paidOn), asc(payments.id))
-      .all(),
-  );
-  const amendmentsBy = approvedAmendments(db, ids);
-  return rows.map((r) => ({
-    ...r,
-    status: r.status as PublishedContractStatus,
-    milestones: (milestonesBy.get(r.id) ?? []) as PublicContractDetail['milestones'],
-    payments: (paymentsBy.get(r.id) ?? []) as PublicContractDetail['payments'],
-    amendments: amendmentsBy.get(r.id) ?? [],
+  const last = rows.at(-1)![0] as number;
+  const milestonesBy = groupByContract(s.milestones.all(after, last) as unknown[][], (r) => ({
+    title: r[1] as string,
+    type: r[2] as PublicContractDetail['milestones'][number]['type'],
+    dueDate: r[3] as string,
+    status: r[4] as PublicContractDetail['milestones'][number]['status'],
   }));
+  const paymentsBy = groupByContract(s.payments.all(after, last) as unknown[][], (r) => ({ amountFen: r[1] as number, paidOn: r[2] as string, milestoneTitle: r[3] as string | null }));
+  const amendmentsBy = groupByContract(
+    s.amendments.all(after, last) as unknown[][],
+    (r): PublicAmendment => ({
+      rationale: r[1] as string,
+      previousValueFen: r[2] as number,
+      newValueFen: r[3] as number,
+      previousEndDate: r[4] as string,
+      newEndDate: r[5] as string,
+      termsChanged: r[6] === 1,
+      approvedOn: r[7] as string | null,
+    }),
+  );
+  return rows.map((r) => {
+    const id = r[0] as number;
+    return {
+      id,
+      reference: r[1] as string,
+      status: r[2] as PublishedContractStatus,
+      valueFen: r[3] as number,
+      startDate: r[4] as string,
+      endDate: r[5] as string,
+      matter: { code: r[6] as string, titleZh: r[7] as string, titleEn: r[8] as string, category: r[9] as MatterCategory },
+      department: { code: r[10] as string, nameZh: r[11] as string, nameEn: r[12] as string },
+      contractor: { id: r[13] as number, nameZh: r[14] as string, nameEn: r[15] as string, kind: r[16] as ContractorKind, creditCode: r[17] as string },
+      approvedOn: r[18] as string | null,
+      lastUpdated: r[19] as string,
+      milestones: milestonesBy.get(id) ?? [],
+      payments: paymentsBy.get(id) ?? [],
+      amendments: amendmentsBy.get(id) ?? [],
+    };
+  });
 }
 
 /** Approved amendments only: pending and rejected ones are internal. */
@@ -492,7 +526,7 @@ export function approvedAmendments(db: Db, contractIds: number[]): Map<number, P
       approvedOn: sql<string | null>`substr(${amendments.decidedAt}, 1, 10)`,
     })
     .from(amendments)
-    .where(and(inArray(amendments.contractId, contractIds), eq(amendments.status, 'approved')))
+    .where(and(inArray(amendments.contractId, contractIds), sql`+${amendments.status} = 'approved'`))
     .orderBy(asc(amendments.id))
     .all();
   for (const { contractId, termsChanged, ...a } of rows) byContract.set(contractId, [...(byContract.get(contractId) ?? []), { ...a, termsChanged: termsChanged === 1 }]);
