@@ -8,8 +8,9 @@ import { Link } from '@/lib/i18n/navigation';
 import { SiteHeader } from '../_components/site-header';
 import '../globals.css';
 
-// Only the two locales exist: any other first segment is a 404 before anything renders.
-export const dynamicParams = false;
+// Only the two locales exist: any other first segment is a 404 (the layout below calls notFound()).
+// Not `dynamicParams = false`: children inherit it, and the public matter, contract and contractor pages
+// need their own parameters rendered on demand (then cached, see their revalidate).
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
