@@ -8,12 +8,13 @@ import { Link } from '@/lib/i18n/navigation';
 import { SiteHeader } from '../_components/site-header';
 import '../globals.css';
 
-// Only the two locales exist: any other first segment is a 404 (the layout below calls notFound()).
-// Not `dynamicParams = false`: children inherit it, and the public matter, contract and contractor pages
-// need their own parameters rendered on demand (then cached, see their revalidate).
-
+// Only the two locales exist: any other first segment is a 404 (the layout below calls notFound(); the
+// proxy redirects most before they get here). No locale is listed for the build: pages that read the
+// registry (the overview) must not be rendered at build time, when there is no database to read. Pages
+// that do not read per request are rendered on their first request and then served whole from Next's page
+// cache, expired by revalidatePublic() on every write. Not `dynamicParams = false`: children inherit it.
 export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
+  return [];
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -5,6 +5,9 @@ import { roleNav } from '@/lib/auth/homes';
 import { Link } from '@/lib/i18n/navigation';
 import { signOutAction } from '../(auth)/actions';
 
+// Signed-in pages read the session cookie: always rendered per request, never from the page cache.
+export const dynamic = 'force-dynamic';
+
 /** Everything under here is for signed-in users; each page checks its own permission as well. */
 export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;

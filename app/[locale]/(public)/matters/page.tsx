@@ -14,6 +14,9 @@ import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';
 import { ServiceStatusBadge } from '../_components/service-status-badge';
 
+// Search, filters and page number come from the query string: rendered per request.
+export const dynamic = 'force-dynamic';
+
 const PAGE_SIZE = 20;
 
 type SearchParams = Record<string, string | string[] | undefined>;
