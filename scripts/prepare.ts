@@ -1,5 +1,7 @@
 // Run by `npm start` before serving: migrate, load the sample data into an empty database (demo mode),
 // and sign an audit checkpoint when the head has moved since the last one.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { openDatabase } from '../db/client';
 import { checkpointIfHeadMoved } from '../lib/audit/checkpoints';
 import { loadOrCreateSigningKey } from '../lib/audit/keys';
@@ -22,6 +24,11 @@ async function main() {
   const checkpoint = checkpointIfHeadMoved(db, loadOrCreateSigningKey(env.AUDIT_KEY_PATH), env.REGISTRY_NAME);
   if (checkpoint) console.log(`prepare: signed audit checkpoint at event ${checkpoint.eventCount}`);
   db.$client.close();
+  // Public pages are served whole from Next's page cache (ISR) and their data from its data cache, which
+  // Next keeps on disk under .next: the page cache is not keyed by database, and a restored database keeps
+  // its path. Start every server with both empty, so nothing read from another database (or from this one
+  // before a restore) is ever served; each page is rendered again on its first request.
+  for (const dir of [['server', 'route-cache'], ['cache', 'fetch-cache']]) rmSync(path.resolve(__dirname, '..', '.next', ...dir), { recursive: true, force: true });
 }
 
 void main();
