@@ -1,6 +1,8 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requirePageUser } from '@/lib/auth/current';
+import { pickMessages, staffClientNamespaces } from '@/lib/i18n/client-messages';
 import { roleNav } from '@/lib/auth/homes';
 import { Link } from '@/lib/i18n/navigation';
 import { signOutAction } from '../(auth)/actions';
@@ -44,7 +46,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
           </form>
         </div>
       </div>
-      {children}
+      <NextIntlClientProvider messages={pickMessages(await getMessages(), staffClientNamespaces)}>{children}</NextIntlClientProvider>
     </div>
   );
 }
