@@ -24,6 +24,8 @@ const benchDir = path.join(root, '.bench');
 const AUTH_SECRET = 'bench-secret-0123456789-abcdefghijklmnop-bench';
 const COOKIE = 'next-auth.session-token';
 const SAMPLE_OFFICER = 'officer@demo.longgang.example';
+/** Contracts of the sample officer's department (the environment bureau) in the demo data. */
+const SAMPLE_OFFICER_CONTRACTS = 26;
 
 const { values: args } = parseArgs({
   options: {
@@ -235,7 +237,8 @@ async function targetsFor(ds: Dataset): Promise<Target[]> {
   const db = new Database(ds.env.DATABASE_PATH!);
   db.pragma('busy_timeout = 5000');
   const published = (db.prepare(`select count(*) from matters where catalogue_status in ('listed', 'withdrawn')`).pluck().get() as number) || 1;
-  const deepPage = Math.min(5000, Math.ceil(published / 20));
+  // Page 5,000, or the last full page of a smaller registry (the sample's has 20 matters like the others).
+  const deepPage = Math.max(1, Math.min(5000, Math.floor(published / 20)));
   // A matter in service with the most contracts among the first thousand, and its latest active contract.
   const matter = db
     .prepare(
@@ -251,14 +254,15 @@ async function targetsFor(ds: Dataset): Promise<Target[]> {
     .get() as string;
   let officer = SAMPLE_OFFICER;
   if (ds.name === 'large') {
-    // The officer of the busiest department among the first hundred (a desk with the most to show).
+    // An officer whose department holds as many contracts as the sample officer's (26), so that both desks
+    // show the same amount and the comparison is about scale, among the first thousand departments.
     officer = db
       .prepare(
-        `select u.email from users u where u.role = 'officer' and u.department_id in (select id from departments order by id limit 100)
-         order by (select count(*) from contracts c where c.department_id = u.department_id) desc, u.id limit 1`,
+        `select u.email from users u where u.role = 'officer' and u.department_id in (select id from departments order by id limit 1000)
+         order by abs((select count(*) from contracts c where c.department_id = u.department_id) - ?), u.id limit 1`,
       )
       .pluck()
-      .get() as string;
+      .get(SAMPLE_OFFICER_CONTRACTS) as string;
   }
   const cookie = await mintSession(db, officer);
   db.close();
@@ -269,7 +273,8 @@ async function targetsFor(ds: Dataset): Promise<Target[]> {
     { key: 'contract', label: 'contract page', kind: 'cached', path: `/zh-CN/contracts/${encodeURIComponent(contract)}` },
     { key: 'list', label: 'matters list page 1', kind: 'query', path: '/zh-CN/matters' },
     { key: 'deep', label: `matters list deep page`, kind: 'query', path: `/zh-CN/matters?page=${deepPage}` },
-    { key: 'search', label: 'filtered search', kind: 'query', path: `/zh-CN/matters?q=${encodeURIComponent('污染源')}&category=environment` },
+    // Text (through the trigram index) and a category: 4 matters in the sample, a full page of 20 at scale.
+    { key: 'search', label: 'filtered search', kind: 'query', path: `/zh-CN/matters?q=inspection&category=safety` },
     { key: 'api', label: 'JSON API contracts list', kind: 'query', path: '/api/public/contracts?limit=50' },
     { key: 'desk', label: 'officer desk', kind: 'query', path: '/zh-CN/desk', cookie },
   ];
