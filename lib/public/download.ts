@@ -3,7 +3,7 @@ import type { DownloadRow } from './queries';
 
 const encoder = new TextEncoder();
 const BOM = '\uFEFF';
-const ROWS_PER_CHUNK = 200;
+const ROWS_PER_CHUNK = 400;
 
 export type DownloadFormat = 'csv' | 'json';
 
