@@ -267,7 +267,8 @@ async function targetsFor(ds: Dataset): Promise<Target[]> {
   const cookie = await mintSession(db, officer);
   db.close();
   return [
-    { key: 'static', label: 'static page (api-docs)', kind: 'static', path: '/zh-CN/api-docs' },
+    { key: 'static', label: 'static page (about)', kind: 'static', path: '/zh-CN/about' },
+    { key: 'apiDocs', label: 'API page (no data, 167 KB)', kind: 'static', path: '/zh-CN/api-docs' },
     { key: 'overview', label: 'public overview', kind: 'cached', path: '/zh-CN' },
     { key: 'matter', label: 'matter page', kind: 'cached', path: `/zh-CN/matters/${encodeURIComponent(matter)}` },
     { key: 'contract', label: 'contract page', kind: 'cached', path: `/zh-CN/contracts/${encodeURIComponent(contract)}` },

@@ -46,6 +46,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <Link href="/checkpoints" className="underline">
               {t('checkpoints')}
             </Link>
+            <Link href="/about" className="underline">
+              {t('about')}
+            </Link>
           </footer>
         </NextIntlClientProvider>
       </body>
