@@ -233,21 +233,26 @@ async function mintSession(db: Database.Database, email: string): Promise<string
   return `${COOKIE}=${token}`;
 }
 
+/** Contracts of the sample's matter page, so that the large database's matter page shows as many. */
+let sampleMatterContracts = 0;
+
 async function targetsFor(ds: Dataset): Promise<Target[]> {
   const db = new Database(ds.env.DATABASE_PATH!);
   db.pragma('busy_timeout = 5000');
   const published = (db.prepare(`select count(*) from matters where catalogue_status in ('listed', 'withdrawn')`).pluck().get() as number) || 1;
   // Page 5,000, or the last full page of a smaller registry (the sample's has 20 matters like the others).
   const deepPage = Math.max(1, Math.min(5000, Math.floor(published / 20)));
-  // A matter in service with the most contracts among the first thousand, and its latest active contract.
+  // A matter in service: in the sample the one with the most contracts; at scale one with as many contracts
+  // as that (a matter page lists its whole history, so both pages show the same amount).
+  const matterContracts = `(select count(*) from contracts c where c.matter_id = m.id)`;
   const matter = db
     .prepare(
-      `select m.code from matters m where m.id in (select id from matters where catalogue_status = 'listed' order by id limit 1000)
+      `select m.code as code, ${matterContracts} as n from matters m where m.id in (select id from matters where catalogue_status = 'listed' order by id limit 1000)
        and exists (select 1 from contracts c where c.matter_id = m.id and c.status = 'active')
-       order by (select count(*) from contracts c where c.matter_id = m.id) desc, m.id limit 1`,
+       order by ${ds.name === 'sample' ? `${matterContracts} desc` : `abs(${matterContracts} - ?)`}, m.id limit 1`,
     )
-    .pluck()
-    .get() as string;
+    .get(...(ds.name === 'sample' ? [] : [sampleMatterContracts])) as { code: string; n: number };
+  if (ds.name === 'sample') sampleMatterContracts = matter.n;
   const contract = db
     .prepare(`select reference from contracts c where status = 'active' and exists (select 1 from deliverables d where d.contract_id = c.id and d.status = 'accepted') order by id limit 1`)
     .pluck()
@@ -270,7 +275,7 @@ async function targetsFor(ds: Dataset): Promise<Target[]> {
     { key: 'static', label: 'static page (about)', kind: 'static', path: '/zh-CN/about' },
     { key: 'apiDocs', label: 'API page (no data, 167 KB)', kind: 'static', path: '/zh-CN/api-docs' },
     { key: 'overview', label: 'public overview', kind: 'cached', path: '/zh-CN' },
-    { key: 'matter', label: 'matter page', kind: 'cached', path: `/zh-CN/matters/${encodeURIComponent(matter)}` },
+    { key: 'matter', label: 'matter page', kind: 'cached', path: `/zh-CN/matters/${encodeURIComponent(matter.code)}` },
     { key: 'contract', label: 'contract page', kind: 'cached', path: `/zh-CN/contracts/${encodeURIComponent(contract)}` },
     { key: 'list', label: 'matters list page 1', kind: 'query', path: '/zh-CN/matters' },
     { key: 'deep', label: `matters list deep page`, kind: 'query', path: `/zh-CN/matters?page=${deepPage}` },
