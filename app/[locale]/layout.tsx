@@ -1,18 +1,21 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { pickMessages, publicClientNamespaces } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import { Link } from '@/lib/i18n/navigation';
 import { SiteHeader } from '../_components/site-header';
 import '../globals.css';
 
-// Only the two locales exist: any other first segment is a 404 before anything renders.
-export const dynamicParams = false;
-
+// Only the two locales exist: any other first segment is a 404 (the layout below calls notFound(); the
+// proxy redirects most before they get here). No locale is listed for the build: pages that read the
+// registry (the overview) must not be rendered at build time, when there is no database to read. Pages
+// that do not read per request are rendered on their first request and then served whole from Next's page
+// cache, expired by revalidatePublic() on every write. Not `dynamicParams = false`: children inherit it.
 export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
+  return [];
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -26,10 +29,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('app');
+  const messages = pickMessages(await getMessages(), publicClientNamespaces);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
             {t('skipToContent')}
           </a>
@@ -41,6 +45,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <span>{t('footer')}</span>
             <Link href="/checkpoints" className="underline">
               {t('checkpoints')}
+            </Link>
+            <Link href="/about" className="underline">
+              {t('about')}
             </Link>
           </footer>
         </NextIntlClientProvider>

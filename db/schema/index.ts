@@ -13,3 +13,4 @@ export * from './audit-events';
 export * from './sessions';
 export * from './audit-checkpoints';
 export * from './evaluator-assignments';
+export * from './public-counts';

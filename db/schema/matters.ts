@@ -36,5 +36,10 @@ export const matters = sqliteTable(
     index('matters_title_zh_idx').on(t.titleZh),
     index('matters_updated_at_idx').on(t.updatedAt),
     index('matters_budget_idx').on(t.annualBudgetFen),
+    // The public list's orders (all, by category, by department), over published matters only: a page, even
+    // a deep one, is a walk along one of these (they hold the rowid, so nothing else is read to skip rows).
+    index('matters_published_code_idx').on(t.code).where(sql`catalogue_status in ('listed', 'withdrawn')`),
+    index('matters_published_category_code_idx').on(t.category, t.code).where(sql`catalogue_status in ('listed', 'withdrawn')`),
+    index('matters_published_department_code_idx').on(t.departmentId, t.code).where(sql`catalogue_status in ('listed', 'withdrawn')`),
   ],
 );

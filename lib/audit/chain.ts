@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -60,7 +60,13 @@ export function eventCanonicalJson(e: ChainedEvent): string {
   );
 }
 
+// crypto.hash (Node 20.12+, 21.7+) hashes a string in one call, without a Hash object per event: about
+// three times faster on events this size. The bytes hashed are the same (prev_hash is ASCII, so the UTF-8
+// of the concatenation is the concatenation of the UTF-8s).
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha256Hex: (text: string) => string = oneShot ? (text) => oneShot('sha256', text, 'hex') : (text) => nodeCrypto.createHash('sha256').update(text).digest('hex');
+
 /** hash = SHA-256(prev_hash ‖ canonical JSON of the event), hex. */
 export function eventHash(prevHash: string, e: ChainedEvent): string {
-  return createHash('sha256').update(prevHash).update(eventCanonicalJson(e)).digest('hex');
+  return sha256Hex(prevHash + eventCanonicalJson(e));
 }

@@ -186,7 +186,7 @@ export type StoredCheckpointsResult = { ok: true; count: number } | (CheckpointF
  * Checks every stored checkpoint's signature (with the trusted key when given) and that the chain passes
  * through it, in one walk of the chain. Reports the checkpoint with the lowest event count that fails.
  */
-export function verifyStoredCheckpoints(sqlite: Database.Database, trustedPublicKey?: string): StoredCheckpointsResult {
+export function verifyStoredCheckpoints(sqlite: Database.Database, trustedPublicKey?: string, options: { chainVerified?: boolean } = {}): StoredCheckpointsResult {
   const checkpoints = sqlite
     .prepare(
       `select id, registry, event_count as eventCount, head_hash as headHash, signed_at as signedAt, public_key as publicKey, signature
@@ -201,9 +201,21 @@ export function verifyStoredCheckpoints(sqlite: Database.Database, trustedPublic
 
   const wanted = new Set(checkpoints.map((cp) => cp.eventCount));
   const hashes = new Map<number, string>([[0, GENESIS_HASH]]);
-  const walk = verifyChainPrefix(sqlite, checkpoints.at(-1)?.eventCount ?? 0, (seq, hash) => {
-    if (wanted.has(seq)) hashes.set(seq, hash);
-  });
+  let walk: ChainPrefixResult;
+  if (options.chainVerified) {
+    // The caller verified the whole chain just now: each stored hash is the chain's hash after its event.
+    const read = sqlite.prepare('select hash from audit_events where seq = ?').pluck();
+    for (const seq of wanted) {
+      const hash = read.get(seq) as string | undefined;
+      if (hash !== undefined) hashes.set(seq, hash);
+    }
+    const last = checkpoints.at(-1)?.eventCount ?? 0;
+    walk = { ok: true, count: hashes.has(last) ? last : (sqlite.prepare('select count(*) from audit_events').pluck().get() as number), hash: hashes.get(last) ?? '' };
+  } else {
+    walk = verifyChainPrefix(sqlite, checkpoints.at(-1)?.eventCount ?? 0, (seq, hash) => {
+      if (wanted.has(seq)) hashes.set(seq, hash);
+    });
+  }
   for (const cp of checkpoints) {
     const failure = compareWithChain(cp, hashes.get(cp.eventCount), walk);
     if (failure) return { ...failure, checkpointId: cp.id, reason: `checkpoint ${cp.id}: ${failure.reason}` };

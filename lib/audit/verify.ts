@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import * as nodeCrypto from 'node:crypto';
 import { eventHash, GENESIS_HASH, type ChainedEvent } from './chain';
 
 export type VerifyResult =
@@ -8,7 +9,24 @@ export type VerifyResult =
 /** `count` is below the requested length when the chain is shorter; `hash` is the hash after event `count`. */
 export type ChainPrefixResult = { ok: true; count: number; hash: string } | { ok: false; count: number; firstBadSeq: number; reason: string };
 
-type Row = ChainedEvent & { prevHash: string; hash: string };
+const COLUMNS = `seq, occurred_at, actor_id, actor_name, actor_role, actor_org, action, entity_type, entity_id, department_id, data, request_meta, prev_hash, hash`;
+/** A row as an array (better-sqlite3 raw mode): no object with named keys built per event by the driver. */
+type RawRow = [number, string, number | null, string, string, string | null, string, string, string, number | null, string, string | null, string, string];
+
+const toEvent = (r: RawRow): ChainedEvent => ({
+  seq: r[0],
+  occurredAt: r[1],
+  actorId: r[2],
+  actorName: r[3],
+  actorRole: r[4],
+  actorOrg: r[5],
+  action: r[6],
+  entityType: r[7],
+  entityId: r[8],
+  departmentId: r[9],
+  data: r[10],
+  requestMeta: r[11],
+});
 
 /**
  * Verifies the chain from genesis through event `upTo` (the whole chain when omitted) and returns the
@@ -17,35 +35,71 @@ type Row = ChainedEvent & { prevHash: string; hash: string };
  * one (sequence or prev_hash).
  */
 export function verifyChainPrefix(sqlite: Database.Database, upTo?: number, visit?: (seq: number, hash: string) => void): ChainPrefixResult {
-  const rows = sqlite
-    .prepare(
-      `select seq, occurred_at as occurredAt, actor_id as actorId, actor_name as actorName, actor_role as actorRole,
-              actor_org as actorOrg, action, entity_type as entityType, entity_id as entityId,
-              department_id as departmentId, data, request_meta as requestMeta, prev_hash as prevHash, hash
-       from audit_events order by seq limit ?`,
-    )
-    .iterate(upTo ?? -1) as IterableIterator<Row>;
+  const rows = sqlite.prepare(`select ${COLUMNS} from audit_events order by seq limit ?`).raw().iterate(upTo ?? -1) as IterableIterator<RawRow>;
 
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
   for (const row of rows) {
-    if (row.seq !== expectedSeq) {
-      const reason = row.seq > expectedSeq ? `event ${expectedSeq} is missing` : `event ${row.seq} is out of order`;
-      return { ok: false, count, firstBadSeq: Math.min(row.seq, expectedSeq), reason };
+    const seq = row[0];
+    if (seq !== expectedSeq) {
+      const reason = seq > expectedSeq ? `event ${expectedSeq} is missing` : `event ${seq} is out of order`;
+      return { ok: false, count, firstBadSeq: Math.min(seq, expectedSeq), reason };
     }
-    if (row.prevHash !== prevHash) {
-      return { ok: false, count, firstBadSeq: row.seq, reason: `event ${row.seq} does not follow the event before it (prev_hash differs)` };
+    if (row[12] !== prevHash) {
+      return { ok: false, count, firstBadSeq: seq, reason: `event ${seq} does not follow the event before it (prev_hash differs)` };
     }
-    if (eventHash(prevHash, row) !== row.hash) {
-      return { ok: false, count, firstBadSeq: row.seq, reason: `event ${row.seq} was altered (its hash does not match its content)` };
+    if (eventHash(prevHash, toEvent(row)) !== row[13]) {
+      return { ok: false, count, firstBadSeq: seq, reason: `event ${seq} was altered (its hash does not match its content)` };
     }
-    prevHash = row.hash;
+    prevHash = row[13];
     expectedSeq += 1;
     count += 1;
-    visit?.(row.seq, row.hash);
+    visit?.(seq, prevHash);
   }
   return { ok: true, count, hash: prevHash };
+}
+
+/**
+ * The hash input of an event, `prev_hash ‖ eventCanonicalJson(event)`, built by SQLite as UTF-8 bytes:
+ * json_quote() escapes strings as JSON.stringify does (a property test in verify.test.ts holds the two
+ * byte-identical), integers print alike, and data and request_meta are stored canonical already. Hashing
+ * the bytes SQLite hands over skips building the text in JavaScript and encoding it back to UTF-8.
+ */
+export const HASH_INPUT_SQL = `cast(prev_hash || '{"action":' || json_quote(action)
+  || ',"actor":{"id":' || coalesce(actor_id, 'null') || ',"name":' || json_quote(actor_name) || ',"org":' || json_quote(actor_org) || ',"role":' || json_quote(actor_role)
+  || '},"data":' || data || ',"departmentId":' || coalesce(department_id, 'null') || ',"entityId":' || json_quote(entity_id)
+  || ',"entityType":' || json_quote(entity_type) || ',"occurredAt":' || json_quote(occurred_at)
+  || ',"requestMeta":' || coalesce(request_meta, 'null') || ',"seq":' || seq || '}' as blob)`;
+
+const sha256OfBytes = (nodeCrypto as { hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string }).hash ?? ((_: string, data: Buffer) => nodeCrypto.createHash('sha256').update(data).digest('hex'));
+
+/** One piece of the chain checked on its own (events first..last): every event present, linked and intact. */
+export type RangeResult = { ok: true; count: number; firstPrevHash: string | null; lastHash: string | null } | { ok: false };
+
+/**
+ * Checks events `first` to `last` without the events before them: each event's hash input holds its stored
+ * prev_hash, so pieces are independent; whoever joins them checks that each piece's first prev_hash is the
+ * previous piece's last hash. Says only whether the piece holds (the sequential walk names the culprit).
+ */
+export function verifyChainRange(sqlite: Database.Database, first: number, last: number): RangeResult {
+  const rows = sqlite
+    .prepare(`select seq, prev_hash, hash, ${HASH_INPUT_SQL} from audit_events where seq >= ? and seq <= ? order by seq`)
+    .raw()
+    .iterate(first, last) as IterableIterator<[number, string, string, Buffer]>;
+  let expectedSeq = first;
+  let prevHash: string | null = null;
+  let firstPrevHash: string | null = null;
+  for (const [seq, storedPrev, hash, input] of rows) {
+    if (seq !== expectedSeq) return { ok: false };
+    if (prevHash === null) firstPrevHash = storedPrev;
+    else if (storedPrev !== prevHash) return { ok: false };
+    if (sha256OfBytes('sha256', input, 'hex') !== hash) return { ok: false };
+    prevHash = hash;
+    expectedSeq += 1;
+  }
+  if (expectedSeq !== last + 1) return { ok: false };
+  return { ok: true, count: last - first + 1, firstPrevHash, lastHash: prevHash };
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contracts, matters, milestones } from '../../db/schema';
 import type { Actor } from '../auth/actor';
@@ -28,7 +28,9 @@ export function contractsNeedingAttention(db: Db, actor: Actor, today = todayInS
       .select({ id: milestones.id, title: milestones.title, dueDate: milestones.dueDate, contractId: contracts.id, reference: contracts.reference })
       .from(milestones)
       .innerJoin(contracts, eq(contracts.id, milestones.contractId))
-      .where(and(scope, eq(milestones.status, 'scheduled'), lt(milestones.dueDate, today), inArray(contracts.status, ['active', 'suspended'])))
+      // With a scope, start from its contracts (unary plus keeps the planner off the milestone status index,
+      // which would walk every overdue milestone in the country).
+      .where(and(scope, scope === undefined ? eq(milestones.status, 'scheduled') : sql`+${milestones.status} = 'scheduled'`, lt(milestones.dueDate, today), inArray(contracts.status, ['active', 'suspended'])))
       .orderBy(asc(milestones.dueDate))
       .limit(50)
       .all(),

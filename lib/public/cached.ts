@@ -22,7 +22,13 @@ function cached<A extends unknown[], R>(name: string, read: (...args: A) => R): 
 }
 
 export const getCachedPublicStats = cached('stats', () => getPublicStats(getDb()));
-export const getCachedPublicDepartments = cached('departments', () => listPublicDepartments(getDb()));
+/** The matter filter lists departments up to this many; beyond it, it asks for a department code. */
+export const DEPARTMENT_CHOICES_MAX = 200;
+/** The departments to choose from, or null when there are too many for a list. */
+export const getCachedPublicDepartmentChoices = cached('department-choices', () => {
+  const list = listPublicDepartments(getDb(), DEPARTMENT_CHOICES_MAX + 1);
+  return list.length > DEPARTMENT_CHOICES_MAX ? null : list;
+});
 export const getCachedPublicMatter = cached('matter', (code: string) => getPublicMatter(getDb(), code));
 export const getCachedPublicContractor = cached('contractor', (id: number) => getPublicContractor(getDb(), id));
 export const getCachedPublicContract = cached('contract', (reference: string) => getPublicContract(getDb(), reference));

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { downloadChunks, streamChunks } from './download';
+import { csvRecord, downloadChunks, streamChunks } from './download';
 import { buildPublicFixture } from './public-fixture';
 import { contractDownloadColumns, iterateContractRows, iterateMatterRows, matterDownloadColumns } from './queries';
 
@@ -43,5 +45,19 @@ describe('bulk downloads', () => {
     await reader.cancel();
     expect(produced).toBeLessThan(1000);
     expect(closed).toBe(1);
+  });
+});
+
+describe('the CSV writer', () => {
+  it('writes every record exactly as csv-stringify does', () => {
+    const field = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('', '"', ',', '\n', '\r\n', ' a,"b"\r', '甲,乙"丙"'), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 5 }), (records) => {
+        const columns = ['a', 'b', 'c'];
+        const rows = records.map((r) => ({ a: r[0]!, b: r[1]!, c: r[2]! }));
+        expect(rows.map((r) => csvRecord(r, columns)).join('')).toBe(stringify(records.map((r) => r.map((v) => v ?? ''))));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

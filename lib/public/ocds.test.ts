@@ -3,7 +3,10 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import packageSchema from './fixtures/ocds/1.1.5/release-package-schema.json';
 import releaseSchema from './fixtures/ocds/1.1.5/release-schema.json';
-import { releasePackageChunks, type OcdsRelease } from './ocds';
+import fc from 'fast-check';
+import { contractorKinds, matterCategories, milestoneStatuses, milestoneTypes } from '../domain/enums';
+import type { PublishedContractStatus } from './dto';
+import { ocdsReleaseJson, releasePackageChunks, toOcdsRelease, type OcdsRelease } from './ocds';
 import { buildPublicFixture } from './public-fixture';
 
 const options = { prefix: 'ocds-lg0000-', publisher: 'Longgang outsourcing registry', uri: 'http://localhost/api/public/ocds/release-package.json', publishedDate: '2026-11-27T08:00:00Z' };
@@ -59,5 +62,38 @@ describe('OCDS 1.1.5 release package', () => {
 
   it('carries nothing personal', () => {
     for (const secret of Object.values(f.secrets)) expect(text).not.toContain(secret);
+  });
+});
+
+describe('the OCDS release writer', () => {
+  const text = fc.string({ unit: 'binary' });
+  const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const fen = fc.integer({ min: 0, max: 1e12 });
+  const release = fc.record({
+    reference: text,
+    status: fc.constantFrom('active', 'suspended', 'completed', 'terminated') as fc.Arbitrary<PublishedContractStatus>,
+    valueFen: fen,
+    startDate: day,
+    endDate: day,
+    matter: fc.record({ code: text, titleZh: text, titleEn: text, category: fc.constantFrom(...matterCategories) }),
+    department: fc.record({ code: text, nameZh: text, nameEn: text }),
+    contractor: fc.record({ id: fc.integer({ min: 1, max: 1e7 }), nameZh: text, nameEn: text, kind: fc.constantFrom(...contractorKinds), creditCode: text }),
+    approvedOn: fc.option(day, { nil: null }),
+    lastUpdated: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    milestones: fc.array(fc.record({ title: text, type: fc.constantFrom(...milestoneTypes), dueDate: day, status: fc.constantFrom(...milestoneStatuses) }), { maxLength: 3 }),
+    payments: fc.array(fc.record({ amountFen: fen, paidOn: day, milestoneTitle: fc.option(text, { nil: null }) }), { maxLength: 3 }),
+    amendments: fc.array(
+      fc.record({ rationale: text, previousValueFen: fen, newValueFen: fen, previousEndDate: day, newEndDate: day, termsChanged: fc.boolean(), approvedOn: fc.option(day, { nil: null }) }),
+      { maxLength: 2 },
+    ),
+  });
+
+  it('writes exactly JSON.stringify of the release object', () => {
+    fc.assert(
+      fc.property(release, text, (c, prefix) => {
+        expect(ocdsReleaseJson(c, prefix)).toBe(JSON.stringify(toOcdsRelease(c, prefix)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -23,6 +23,7 @@ import {
   type PublishedContractStatus,
 } from './dto';
 import { likePattern, type ContractorFilter, type MatterFilter } from './filters';
+import { readPublicCount } from './counts';
 import { ON_TIME_GRACE_DAYS } from './on-time';
 
 // The only reads behind the public pages and the open-data API. Every query names its columns: nothing
@@ -31,7 +32,11 @@ import { ON_TIME_GRACE_DAYS } from './on-time';
 
 export const MAX_PAGE_SIZE = 100;
 
-const isPublishedContract = inArray(contracts.status, publishedContractStatuses);
+// The same conditions with a unary plus, which keeps the planner off the status indexes: a status matches
+// most rows, so leading with it means reading most of the table; the id, matter or contractor leads instead.
+const publishedContractLiteral = sql.raw(`('active', 'suspended', 'completed', 'terminated')`);
+const isPublishedContractRow = sql`+${contracts.status} in ${publishedContractLiteral}`;
+const isActiveContractRow = sql`+${contracts.status} = 'active'`;
 const isPublishedMatter = inArray(matters.catalogueStatus, publishedCatalogueStatuses);
 
 const departmentRef = { code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn };
@@ -39,7 +44,7 @@ const contractorRef = { id: contractors.id, nameZh: contractors.nameZh, nameEn: 
 const matterRef = { code: matters.code, titleZh: matters.titleZh, titleEn: matters.titleEn, category: matters.category };
 const publicContractorColumns = { ...contractorRef, verificationStatus: contractors.verificationStatus };
 
-const hasActiveContract = sql<number>`exists (select 1 from ${contracts} where ${contracts.matterId} = ${matters.id} and ${contracts.status} = 'active')`;
+const hasActiveContract = sql<number>`exists (select 1 from ${contracts} where ${contracts.matterId} = ${matters.id} and +${contracts.status} = 'active')`;
 const paidSum = sql<number>`(select coalesce(sum(${payments.amountFen}), 0) from ${payments} where ${payments.contractId} = ${contracts.id})`;
 
 const clampLimit = (limit: number | undefined, fallback: number) => Math.min(Math.max(Math.trunc(limit ?? fallback), 1), MAX_PAGE_SIZE);
@@ -49,25 +54,51 @@ function serviceStatus(catalogueStatus: string, inService: number | boolean): Pu
   return inService ? 'in_service' : 'not_in_service';
 }
 
+// Written out (not bound parameters) so that the planner can use the partial indexes built on exactly this
+// condition (matters_published_*_idx): a bound value is unknown when the statement is prepared.
+const isPublishedMatterLiteral = sql.raw(`"matters"."catalogue_status" in ('listed', 'withdrawn')`);
+
+/** A phrase for the trigram index: the whole text, quotes doubled (FTS5 string syntax). */
+const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
+
+/**
+ * The matter filter on `matters` alone (no join), so a page of ids comes from one index. The text search
+ * is a literal substring (LIKE); from three characters on, the trigram index (matters_fts, case-insensitive,
+ * so it finds every LIKE match and maybe a few more) narrows the rows LIKE has to look at.
+ */
 function matterConditions(filter: MatterFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [isPublishedMatter];
+  const conditions: (SQL | undefined)[] = [isPublishedMatterLiteral];
   if (filter.q) {
     const p = likePattern(filter.q);
+    if ([...filter.q].length >= 3) conditions.push(sql`${matters.id} in (select rowid from matters_fts where matters_fts match ${ftsPhrase(filter.q)})`);
     conditions.push(
       sql`(${matters.code} like ${p} escape '\\' or ${matters.titleZh} like ${p} escape '\\' or ${matters.titleEn} like ${p} escape '\\' or ${matters.descriptionZh} like ${p} escape '\\' or ${matters.descriptionEn} like ${p} escape '\\')`,
     );
   }
-  if (filter.department) conditions.push(eq(departments.code, filter.department));
+  if (filter.department) conditions.push(sql`${matters.departmentId} = (select ${departments.id} from ${departments} where ${departments.code} = ${filter.department})`);
   if (filter.category) conditions.push(eq(matters.category, filter.category));
   if (filter.contractorKind) {
     conditions.push(
-      sql`exists (select 1 from ${contracts} inner join ${contractors} on ${contractors.id} = ${contracts.contractorId} where ${contracts.matterId} = ${matters.id} and ${isPublishedContract} and ${contractors.kind} = ${filter.contractorKind})`,
+      sql`exists (select 1 from ${contracts} inner join ${contractors} on ${contractors.id} = ${contracts.contractorId} where ${contracts.matterId} = ${matters.id} and ${isPublishedContractRow} and ${contractors.kind} = ${filter.contractorKind})`,
     );
   }
   if (filter.status === 'withdrawn') conditions.push(eq(matters.catalogueStatus, 'withdrawn'));
   if (filter.status === 'in_service') conditions.push(and(eq(matters.catalogueStatus, 'listed'), sql`${hasActiveContract}`));
   if (filter.status === 'not_in_service') conditions.push(and(eq(matters.catalogueStatus, 'listed'), sql`not ${hasActiveContract}`));
   return and(...conditions);
+}
+
+const isUnfiltered = (filter: MatterFilter) => Object.values(filter).every((v) => v === undefined);
+
+/**
+ * `matters` read through the index that serves this filter in code order (INDEXED BY: without table
+ * statistics the planner would take the catalogue status index, which matches nearly every row, and sort).
+ * A text search of three or more characters starts from the full-text matches instead.
+ */
+function mattersSource(filter: MatterFilter): SQL {
+  if (filter.q && [...filter.q].length >= 3) return sql`${matters} not indexed`;
+  const index = filter.department ? 'matters_published_department_code_idx' : filter.category ? 'matters_published_category_code_idx' : 'matters_published_code_idx';
+  return sql`${matters} indexed by ${sql.raw(index)}`;
 }
 
 /** Contractors of the active contracts of these matters, by matter id. */
@@ -78,7 +109,7 @@ function currentContractorsOf(db: Db, matterIds: number[]): Map<number, PublicCo
     .selectDistinct({ matterId: contracts.matterId, ...contractorRef })
     .from(contracts)
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(and(inArray(contracts.matterId, matterIds), eq(contracts.status, 'active')))
+    .where(and(inArray(contracts.matterId, matterIds), isActiveContractRow))
     .orderBy(asc(contractors.id))
     .all();
   for (const { matterId, ...ref } of rows) byMatter.set(matterId, [...(byMatter.get(matterId) ?? []), ref]);
@@ -92,32 +123,43 @@ function currentContractorsOf(db: Db, matterIds: number[]): Map<number, PublicCo
 export function findPublicMatters(db: Db, filter: MatterFilter, page: { limit?: number; after?: string; offset?: number } = {}): Page<PublicMatterListItem, string> {
   const limit = clampLimit(page.limit, 20);
   const where = matterConditions(filter);
-  const rows = db
-    .select({
-      id: matters.id,
-      ...matterRef,
-      catalogueStatus: matters.catalogueStatus,
-      annualBudgetFen: matters.annualBudgetFen,
-      inService: hasActiveContract,
-      department: departmentRef,
-    })
-    .from(matters)
-    .innerJoin(departments, eq(departments.id, matters.departmentId))
+  // First the page's ids, in code order, from one index (for a deep page: a walk along the index, no rows
+  // read); then the page's 20 rows with their department and service status.
+  const ids = db
+    .select({ id: sql<number>`${matters.id}`, code: sql<string>`${matters.code}` })
+    .from(mattersSource(filter))
     .where(and(where, page.after === undefined ? undefined : gt(matters.code, page.after)))
     .orderBy(asc(matters.code))
     .limit(limit + 1)
     .offset(page.after === undefined ? Math.max(page.offset ?? 0, 0) : 0)
     .all();
-  const total = db.select({ n: count() }).from(matters).innerJoin(departments, eq(departments.id, matters.departmentId)).where(where).get()?.n ?? 0;
-  const pageRows = rows.slice(0, limit);
-  const current = currentContractorsOf(db, pageRows.map((r) => r.id));
-  const items = pageRows.map(({ id, inService, catalogueStatus, ...r }) => ({
+  const pageIds = ids.slice(0, limit).map((r) => r.id);
+  const rows =
+    pageIds.length === 0
+      ? []
+      : db
+          .select({
+            id: matters.id,
+            ...matterRef,
+            catalogueStatus: matters.catalogueStatus,
+            annualBudgetFen: matters.annualBudgetFen,
+            inService: hasActiveContract,
+            department: departmentRef,
+          })
+          .from(matters)
+          .innerJoin(departments, eq(departments.id, matters.departmentId))
+          .where(inArray(matters.id, pageIds))
+          .orderBy(asc(matters.code))
+          .all();
+  const total = isUnfiltered(filter) ? readPublicCount(db, 'matters.published') : (db.select({ n: count() }).from(mattersSource(filter)).where(where).get()?.n ?? 0);
+  const current = currentContractorsOf(db, pageIds);
+  const items = rows.map(({ id, inService, catalogueStatus, ...r }) => ({
     ...r,
     catalogueStatus: catalogueStatus as PublicMatterListItem['catalogueStatus'],
     serviceStatus: serviceStatus(catalogueStatus, inService),
     currentContractors: current.get(id) ?? [],
   }));
-  return { items, total, nextAfter: rows.length > limit ? (pageRows.at(-1)?.code ?? null) : null };
+  return { items, total, nextAfter: ids.length > limit ? (ids[limit - 1]?.code ?? null) : null };
 }
 
 const contractListColumns = {
@@ -140,7 +182,7 @@ function contractListQuery(db: Db, where: SQL | undefined) {
     .innerJoin(matters, eq(matters.id, contracts.matterId))
     .innerJoin(departments, eq(departments.id, contracts.departmentId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(and(isPublishedContract, where));
+    .where(and(isPublishedContractRow, where));
 }
 
 type ContractListRow = ReturnType<ReturnType<typeof contractListQuery>['all']>[number];
@@ -161,11 +203,12 @@ const toContractItem = (row: ContractListRow): PublicContractListItem => ({
 /** Published contracts, keyset-paged by internal id (never shown; the cursor is opaque). */
 export function findPublicContracts(db: Db, page: { limit?: number; after?: number } = {}): Page<PublicContractListItem, number> {
   const limit = clampLimit(page.limit, 50);
-  const rows = contractListQuery(db, page.after === undefined ? undefined : gt(contracts.id, page.after))
+  // Always a range on the primary key (id > 0 for the first page): a search, never a scan, in the plan.
+  const rows = contractListQuery(db, gt(contracts.id, page.after ?? 0))
     .orderBy(asc(contracts.id))
     .limit(limit + 1)
     .all();
-  const total = db.select({ n: count() }).from(contracts).where(isPublishedContract).get()?.n ?? 0;
+  const total = readPublicCount(db, 'contracts.published');
   const pageRows = rows.slice(0, limit);
   return { items: pageRows.map(toContractItem), total, nextAfter: rows.length > limit ? (pageRows.at(-1)?.id ?? null) : null };
 }
@@ -181,7 +224,7 @@ function acceptedDeliverablesWhere(db: Db, where: SQL): PublicAcceptedDeliverabl
     })
     .from(deliverables)
     .innerJoin(contracts, eq(contracts.id, deliverables.contractId))
-    .where(and(where, isPublishedContract, eq(deliverables.status, 'accepted')))
+    .where(and(where, isPublishedContractRow, sql`+${deliverables.status} = 'accepted'`))
     .orderBy(asc(deliverables.periodStart), asc(deliverables.id))
     .all();
 }
@@ -199,7 +242,7 @@ function evaluationsWhere(db: Db, where: SQL): PublicEvaluation[] {
     })
     .from(evaluations)
     .innerJoin(contracts, eq(contracts.id, evaluations.contractId))
-    .where(and(where, isPublishedContract))
+    .where(and(where, isPublishedContractRow))
     .orderBy(asc(evaluations.periodStart), asc(evaluations.id))
     .all()
     .map((e) => ({ ...e, scores: parseScores(e.scores) }));
@@ -246,8 +289,8 @@ export function getPublicMatter(db: Db, code: string): PublicMatterDetail | null
 }
 
 const contractorCounts = {
-  publishedContracts: sql<number>`(select count(*) from ${contracts} where ${contracts.contractorId} = ${contractors.id} and ${isPublishedContract})`,
-  activeContracts: sql<number>`(select count(*) from ${contracts} where ${contracts.contractorId} = ${contractors.id} and ${contracts.status} = 'active')`,
+  publishedContracts: sql<number>`(select count(*) from ${contracts} where ${contracts.contractorId} = ${contractors.id} and ${isPublishedContractRow})`,
+  activeContracts: sql<number>`(select count(*) from ${contracts} where ${contracts.contractorId} = ${contractors.id} and ${isActiveContractRow})`,
 };
 
 function contractorConditions(filter: ContractorFilter): SQL | undefined {
@@ -289,7 +332,7 @@ export function getPublicContractor(db: Db, id: number): PublicContractorDetail 
     .select({ n: count() })
     .from(deliverables)
     .innerJoin(contracts, eq(contracts.id, deliverables.contractId))
-    .where(and(ofContractor, isPublishedContract, eq(deliverables.status, 'accepted')))
+    .where(and(ofContractor, isPublishedContractRow, sql`+${deliverables.status} = 'accepted'`))
     .get();
   return {
     ...contractor,
@@ -324,7 +367,7 @@ export function getPublicContract(db: Db, reference: string): PublicContractDeta
     .innerJoin(matters, eq(matters.id, contracts.matterId))
     .innerJoin(departments, eq(departments.id, contracts.departmentId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(and(eq(contracts.reference, reference), isPublishedContract))
+    .where(and(eq(contracts.reference, reference), isPublishedContractRow))
     .get();
   if (!row) return null;
   const { id, statusReason, ...contract } = row;
@@ -340,7 +383,7 @@ export function getPublicContract(db: Db, reference: string): PublicContractDeta
     renewedBy: db
       .select({ reference: contracts.reference })
       .from(contracts)
-      .where(and(eq(contracts.renewalOfId, id), isPublishedContract))
+      .where(and(eq(contracts.renewalOfId, id), isPublishedContractRow))
       .orderBy(asc(contracts.id))
       .all()
       .map((r) => r.reference),
@@ -363,6 +406,110 @@ export function getPublicContract(db: Db, reference: string): PublicContractDeta
   };
 }
 
+/** What one OCDS release is built from: the contract, its milestones, payments and approved amendments. */
+export type PublicContractRelease = Omit<PublicContractListItem, 'amountPaidFen'> &
+  Pick<PublicContractDetail, 'approvedOn' | 'lastUpdated' | 'milestones' | 'payments' | 'amendments'> & { id: number };
+
+type ReleaseStatements = { contracts: Database.Statement; milestones: Database.Statement; payments: Database.Statement; amendments: Database.Statement };
+const releaseStatements = new WeakMap<Database.Database, ReleaseStatements>();
+
+/** Prepared once per connection: the release package runs them a few thousand times at national scale. */
+function releaseStatementsFor(sqlite: Database.Database): ReleaseStatements {
+  let s = releaseStatements.get(sqlite);
+  if (!s) {
+    s = {
+      contracts: sqlite
+        .prepare(
+          `select c.id, c.reference, c.status, c.value_fen, c.start_date, c.end_date, m.code, m.title_zh, m.title_en, m.category,
+                  d.code, d.name_zh, d.name_en, k.id, k.name_zh, k.name_en, k.kind, k.credit_code, substr(c.approved_at, 1, 10), c.updated_at
+           from contracts c
+           join matters m on m.id = c.matter_id
+           join departments d on d.id = c.department_id
+           join contractors k on k.id = c.contractor_id
+           where c.id > ? and +c.status in ('active', 'suspended', 'completed', 'terminated') order by c.id limit ?`,
+        )
+        .raw(),
+      // The children of a batch by a range of contract ids (the batch's ids are ascending): one index range each.
+      milestones: sqlite.prepare(`select contract_id, title, type, due_date, status from milestones where contract_id > ? and contract_id <= ? order by contract_id, due_date, id`).raw(),
+      payments: sqlite
+        .prepare(
+          `select p.contract_id, p.amount_fen, p.paid_on, m.title from payments p left join milestones m on m.id = p.milestone_id
+           where p.contract_id > ? and p.contract_id <= ? order by p.contract_id, p.paid_on, p.id`,
+        )
+        .raw(),
+      amendments: sqlite
+        .prepare(
+          `select contract_id, rationale, previous_value_fen, new_value_fen, previous_end_date, new_end_date, previous_terms <> new_terms, substr(decided_at, 1, 10)
+           from amendments where contract_id > ? and contract_id <= ? and +status = 'approved' order by contract_id, id`,
+        )
+        .raw(),
+    };
+    releaseStatements.set(sqlite, s);
+  }
+  return s;
+}
+
+function groupByContract<T>(rows: unknown[][], map: (row: unknown[]) => T): Map<number, T[]> {
+  const by = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = row[0] as number;
+    let bucket = by.get(id);
+    if (!bucket) by.set(id, (bucket = []));
+    bucket.push(map(row));
+  }
+  return by;
+}
+
+/**
+ * Published contracts after internal id `after`, `limit` of them, each with what its OCDS release needs:
+ * four prepared statements per batch (not eight built per contract), so a release package of a million
+ * contracts streams at the speed of the rows.
+ */
+export function findPublicContractReleases(db: Db, after: number, limit: number): PublicContractRelease[] {
+  const s = releaseStatementsFor(db.$client);
+  const rows = s.contracts.all(after, limit) as unknown[][];
+  if (rows.length === 0) return [];
+  const last = rows.at(-1)![0] as number;
+  const milestonesBy = groupByContract(s.milestones.all(after, last) as unknown[][], (r) => ({
+    title: r[1] as string,
+    type: r[2] as PublicContractDetail['milestones'][number]['type'],
+    dueDate: r[3] as string,
+    status: r[4] as PublicContractDetail['milestones'][number]['status'],
+  }));
+  const paymentsBy = groupByContract(s.payments.all(after, last) as unknown[][], (r) => ({ amountFen: r[1] as number, paidOn: r[2] as string, milestoneTitle: r[3] as string | null }));
+  const amendmentsBy = groupByContract(
+    s.amendments.all(after, last) as unknown[][],
+    (r): PublicAmendment => ({
+      rationale: r[1] as string,
+      previousValueFen: r[2] as number,
+      newValueFen: r[3] as number,
+      previousEndDate: r[4] as string,
+      newEndDate: r[5] as string,
+      termsChanged: r[6] === 1,
+      approvedOn: r[7] as string | null,
+    }),
+  );
+  return rows.map((r) => {
+    const id = r[0] as number;
+    return {
+      id,
+      reference: r[1] as string,
+      status: r[2] as PublishedContractStatus,
+      valueFen: r[3] as number,
+      startDate: r[4] as string,
+      endDate: r[5] as string,
+      matter: { code: r[6] as string, titleZh: r[7] as string, titleEn: r[8] as string, category: r[9] as MatterCategory },
+      department: { code: r[10] as string, nameZh: r[11] as string, nameEn: r[12] as string },
+      contractor: { id: r[13] as number, nameZh: r[14] as string, nameEn: r[15] as string, kind: r[16] as ContractorKind, creditCode: r[17] as string },
+      approvedOn: r[18] as string | null,
+      lastUpdated: r[19] as string,
+      milestones: milestonesBy.get(id) ?? [],
+      payments: paymentsBy.get(id) ?? [],
+      amendments: amendmentsBy.get(id) ?? [],
+    };
+  });
+}
+
 /** Approved amendments only: pending and rejected ones are internal. */
 export function approvedAmendments(db: Db, contractIds: number[]): Map<number, PublicAmendment[]> {
   const byContract = new Map<number, PublicAmendment[]>();
@@ -379,21 +526,24 @@ export function approvedAmendments(db: Db, contractIds: number[]): Map<number, P
       approvedOn: sql<string | null>`substr(${amendments.decidedAt}, 1, 10)`,
     })
     .from(amendments)
-    .where(and(inArray(amendments.contractId, contractIds), eq(amendments.status, 'approved')))
+    .where(and(inArray(amendments.contractId, contractIds), sql`+${amendments.status} = 'approved'`))
     .orderBy(asc(amendments.id))
     .all();
   for (const { contractId, termsChanged, ...a } of rows) byContract.set(contractId, [...(byContract.get(contractId) ?? []), { ...a, termsChanged: termsChanged === 1 }]);
   return byContract;
 }
 
-/** Departments that own a published matter, for the matter filter. */
-export function listPublicDepartments(db: Db): PublicDepartment[] {
+/**
+ * Departments that own a published matter, for the matter filter, in code order; at most `max` of them
+ * (a registry of every county has tens of thousands: the filter then takes a code instead of a list).
+ */
+export function listPublicDepartments(db: Db, max = Number.MAX_SAFE_INTEGER): PublicDepartment[] {
   return db
-    .selectDistinct({ ...departmentRef, kind: departments.kind })
+    .select({ ...departmentRef, kind: departments.kind })
     .from(departments)
-    .innerJoin(matters, eq(matters.departmentId, departments.id))
-    .where(isPublishedMatter)
+    .where(sql`exists (select 1 from ${matters} where ${matters.departmentId} = ${departments.id} and ${isPublishedMatterLiteral})`)
     .orderBy(asc(departments.code))
+    .limit(max)
     .all();
 }
 

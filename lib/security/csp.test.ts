@@ -28,10 +28,8 @@ describe('content security policy', () => {
     expect(originOf('not a url')).toEqual([]);
   });
 
-  it('knows which pages are prerendered', () => {
-    expect(isPrerendered('/en/api-docs')).toBe(true);
-    expect(isPrerendered('/zh-CN/api-docs')).toBe(true);
-    expect(isPrerendered('/en/api-docs-evil')).toBe(false);
-    expect(isPrerendered('/zh-CN/desk')).toBe(false);
+  it('knows which pages come from the page cache', () => {
+    for (const cached of ['/en', '/zh-CN', '/zh-CN/about', '/en/api-docs', '/zh-CN/matters/LG-ENV-001', '/en/contracts/LG-2026-0001', '/zh-CN/contractors/12']) expect(isPrerendered(cached), cached).toBe(true);
+    for (const live of ['/zh-CN/matters', '/en/contractors', '/en/api-docs-evil', '/zh-CN/desk', '/zh-CN/desk/matters/3', '/en/sign-in', '/zh-CN/checkpoints', '/zh-CN/matters/LG-ENV-001/x']) expect(isPrerendered(live), live).toBe(false);
   });
 });

@@ -1,9 +1,11 @@
 // Content-Security-Policy. Pages rendered per request get a fresh nonce: only scripts carrying it run
-// ('strict-dynamic' lets them load Next's chunks), so injected markup cannot execute. Pages prerendered
-// at build time cannot carry a per-request nonce; they get the same policy with 'self' and inline scripts
-// instead (they render public data only, escaped by React, and read no session).
+// ('strict-dynamic' lets them load Next's chunks), so injected markup cannot execute. Pages served whole
+// from Next's page cache (rendered once, kept until the next write) cannot carry a per-request nonce:
+// they get the same policy with this origin's and inline scripts instead. They show published data only,
+// escaped by React, and read no session, cookie or query string.
 
-export const PRERENDERED_PAGES: readonly RegExp[] = [/^\/(zh-CN|en)\/api-docs\/?$/];
+/** The public pages kept in the page cache: overview, about, API page, one matter, contract or contractor. */
+export const PRERENDERED_PAGES: readonly RegExp[] = [/^\/(zh-CN|en)(\/(about|api-docs|matters\/[^/]+|contracts\/[^/]+|contractors\/[^/]+))?\/?$/];
 
 /** Whether a page path is served from prerendered HTML (no nonce possible). */
 export const isPrerendered = (pathname: string) => PRERENDERED_PAGES.some((re) => re.test(pathname));

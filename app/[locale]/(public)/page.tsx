@@ -12,8 +12,11 @@ import { BarChart } from './_components/bar-chart';
 import { cellClass, headClass, rowClass, tableClass } from './_components/public-tables';
 import { StackedColumns } from './_components/stacked-columns';
 
-// Rendered per request from the public data cache (lib/public/cached.ts), which every write expires.
-export const dynamic = 'force-dynamic';
+// Rendered on first request from the public data cache (lib/public/cached.ts), then served whole from
+// Next's page cache; every write that can change public data calls revalidatePublic(), which expires both
+// (the five-minute limit is only the backstop for writes made outside the app). The layout lists no
+// locale for the build, so nothing here is rendered at build time.
+export const revalidate = 300;
 
 const statusColors: Record<(typeof publishedContractStatuses)[number], string> = {
   active: 'fill-green-700',

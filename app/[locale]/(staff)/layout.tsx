@@ -1,9 +1,14 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requirePageUser } from '@/lib/auth/current';
+import { pickMessages, staffClientNamespaces } from '@/lib/i18n/client-messages';
 import { roleNav } from '@/lib/auth/homes';
 import { Link } from '@/lib/i18n/navigation';
 import { signOutAction } from '../(auth)/actions';
+
+// Signed-in pages read the session cookie: always rendered per request, never from the page cache.
+export const dynamic = 'force-dynamic';
 
 /** Everything under here is for signed-in users; each page checks its own permission as well. */
 export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
@@ -41,7 +46,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
           </form>
         </div>
       </div>
-      {children}
+      <NextIntlClientProvider messages={pickMessages(await getMessages(), staffClientNamespaces)}>{children}</NextIntlClientProvider>
     </div>
   );
 }

@@ -2,6 +2,9 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { requirePageUser } from '@/lib/auth/current';
 import { ChangePasswordForm } from './change-password-form';
 
+// Reads the session cookie: rendered per request, never cached.
+export const dynamic = 'force-dynamic';
+
 export default async function ChangePasswordPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);

@@ -7,6 +7,9 @@ import { getEnv } from '@/lib/env';
 import { SignInForm } from './sign-in-form';
 import { SsoButton } from './sso-button';
 
+// Reads the request (session, error and callback parameters): rendered per request, never cached.
+export const dynamic = 'force-dynamic';
+
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'auth' });

@@ -11,6 +11,9 @@ import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';
 import { cellClass, headClass, rowClass, tableClass } from '../_components/public-tables';
 
+// Search, filters and page number come from the query string: rendered per request.
+export const dynamic = 'force-dynamic';
+
 const PAGE_SIZE = 20;
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

@@ -5,7 +5,7 @@ import { contractorKinds, matterCategories } from '@/lib/domain/enums';
 import { formatFen } from '@/lib/format';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { getCachedPublicDepartments } from '@/lib/public/cached';
+import { getCachedPublicDepartmentChoices } from '@/lib/public/cached';
 import { matterServiceStatuses } from '@/lib/public/dto';
 import { parseMatterFilter } from '@/lib/public/filters';
 import { findPublicMatters } from '@/lib/public/queries';
@@ -13,6 +13,9 @@ import { FilterField, FilterSelect, inputClass } from '../_components/filter-fie
 import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';
 import { ServiceStatusBadge } from '../_components/service-status-badge';
+
+// Search, filters and page number come from the query string: rendered per request.
+export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 20;
 
@@ -32,7 +35,7 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
   const page = pageNumber(query.page);
   const t = await getTranslations('public');
   const tk = await getTranslations('contractorKind');
-  const departments = await getCachedPublicDepartments();
+  const departments = await getCachedPublicDepartmentChoices();
   const result = findPublicMatters(getDb(), filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pageCount = Math.max(Math.ceil(result.total / PAGE_SIZE), 1);
   const formAction = getPathname({ href: '/matters', locale: locale as Locale });
@@ -49,14 +52,20 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
           <input id="matters-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className={inputClass} />
         </FilterField>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <FilterSelect
-            id="matters-department"
-            name="department"
-            label={t('fields.department')}
-            value={filter.department}
-            anyLabel={t('matters.any')}
-            options={departments.map((d) => ({ value: d.code, label: localized(locale, d.nameZh, d.nameEn) }))}
-          />
+          {departments ? (
+            <FilterSelect
+              id="matters-department"
+              name="department"
+              label={t('fields.department')}
+              value={filter.department}
+              anyLabel={t('matters.any')}
+              options={departments.map((d) => ({ value: d.code, label: localized(locale, d.nameZh, d.nameEn) }))}
+            />
+          ) : (
+            <FilterField id="matters-department" label={t('matters.departmentCode')}>
+              <input id="matters-department" name="department" defaultValue={filter.department ?? ''} maxLength={32} pattern="[A-Z0-9\-]{1,32}" className={inputClass} />
+            </FilterField>
+          )}
           <FilterSelect id="matters-category" name="category" label={t('fields.category')} value={filter.category} anyLabel={t('matters.any')} options={matterCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
           <FilterSelect id="matters-kind" name="contractorKind" label={t('matters.contractorKind')} value={filter.contractorKind} anyLabel={t('matters.any')} options={contractorKinds.map((k) => ({ value: k, label: tk(k) }))} />
           <FilterSelect id="matters-status" name="status" label={t('fields.status')} value={filter.status} anyLabel={t('matters.any')} options={matterServiceStatuses.map((s) => ({ value: s, label: t(`serviceStatus.${s}`) }))} />

@@ -10,7 +10,15 @@ import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, cellClass, EvaluationTable, headClass, rowClass, tableClass } from '../../_components/public-tables';
 
-export const dynamic = 'force-dynamic';
+// Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
+// every write that can change public data calls revalidatePublic(), which expires these pages with the
+// data cache; the time limit is the same five-minute backstop for writes made outside the app. Nothing is
+// rendered at build time (no parameters listed), so the build never reads a database.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 
 type Params = Promise<{ locale: string; reference: string }>;
 

@@ -10,7 +10,15 @@ import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable, PublicContractTable } from '../../_components/public-tables';
 import { ServiceStatusBadge } from '../../_components/service-status-badge';
 
-export const dynamic = 'force-dynamic';
+// Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
+// every write that can change public data calls revalidatePublic(), which expires these pages with the
+// data cache; the time limit is the same five-minute backstop for writes made outside the app. Nothing is
+// rendered at build time (no parameters listed), so the build never reads a database.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 
 type Params = Promise<{ locale: string; code: string }>;
 
