@@ -9,6 +9,8 @@ import { changeMatterStatus, createMatter } from '../matters/service';
 import { generateSynthetic, synthScales } from '../synth/generate';
 import { checkPublicCounts, readPublicCount, rebuildPublicCounts } from './counts';
 import { buildPublicFixture } from './public-fixture';
+import { countPublicStats, getPublicStats } from './queries';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 
 const agree = (sqlite: Database.Database) => {
   for (const c of checkPublicCounts(sqlite)) expect(c.stored, c.name).toBe(c.actual);
@@ -65,6 +67,10 @@ describe('public counts kept on write', () => {
       const sqlite = new Database(file, { readonly: true });
       agree(sqlite);
       expect(checkPublicCounts(sqlite).every((c) => c.actual > 0)).toBe(true);
+      // The overview's figures too: the load ran without their triggers, then recounted and put them back.
+      const db = drizzle(sqlite);
+      expect(getPublicStats(db as never)).toEqual(countPublicStats(db as never));
+      expect(sqlite.prepare(`select count(*) from sqlite_master where type = 'trigger' and name like 'public_stats_%'`).pluck().get()).toBe(18);
       sqlite.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

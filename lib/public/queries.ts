@@ -23,6 +23,7 @@ import {
   type PublishedContractStatus,
 } from './dto';
 import { likePattern, type ContractorFilter, type MatterFilter } from './filters';
+import { readPublicStats } from './stats-counts';
 import { readPublicCount } from './counts';
 import { ON_TIME_GRACE_DAYS } from './on-time';
 
@@ -550,8 +551,8 @@ export function listPublicDepartments(db: Db, max = Number.MAX_SAFE_INTEGER): Pu
 const publishedList = sql.raw(publishedContractStatuses.map((s) => `'${s}'`).join(', '));
 const emptyByStatus = (): Record<PublishedContractStatus, number> => ({ active: 0, suspended: 0, completed: 0, terminated: 0 });
 
-/** Headline figures and chart series; aggregates only. */
-export function getPublicStats(db: Db): PublicStats {
+/** Headline figures and chart series, counted from the tables: the reference the kept counts are checked against. */
+export function countPublicStats(db: Db): PublicStats {
   const m = db.get<{ published: number; listed: number; withdrawn: number; inService: number }>(sql`
     select count(*) as published,
            coalesce(sum(catalogue_status = 'listed'), 0) as listed,
@@ -596,6 +597,9 @@ export function getPublicStats(db: Db): PublicStats {
     contractsByStartYear: [...years.entries()].map(([year, counts]) => ({ year, byStatus: counts })),
   };
 }
+
+/** Headline figures and chart series, from the counts kept on write (lib/public/stats-counts.ts). */
+export const getPublicStats = (db: Db): PublicStats => readPublicStats(db);
 
 // Bulk downloads: flat rows, one statement each, read with better-sqlite3's iterate() on a connection of
 // their own (an open iterator keeps its connection busy). Column aliases are the download's field names.

@@ -16,6 +16,7 @@ import type { ContractorKind, ContractStatus, MatterCategory, MilestoneStatus, M
 import { gradeFor, overallScore } from '../evaluations/grade';
 import { dayOf, isoDay, termEnd, timestamp, yearOf } from './dates';
 import { rebuildPublicCounts } from '../public/counts';
+import { rebuildPublicStats } from '../public/stats-counts';
 import { Prng } from './prng';
 import { contractDraftedJson, deliverableSubmittedJson, evaluationRecordedJson, indicatorsJson, milestoneCreatedJson, paymentRecordedJson, transitionJson } from './json';
 
@@ -182,6 +183,11 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
       droppedIndexes.push(r);
     }
   }
+
+  // The overview's stats triggers look rows up by key; without the indexes every insert would scan a table.
+  // They are dropped for the load, then put back and the figures recounted once the indexes exist.
+  const droppedTriggers = db.prepare(`select name, sql from sqlite_master where type = 'trigger' and name like 'public_stats_%' order by rowid`).all() as { name: string; sql: string }[];
+  for (const t of droppedTriggers) db.exec(`drop trigger "${t.name}"`);
 
   const counts: Record<string, number> = {
     departments: 0,
@@ -754,6 +760,8 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
   const loaded = performance.now();
   log(`synth: loaded ${rows.toLocaleString('en')} rows in ${((loaded - started) / 1000).toFixed(1)} s`);
   for (const idx of droppedIndexes) db.exec(idx.sql);
+  for (const t of droppedTriggers) db.exec(t.sql);
+  rebuildPublicStats(db);
   const indexed = performance.now();
   if (droppedIndexes.length > 0) log(`synth: ${droppedIndexes.length} indexes created in ${((indexed - loaded) / 1000).toFixed(1)} s`);
   db.pragma('mmap_size = 0');
