@@ -3,41 +3,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import semver from 'semver';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const CHECKED = ['next', 'react', 'next-auth', 'drizzle-orm'];
 
-/** Splits 16.0.0-beta.3 into numbers and a prerelease tag; a prerelease sorts before its release. */
-function parse(version) {
-  const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(version);
-  if (!m) throw new Error(`not a version: ${version}`);
-  return { nums: [Number(m[1]), Number(m[2]), Number(m[3])], pre: m[4] ?? null };
-}
-
-function comparePre(a, b) {
-  const pa = a.split('.');
-  const pb = b.split('.');
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    if (pa[i] === undefined) return -1;
-    if (pb[i] === undefined) return 1;
-    const na = /^\d+$/.test(pa[i]) ? Number(pa[i]) : NaN;
-    const nb = /^\d+$/.test(pb[i]) ? Number(pb[i]) : NaN;
-    if (!Number.isNaN(na) && !Number.isNaN(nb)) {
-      if (na !== nb) return na < nb ? -1 : 1;
-    } else if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
-  }
-  return 0;
-}
-
-/** Semantic-version order: negative, zero or positive. */
+/** Semantic-version order (negative, zero or positive); throws on a string that is not a version. */
 export function compareVersions(a, b) {
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < 3; i++) if (x.nums[i] !== y.nums[i]) return x.nums[i] < y.nums[i] ? -1 : 1;
-  if (x.pre === y.pre) return 0;
-  if (x.pre === null) return 1;
-  if (y.pre === null) return -1;
-  return comparePre(x.pre, y.pre);
+  return semver.compare(a, b);
 }
 
 /** The advisories whose affected ranges contain the installed versions. */

@@ -22,7 +22,7 @@ export function rebuildPublicCounts(sqlite: Database.Database): void {
   const upsert = sqlite.prepare(`insert into public_counts (name, n) values (?, ?) on conflict (name) do update set n = excluded.n`);
   sqlite.transaction(() => {
     for (const [name, query] of Object.entries(recount)) upsert.run(name, sqlite.prepare(query).pluck().get() as number);
-  })();
+  }).immediate();
 }
 
 /** Every count with the value a recount gives now, for tests and checks. */

@@ -30,7 +30,7 @@ export function rebuildPublicStats(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     sqlite.prepare(`delete from public_counts where name like 'stats.%'`).run();
     sqlite.prepare(RECOUNT).run();
-  })();
+  }).immediate();
 }
 
 const emptyByStatus = (): Record<PublishedContractStatus, number> => ({ active: 0, suspended: 0, completed: 0, terminated: 0 });
