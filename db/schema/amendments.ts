@@ -27,6 +27,9 @@ export const amendments = sqliteTable(
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at'),
     decisionComment: text('decision_comment'),
+    /** The OCDS release that first published this approved amendment, and the release it amended. */
+    ocdsReleaseId: text('ocds_release_id'),
+    ocdsAmendsReleaseId: text('ocds_amends_release_id'),
     createdAt: createdAt(),
   },
   (t) => [

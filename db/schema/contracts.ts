@@ -32,6 +32,8 @@ export const contracts = sqliteTable(
     noSubcontractDeclared: integer('no_subcontract_declared', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: contractStatuses }).notNull().default('draft'),
     statusReason: text('status_reason'),
+    /** When the contract last changed status (UTC): the date published beside the status and its reason. */
+    statusChangedAt: timestamp('status_changed_at'),
     renewalOfId: integer('renewal_of_id').references((): AnySQLiteColumn => contracts.id),
     draftedBy: integer('drafted_by')
       .notNull()

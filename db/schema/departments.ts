@@ -10,6 +10,8 @@ export const departments = sqliteTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     kind: text('kind', { enum: departmentKinds }).notNull(),
+    /** Unified social credit code (GB 32100-2015); government bodies' start with 11. Null only for departments registered before it was asked. */
+    creditCode: text('credit_code').unique(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -14,3 +14,4 @@ export * from './sessions';
 export * from './audit-checkpoints';
 export * from './evaluator-assignments';
 export * from './public-counts';
+export * from './ocds-releases';
