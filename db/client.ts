@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getEnv } from '../lib/env';
+import { discardNotedChanges, publishNotedChanges } from '../lib/ocds/publish';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -51,7 +52,26 @@ export function getDb(): Db {
   return globalForDb.registryDb;
 }
 
-/** The one way to write: a synchronous IMMEDIATE transaction, so concurrent writers queue instead of failing. */
+/** The better-sqlite3 connection under a Drizzle database or transaction (one connection, one open transaction). */
+export function connectionOf(tx: Tx | Db): Database.Database {
+  return (tx as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+/**
+ * The one way to write: a synchronous IMMEDIATE transaction, so concurrent writers queue instead of failing.
+ * Before it commits, the OCDS releases of the contracts its audited changes touched are republished.
+ */
 export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
-  return db.transaction(fn, { behavior: 'immediate' });
+  try {
+    return db.transaction(
+      (tx) => {
+        const result = fn(tx);
+        publishNotedChanges(db.$client);
+        return result;
+      },
+      { behavior: 'immediate' },
+    );
+  } finally {
+    discardNotedChanges(db.$client);
+  }
 }

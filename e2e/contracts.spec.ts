@@ -58,12 +58,30 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
     await signIn(page, demo('officer'), undefined, locale);
     await page.goto(contractUrl);
+    type Release = { ocid: string; id: string; date: string; tag: string[]; awards: { value: { amount: number } }[]; contracts: { value: { amount: number }; amendments?: unknown[]; implementation?: { transactions?: { value: { amount: number } }[] } }[] };
+    const published = async () => ((await (await page.request.get('/api/public/ocds/release-package.json')).json()) as { releases: Release[] }).releases;
+    const before = await published();
     const payment = page.getByTestId('payment-form');
     await payment.locator('#field-amountFen').fill('75000');
     await payment.locator('#field-paidOn').fill('2026-11-20');
     await payment.locator('#field-milestoneId').selectOption({ index: 1 });
     await payment.getByRole('button', { name: t.pay }).click();
     await expect(page.getByTestId('payment')).toHaveCount(1);
+    // Recording the payment published a new OCDS release (new id and date); the earlier ones stay.
+    const after = await published();
+    const known = new Set(before.map((r) => r.id));
+    const added = after.filter((r) => !known.has(r.id));
+    expect(added.map((r) => r.tag)).toEqual([['implementation']]);
+    const release = added[0]!;
+    const earlier = before.filter((r) => r.ocid === release.ocid);
+    expect(earlier.length).toBeGreaterThan(0);
+    expect(Date.parse(release.date)).toBeGreaterThanOrEqual(Math.max(...earlier.map((r) => Date.parse(r.date))));
+    expect(release.contracts[0]!.implementation!.transactions!.map((t) => t.value.amount)).toEqual([75000]);
+    // The award keeps what was awarded; the amendment is listed, and the contract carries the amended value.
+    expect(release.awards[0]!.value.amount).toBe(120000);
+    expect(release.contracts[0]!.value.amount).toBe(150000);
+    expect(release.contracts[0]!.amendments).toHaveLength(1);
+    expect(after.slice(0, before.length)).toEqual(before);
     await page.getByTestId('transition-complete').getByRole('button', { name: t.complete }).click();
     await expect(page.getByTestId('transition-complete')).toHaveCount(0);
 

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isValidUscc } from './contractors/uscc';
 
 const DEMO_SECRET = 'longgang-demo-secret-not-for-production-use';
+/** Demo mode's publisher: fictional, like the sample data (a government body's code: 11 + Longgang's 330383). */
+const DEMO_PUBLISHER = { name: '龙港市政府职能转移登记簿（演示）', creditCode: '11330383MB00000008' };
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '[::1]' || host === '0.0.0.0';
+}
 
 const envSchema = z
   .object({
@@ -22,6 +30,20 @@ const envSchema = z
       .string()
       .regex(/^ocds-[a-z0-9]{6}-?$/)
       .default('ocds-lg0000-'),
+    /** The registry's public base URL: the open data's own links. Required in production, never a loopback address there. */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+    /** The licence of the open data (a URL). */
+    OCDS_LICENSE: z.url().default('https://creativecommons.org/licenses/by/4.0/'),
+    /** Who publishes the open data, and its unified social credit code (OCDS publisher scheme CN-USCC). */
+    PUBLISHER_NAME: z.string().min(1).optional(),
+    PUBLISHER_CREDIT_CODE: z
+      .string()
+      .refine(isValidUscc, 'not a valid unified social credit code (18 characters, GB 32100-2015 check character)')
+      .optional(),
+    PORT: z.string().regex(/^\d+$/).default('3000'),
     AUTH_SECRET: z.string().optional(),
     /** The registry's public URL (e.g. https://registry.example.gov.cn); https turns on Secure cookies. */
     NEXTAUTH_URL: z.url().optional(),
@@ -39,6 +61,14 @@ const envSchema = z
   })
   .transform((env, ctx) => {
     if (env.REGISTRY_MODE === 'production') {
+      if (!env.PUBLIC_URL || isLoopback(env.PUBLIC_URL)) {
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'REGISTRY_MODE=production needs PUBLIC_URL: the address the public reaches the registry at (not localhost)' });
+        return z.NEVER;
+      }
+      if (!env.PUBLISHER_NAME || !env.PUBLISHER_CREDIT_CODE) {
+        ctx.addIssue({ code: 'custom', path: ['PUBLISHER_NAME'], message: 'REGISTRY_MODE=production needs PUBLISHER_NAME and PUBLISHER_CREDIT_CODE: who publishes the open data' });
+        return z.NEVER;
+      }
       if (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32 || env.AUTH_SECRET === DEMO_SECRET) {
         ctx.addIssue({
           code: 'custom',
@@ -47,9 +77,15 @@ const envSchema = z
         });
         return z.NEVER;
       }
-      return { ...env, AUTH_SECRET: env.AUTH_SECRET };
+      return { ...env, AUTH_SECRET: env.AUTH_SECRET, PUBLIC_URL: env.PUBLIC_URL, PUBLISHER_NAME: env.PUBLISHER_NAME, PUBLISHER_CREDIT_CODE: env.PUBLISHER_CREDIT_CODE };
     }
-    return { ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEMO_SECRET };
+    return {
+      ...env,
+      AUTH_SECRET: env.AUTH_SECRET ?? DEMO_SECRET,
+      PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      PUBLISHER_NAME: env.PUBLISHER_NAME ?? DEMO_PUBLISHER.name,
+      PUBLISHER_CREDIT_CODE: env.PUBLISHER_CREDIT_CODE ?? DEMO_PUBLISHER.creditCode,
+    };
   });
 
 export type Env = z.infer<typeof envSchema>;

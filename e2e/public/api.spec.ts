@@ -1,9 +1,6 @@
 import { expect, test } from '@playwright/test';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
-import packageSchema from '../../lib/public/fixtures/ocds/1.1.5/release-package-schema.json';
-import releaseSchema from '../../lib/public/fixtures/ocds/1.1.5/release-schema.json';
+import { closedCodelistProblems, packageValidators } from '../../lib/ocds/validate';
 import { fetchAll, openRegistry } from './registry';
 
 test.describe('open-data API', () => {
@@ -72,17 +69,34 @@ test.describe('open-data API', () => {
     }
   });
 
-  test('the OCDS release package from the running app validates against the 1.1.5 schema', async ({ request }) => {
-    const res = await request.get('/api/public/ocds/release-package.json');
+  test('the OCDS release and record packages from the running app validate against 1.1.5 with the registry extension', async ({ request }) => {
+    const validate = packageValidators();
+    const res = await request.get('/api/public/ocds/release-package.json?utm=echo');
     expect(res.ok()).toBe(true);
-    const pkg = (await res.json()) as { releases: { ocid: string }[] };
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema(releaseSchema);
-    const validate = ajv.compile(packageSchema);
-    expect(validate(pkg), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    const pkg = (await res.json()) as { uri: string; extensions: string[]; releases: { ocid: string; id: string }[] };
+    expect(validate.releasePackage(pkg), JSON.stringify(validate.releasePackage.errors?.slice(0, 5))).toBe(true);
+    for (const r of pkg.releases) expect(closedCodelistProblems(r as never)).toEqual([]);
+    // The package names itself from the configured public address, without the request's query string.
+    expect(pkg.uri).toMatch(/\/api\/public\/ocds\/release-package\.json$/);
+    expect(new Set(pkg.releases.map((r) => r.id)).size).toBe(pkg.releases.length);
     // Small pages, so the walk crosses several cursors whatever the size of the sample.
     const contracts = await fetchAll<{ reference: string }>(request, '/api/public/contracts', 25);
-    expect(pkg.releases.map((r) => r.ocid).sort()).toEqual(contracts.items.map((c) => `ocds-lg0000-${c.reference}`).sort());
+    const ocids = contracts.items.map((c) => `ocds-lg0000-${c.reference}`).sort();
+    expect([...new Set(pkg.releases.map((r) => r.ocid))].sort()).toEqual(ocids);
+
+    const records = (await (await request.get('/api/public/ocds/record-package.json')).json()) as { records: { ocid: string }[] };
+    expect(validate.recordPackage(records), JSON.stringify(validate.recordPackage.errors?.slice(0, 5))).toBe(true);
+    expect(records.records.map((r) => r.ocid).sort()).toEqual(ocids);
+
+    const one = await request.get(`/api/public/ocds/releases/${encodeURIComponent(ocids[0]!)}`);
+    const onePkg = (await one.json()) as { releases: { ocid: string }[] };
+    expect(onePkg.releases.length).toBeGreaterThan(0);
+    expect(onePkg.releases.every((r) => r.ocid === ocids[0])).toBe(true);
+    expect((await request.get('/api/public/ocds/releases/ocds-lg0000-NOPE')).status()).toBe(404);
+    expect((await request.get('/api/public/ocds/release-package.json?since=yesterday')).status()).toBe(400);
+
+    const extension = await request.get(pkg.extensions[0]!.replace(/^https?:\/\/[^/]+/, ''));
+    expect(((await extension.json()) as { schemas: string[] }).schemas).toEqual(['release-schema.json']);
   });
+});
 });

@@ -1,5 +1,6 @@
 import { desc } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import { connectionOf, type Tx } from '../../db/client';
+import { noteChange } from '../ocds/publish';
 import { auditEvents } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { canonicalJson, eventHash, GENESIS_HASH, type ChainedEvent } from './chain';
@@ -34,5 +35,6 @@ export function appendAuditEvent<A extends AuditAction>(tx: Tx, actor: Actor, in
   tx.insert(auditEvents)
     .values({ ...event, actorRole: actor.role, prevHash, hash })
     .run();
+  noteChange(connectionOf(tx), { action: input.action, entityType: input.entityType, entityId: input.entityId, data });
   return { ...event, hash };
 }

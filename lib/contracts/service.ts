@@ -133,7 +133,7 @@ export function transitionContractInTx(tx: Tx, actor: Actor, input: unknown) {
 
   const changed = tx
     .update(contracts)
-    .set({ status: to, updatedAt: now, ...extra })
+    .set({ status: to, updatedAt: now, statusChangedAt: now, ...extra })
     .where(and(eq(contracts.id, contract.id), eq(contracts.status, contract.status)))
     .run();
   if (changed.changes !== 1) throw new AppError('stale', 'someone else changed this contract first; reload and try again');

@@ -21,3 +21,13 @@ export const nowIso = (now: Date = recordedClock?.() ?? new Date()): string => n
 export function todayInShanghai(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/**
+ * A stored UTC instant as the same instant with Beijing time's offset (UTC+8, no daylight saving), to the
+ * second: `2026-03-01T23:30:00.000Z` → `2026-03-02T07:30:00+08:00`. Open data shows Beijing dates.
+ */
+export function toShanghaiOffset(utcIso: string): string {
+  const ms = Date.parse(utcIso);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${utcIso}`);
+  return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+}

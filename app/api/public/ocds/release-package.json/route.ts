@@ -1,14 +1,12 @@
-import { getDb } from '@/db/client';
-import { getEnv } from '@/lib/env';
-import { streamChunks } from '@/lib/public/download';
-import { releasePackageChunks } from '@/lib/public/ocds';
 import { routeHandler } from '@/lib/http/route-handler';
+import { metadataFor, ocdsStream, readSince, sqlite } from '@/lib/ocds/http';
+import { ocdsPaths, releasePackageChunks } from '@/lib/ocds/packages';
 
-/** GET /api/public/ocds/release-package.json: OCDS 1.1.5, one release per published contract. */
+export const dynamic = 'force-dynamic';
+
+/** GET /api/public/ocds/release-package.json[?since=…]: every release published (after `since`), oldest first. */
 export const GET = routeHandler(function GET(request: Request) {
-  const env = getEnv();
-  const chunks = releasePackageChunks(getDb(), { prefix: env.OCDS_PREFIX, publisher: env.REGISTRY_NAME, uri: request.url, publishedDate: new Date().toISOString() });
-  return new Response(streamChunks(chunks), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' },
-  });
+  const since = readSince(new URL(request.url));
+  if (since instanceof Response) return since;
+  return ocdsStream(releasePackageChunks(sqlite(), metadataFor(ocdsPaths.releasePackage, since), { since }));
 });
