@@ -92,16 +92,19 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-/** The environment, parsed once; throws with every problem listed when it is not usable. */
-export function getEnv(): Env {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-      throw new Error(`Invalid environment:\n${lines.join('\n')}`);
-    }
-    cached = parsed.data;
+/** An environment parsed; throws with every problem listed, each naming its variable, when it is not usable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
+  return parsed.data;
+}
+
+/** The process's environment, parsed once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

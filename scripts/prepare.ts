@@ -8,6 +8,7 @@ import { loadOrCreateSigningKey } from '../lib/audit/keys';
 import { verifyAuditChainParallel } from '../lib/audit/verify-parallel';
 import { loadDemoData } from '../lib/demo/load-demo';
 import { getEnv } from '../lib/env';
+import { publishMissingReleases } from '../lib/ocds/publish';
 
 async function main() {
   const env = getEnv();
@@ -18,6 +19,9 @@ async function main() {
     const { contracts } = loadDemoData(db);
     console.log(`prepare: loaded the Longgang sample data (${contracts} contracts) in ${Date.now() - started} ms`);
   }
+  // A database from before OCDS releases were kept: each published contract gets its first release.
+  const releases = publishMissingReleases(db.$client);
+  if (releases > 0) console.log(`prepare: published the first OCDS release of ${releases} contracts`);
   // Worker threads check ranges of a long chain at once (lib/audit/verify-parallel.ts).
   const chain = await verifyAuditChainParallel(env.DATABASE_PATH);
   if (!chain.ok) console.error(`prepare: WARNING: the audit chain is broken at event ${chain.firstBadSeq}: ${chain.reason}`);

@@ -22,6 +22,9 @@ function serverEnv() {
     UPLOAD_DIR: path.join(dir, 'uploads'),
     AUDIT_KEY_PATH: path.join(dir, 'audit-signing-key.pem'),
     NEXTAUTH_URL: `http://localhost:${port}`,
+    PUBLIC_URL: 'https://registry.example.gov.cn',
+    PUBLISHER_NAME: '龙港市人民政府办公室',
+    PUBLISHER_CREDIT_CODE: '11330383MB00000008',
     NEXT_TELEMETRY_DISABLED: '1',
   };
 }

@@ -17,6 +17,7 @@ import { gradeFor, overallScore } from '../evaluations/grade';
 import { dayOf, isoDay, termEnd, timestamp, yearOf } from './dates';
 import { rebuildPublicCounts } from '../public/counts';
 import { rebuildPublicStats } from '../public/stats-counts';
+import { publishMissingReleases } from '../ocds/publish';
 import { Prng } from './prng';
 import { contractDraftedJson, deliverableSubmittedJson, evaluationRecordedJson, indicatorsJson, milestoneCreatedJson, paymentRecordedJson, transitionJson } from './json';
 
@@ -762,6 +763,10 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
   for (const idx of droppedIndexes) db.exec(idx.sql);
   for (const t of droppedTriggers) db.exec(t.sql);
   rebuildPublicStats(db);
+  // Each published contract's first OCDS release, as a registry from before releases were kept gets it.
+  db.exec(`update contracts set status_changed_at = updated_at where status <> 'draft'`);
+  const releases = publishMissingReleases(db);
+  log(`synth: ${releases.toLocaleString('en')} OCDS releases published`);
   const indexed = performance.now();
   if (droppedIndexes.length > 0) log(`synth: ${droppedIndexes.length} indexes created in ${((indexed - loaded) / 1000).toFixed(1)} s`);
   db.pragma('mmap_size = 0');
