@@ -99,4 +99,3 @@ test.describe('open-data API', () => {
     expect(((await extension.json()) as { schemas: string[] }).schemas).toEqual(['release-schema.json']);
   });
 });
-});
