@@ -42,8 +42,9 @@ export function compileReleases<R extends ReleaseLike>(releases: readonly R[]): 
   const ordered = [...releases].sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   let compiled: JsonObject = {};
   for (const release of ordered) {
-    const { id: _id, date: _date, tag: _tag, ...fields } = release;
-    compiled = mergeObject(compiled, fields as JsonObject);
+    const fields: JsonObject = { ...release };
+    for (const key of ['id', 'date', 'tag']) delete fields[key];
+    compiled = mergeObject(compiled, fields);
   }
   const latest = ordered.at(-1)!;
   return { ocid: latest.ocid, id: `${latest.ocid}-compiled-${latest.id.slice(latest.ocid.length + 1)}`, date: latest.date, tag: ['compiled'], ...compiled };

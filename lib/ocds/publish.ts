@@ -124,10 +124,11 @@ function publishSnapshot(sqlite: Database.Database, snapshot: ContractSnapshot, 
   const prefix = getEnv().OCDS_PREFIX;
   const ocid = ocidOf(prefix, snapshot.reference);
   const releaseId = `${ocid}-${(latest?.count ?? 0) + 1}`;
-  const { ocid: _ocid, ...content } = buildReleaseContent(snapshot, prefix, { releaseId, previousReleaseId: latest?.releaseId ?? null });
+  const content: Partial<ReturnType<typeof buildReleaseContent>> = buildReleaseContent(snapshot, prefix, { releaseId, previousReleaseId: latest?.releaseId ?? null });
+  delete content.ocid;
   const contentHash = sha256(JSON.stringify(content));
   if (latest && latest.contentHash === contentHash) return null;
-  const release: Release = { ocid, id: releaseId, date: toShanghaiOffset(now), tag: releaseTags(actions, !latest), ...content };
+  const release = { ocid, id: releaseId, date: toShanghaiOffset(now), tag: releaseTags(actions, !latest), ...content } as Release;
   if (latest) nullRemovedFields(JSON.parse(latest.data), release);
   insertRelease(sqlite).run(snapshot.id, ocid, releaseId, now, contentHash, JSON.stringify(release));
   if (snapshot.amendments.some((a) => a.releaseId === null)) markAmendments(sqlite).run(releaseId, latest?.releaseId ?? null, snapshot.id);
