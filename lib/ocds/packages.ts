@@ -36,14 +36,25 @@ export type ReleaseFilter = { since?: string; ocid?: string };
 
 const BATCH = 500;
 
-/** The stored releases' JSON text in publication order, a batch at a time. */
+/** The stored releases' JSON text in publication order (by time, for `since`), a batch at a time. */
 function* releaseBatches(sqlite: Database.Database, filter: ReleaseFilter): Generator<string[]> {
+  if (filter.since) {
+    // Keyset on (published_at, id), the index's order: a recent `since` reads only the recent releases.
+    const statement = sqlite.prepare('select published_at, id, data from ocds_releases where (published_at, id) > (?, ?) order by published_at, id limit ?').raw();
+    let key: [string, number] = [filter.since, Number.MAX_SAFE_INTEGER];
+    for (;;) {
+      const rows = statement.all(...key, BATCH) as [string, number, string][];
+      if (rows.length === 0) return;
+      yield rows.map((r) => r[2]);
+      const last = rows.at(-1)!;
+      key = [last[0], last[1]];
+      if (rows.length < BATCH) return;
+    }
+  }
   const statement = filter.ocid
     ? sqlite.prepare('select id, data from ocds_releases where ocid = ? and id > ? order by id limit ?').raw()
-    : filter.since
-      ? sqlite.prepare('select id, data from ocds_releases where published_at > ? and id > ? order by id limit ?').raw()
-      : sqlite.prepare('select id, data from ocds_releases where ? is null and id > ? order by id limit ?').raw();
-  const key = filter.ocid ?? filter.since ?? null;
+    : sqlite.prepare('select id, data from ocds_releases where ? is null and id > ? order by id limit ?').raw();
+  const key = filter.ocid ?? null;
   let after = 0;
   for (;;) {
     const rows = statement.all(key, after, BATCH) as [number, string][];
@@ -74,7 +85,7 @@ export const hasOcid = (sqlite: Database.Database, ocid: string) => sqlite.prepa
 export function* recordPackageChunks(sqlite: Database.Database, meta: object, filter: ReleaseFilter = {}): Generator<string> {
   yield head(meta, 'records');
   const contracts = filter.since
-    ? sqlite.prepare('select contract_id from ocds_releases where contract_id > ? group by contract_id having max(published_at) > ? order by contract_id limit ?').pluck()
+    ? sqlite.prepare('select distinct contract_id from ocds_releases indexed by ocds_releases_published_at_idx where contract_id > ? and published_at > ? order by contract_id limit ?').pluck()
     : sqlite.prepare('select distinct contract_id from ocds_releases where contract_id > ? and ? is null order by contract_id limit ?').pluck();
   const releasesOf = sqlite.prepare('select contract_id, data from ocds_releases where contract_id >= ? and contract_id <= ? order by contract_id, id').raw();
   let after = 0;

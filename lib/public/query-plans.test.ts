@@ -1,60 +1,15 @@
-import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/client';
 import { contractsNeedingAttention } from '../contracts/attention';
 import { countContractsByStatus, listContracts } from '../contracts/queries';
 import { listDeliverablesAwaitingReview } from '../deliverables/queries';
 import { buildPublicFixture } from './public-fixture';
-import { findPublicContractReleases, findPublicContracts, findPublicMatters, getPublicContract, getPublicMatter, listPublicDepartments } from './queries';
+import { expectNoFullScans, plansOf } from '../testing/query-plans';
+import { findPublicContracts, findPublicMatters, getPublicContract, getPublicMatter, listPublicDepartments } from './queries';
 
 // The plans SQLite makes for the main list, search and desk queries. Production databases have no table
 // statistics (no ANALYZE), exactly like this test's, so the planner chooses here what it chooses at
 // national scale: these plans are what keeps a page's cost independent of the registry's size.
 
-type Captured = { sql: string; params: unknown[]; plan: string[] };
-
-/** Every statement `run` prepares, with the parameters it ran with and its EXPLAIN QUERY PLAN lines. */
-function plansOf(db: Db, run: () => unknown): Captured[] {
-  const client = db.$client as Database.Database & { prepare: Database.Database['prepare'] };
-  const prepare = client.prepare.bind(client);
-  const seen: { sql: string; params: unknown[] }[] = [];
-  client.prepare = ((sql: string) => {
-    const stmt = prepare(sql);
-    const record = { sql, params: [] as unknown[] };
-    seen.push(record);
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const original = (stmt[method] as (...a: unknown[]) => unknown).bind(stmt);
-      Object.defineProperty(stmt, method, { value: (...args: unknown[]) => ((record.params = args), original(...args)) });
-    }
-    return stmt;
-  }) as Database.Database['prepare'];
-  try {
-    run();
-  } finally {
-    client.prepare = prepare;
-  }
-  return seen
-    .filter((s) => /^\s*select/i.test(s.sql))
-    .map((s) => ({ ...s, plan: (prepare(`explain query plan ${s.sql}`).all(...s.params) as { detail: string }[]).map((r) => r.detail) }));
-}
-
-const bigTables = ['matters', 'contracts', 'deliverables', 'milestones', 'payments', 'evaluations', 'contractors', 'amendments', 'audit_events'];
-/** "SCAN contracts" (or "SCAN c" of an aliased big table) with no index: a walk through every row. */
-function fullScans(c: Captured): string[] {
-  const aliases = new Map<string, string>();
-  for (const m of c.sql.matchAll(/"?(\w+)"?\s+(?:as\s+)?"?(\w+)"?/gi)) aliases.set(m[2]!, m[1]!);
-  return c.plan.filter((line) => {
-    const m = /^SCAN (\w+)(?: AS (\w+))?$/.exec(line);
-    if (!m) return false;
-    const name = m[1]!;
-    return bigTables.includes(name) || bigTables.includes(aliases.get(name) ?? '');
-  });
-}
-
-const expectNoFullScans = (captured: Captured[]) => {
-  expect(captured.length).toBeGreaterThan(0);
-  for (const c of captured) expect(fullScans(c), `${c.sql}\n${c.plan.join('\n')}`).toEqual([]);
-};
 const planOfFirst = (captured: Captured[]) => captured[0]!.plan.join('\n');
 
 describe('query plans of the public lists', () => {
@@ -99,10 +54,9 @@ describe('query plans of the public lists', () => {
     }
   });
 
-  it('matter and contract pages, department choices and OCDS batches read by key', () => {
+  it('matter and contract pages and department choices read by key', () => {
     expectNoFullScans(plansOf(db, () => getPublicMatter(db, f.matterA.code)));
     expectNoFullScans(plansOf(db, () => getPublicContract(db, f.activeA.reference)));
-    expectNoFullScans(plansOf(db, () => findPublicContractReleases(db, 0, 500)));
     // departments are few next to matters: the list walks departments by code and stops at the limit
     const departments = plansOf(db, () => listPublicDepartments(db, 201));
     expect(planOfFirst(departments)).toMatch(/departments/);
