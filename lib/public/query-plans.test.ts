@@ -3,7 +3,7 @@ import { contractsNeedingAttention } from '../contracts/attention';
 import { countContractsByStatus, listContracts } from '../contracts/queries';
 import { listDeliverablesAwaitingReview } from '../deliverables/queries';
 import { buildPublicFixture } from './public-fixture';
-import { expectNoFullScans, plansOf } from '../testing/query-plans';
+import { expectNoFullScans, plansOf, type Captured } from '../testing/query-plans';
 import { findPublicContracts, findPublicMatters, getPublicContract, getPublicMatter, listPublicDepartments } from './queries';
 
 // The plans SQLite makes for the main list, search and desk queries. Production databases have no table
