@@ -21,3 +21,11 @@ describe('open-data configuration', () => {
     expect(env.OCDS_LICENSE).toBe('https://creativecommons.org/licenses/by/4.0/');
   });
 });
+
+describe('proxy headers', () => {
+  it('refuses AUTH_TRUST_HOST (next-auth trusting X-Forwarded-Host) unless TRUST_PROXY=1', () => {
+    expect(() => parseEnv({ AUTH_TRUST_HOST: 'true' })).toThrow(/AUTH_TRUST_HOST/);
+    expect(parseEnv({ AUTH_TRUST_HOST: 'true', TRUST_PROXY: '1' }).TRUST_PROXY).toBe('1');
+    expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
+});

@@ -52,8 +52,18 @@ const envSchema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('SSO'),
-    /** Trust X-Forwarded-For for the client address (only behind a reverse proxy that sets it). */
+    /**
+     * `1` only behind a reverse proxy that sets X-Forwarded-For (its right-most entry is the client address for
+     * throttling and the audit trail) and X-Forwarded-Host. With `0` no client header is trusted: the address is
+     * unknown and sign-in is throttled per account only.
+     */
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    /** next-auth's own switch to build its URLs from X-Forwarded-Host: only behind a trusted proxy. */
+    AUTH_TRUST_HOST: z.string().optional(),
+  })
+  .refine((env) => env.AUTH_TRUST_HOST === undefined || env.AUTH_TRUST_HOST === '' || env.TRUST_PROXY === '1', {
+    path: ['AUTH_TRUST_HOST'],
+    message: 'AUTH_TRUST_HOST makes sign-in trust the X-Forwarded-Host header: set it only behind a reverse proxy, with TRUST_PROXY=1 (or set NEXTAUTH_URL instead)',
   })
   .refine((env) => [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
     path: ['OIDC_ISSUER'],

@@ -1,10 +1,34 @@
+import { isIP } from 'node:net';
 import { getEnv } from '../env';
 
-/** The client's address for throttling and the audit trail; X-Forwarded-For only behind a trusted proxy. */
-export function clientAddress(h: Headers): string {
-  if (getEnv().TRUST_PROXY === '1') {
-    const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return h.get('x-real-ip') ?? h.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? 'local';
+/**
+ * The address recorded when the client's address is not known. Next does not give route handlers or server
+ * actions the socket's address, and without a trusted proxy every header that claims one (X-Forwarded-For,
+ * X-Real-IP) is the client's own say-so; so without TRUST_PROXY=1 no address is known, nothing is throttled
+ * per address (only per account), and the audit trail says `unknown`. Per-address throttling needs a reverse
+ * proxy that sets X-Forwarded-For, and TRUST_PROXY=1.
+ */
+export const UNKNOWN_ADDRESS = 'unknown';
+
+const trustsProxy = (): boolean => getEnv().TRUST_PROXY === '1';
+
+/**
+ * The client's address for throttling and the audit trail. Only behind a trusted proxy (TRUST_PROXY=1): the
+ * right-most X-Forwarded-For entry, the one the proxy itself added (entries to its left are whatever the
+ * client sent), and only when it is an IP address.
+ */
+export function clientAddress(h: Headers, trustProxy = trustsProxy()): string {
+  if (!trustProxy) return UNKNOWN_ADDRESS;
+  const last = h.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? '';
+  return isIP(last) ? last : UNKNOWN_ADDRESS;
+}
+
+/**
+ * Request headers proxy.ts overrides (null: removed): without a trusted proxy a client-sent X-Forwarded-Host
+ * is replaced by the Host header, so Next's server-action origin check (and anything else that reads it)
+ * never trusts it.
+ */
+export function forwardingHeaderOverrides(h: Headers, trustProxy = trustsProxy()): Record<string, string | null> {
+  if (trustProxy) return {};
+  return { 'x-forwarded-host': h.get('host') };
 }

@@ -7,6 +7,7 @@ import { disableUser, resetPassword, updateUser, enableUser } from '../users/ser
 import { resolveSession, sessionPolicy } from './sessions';
 import { signInWithPassword, signInWithVerifiedEmail, signOut } from './sign-in';
 import { throttlePolicy } from './throttle';
+import { UNKNOWN_ADDRESS } from './request';
 
 async function signedIn(f: ReturnType<typeof buildFixture>, email: string, address = '10.0.0.1') {
   const r = await signInWithPassword(f.db, { email, password: FIXTURE_PASSWORD, address });
@@ -74,6 +75,15 @@ describe('password sign-in', () => {
     }
     expect(await signInWithPassword(f.db, { email: 'officer.b@test.example', password: FIXTURE_PASSWORD, address: 'sprayer' })).toMatchObject({ error: 'throttled' });
     expect((await signInWithPassword(f.db, { email: 'officer.b@test.example', password: FIXTURE_PASSWORD, address: 'elsewhere' })).ok).toBe(true);
+  });
+
+  it('does not throttle per address when the address is unknown (no trusted proxy): one sprayer cannot lock everyone out', async () => {
+    const f = buildFixture();
+    for (let i = 0; i < throttlePolicy.address.maxFailures + 5; i++) {
+      await signInWithPassword(f.db, { email: `nobody${i}@test.example`, password: 'x', address: UNKNOWN_ADDRESS });
+    }
+    expect((await signInWithPassword(f.db, { email: 'officer.b@test.example', password: FIXTURE_PASSWORD, address: UNKNOWN_ADDRESS })).ok).toBe(true);
+    expect(f.db.$client.prepare(`select count(*) from sign_in_throttle where key like 'address:%'`).pluck().get()).toBe(0);
   });
 });
 

@@ -5,6 +5,7 @@ import { appendAuditEvent } from '../audit/append';
 import type { Role } from '../domain/enums';
 import { publicActor, type Actor } from './actor';
 import { verifyPassword } from './password';
+import { UNKNOWN_ADDRESS } from './request';
 import { createSession, endSession, type SessionUser } from './sessions';
 import { clearThrottle, lockedUntil, recordFailure, type ThrottleKey } from './throttle';
 
@@ -28,10 +29,8 @@ function actorOf(db: Db, user: typeof users.$inferSelect): Actor {
 /** Email and password: throttled per account and per address; every outcome lands in the audit trail. */
 export async function signInWithPassword(db: Db, attempt: Attempt & { password: string }, now = new Date()): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase();
-  const keys: ThrottleKey[] = [
-    { kind: 'account', value: email },
-    { kind: 'address', value: attempt.address },
-  ];
+  // An unknown address (no trusted proxy: lib/auth/request.ts) is everyone's; throttling it would lock everyone out.
+  const keys: ThrottleKey[] = [{ kind: 'account', value: email }, ...(attempt.address === UNKNOWN_ADDRESS ? [] : [{ kind: 'address' as const, value: attempt.address }])];
   const locked = lockedUntil(db, keys, now);
   if (locked) {
     writeTransaction(db, (tx) =>

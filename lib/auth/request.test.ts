@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { clientAddress, forwardingHeaderOverrides, UNKNOWN_ADDRESS } from './request';
+import { parseEnv } from '../env';
+
+const h = (init: Record<string, string>) => new Headers(init);
+
+describe('client address', () => {
+  it('trusts no client header without TRUST_PROXY=1', () => {
+    for (const headers of [{ 'x-real-ip': '203.0.113.9' }, { 'x-forwarded-for': '203.0.113.9' }, { 'x-forwarded-for': '=1+1' }, { 'x-real-ip': '=1+1', 'x-forwarded-for': '1.2.3.4, 5.6.7.8' }, {}] as Record<string, string>[]) {
+      expect(clientAddress(h(headers), false), JSON.stringify(headers)).toBe(UNKNOWN_ADDRESS);
+    }
+  });
+
+  it('behind a trusted proxy, takes the right-most X-Forwarded-For entry (the one the proxy added), only when it is an IP address', () => {
+    expect(clientAddress(h({ 'x-forwarded-for': '198.51.100.1, 203.0.113.9' }), true)).toBe('203.0.113.9');
+    expect(clientAddress(h({ 'x-forwarded-for': '2001:db8::1' }), true)).toBe('2001:db8::1');
+    // X-Real-IP is never read; the left-most entries are the client's own claims.
+    expect(clientAddress(h({ 'x-real-ip': '198.51.100.7', 'x-forwarded-for': '10.0.0.1' }), true)).toBe('10.0.0.1');
+    for (const forged of ['=1+1', '203.0.113.9, =1+1', '1.2.3.4 evil', 'unknown', '', '999.1.1.1', '<script>']) {
+      expect(clientAddress(h({ 'x-forwarded-for': forged }), true), forged).toBe(UNKNOWN_ADDRESS);
+    }
+    expect(clientAddress(h({}), true)).toBe(UNKNOWN_ADDRESS);
+  });
+
+  it('reads TRUST_PROXY from the environment by default', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe('0');
+    expect(clientAddress(h({ 'x-forwarded-for': '203.0.113.9' }))).toBe(UNKNOWN_ADDRESS);
+  });
+});
+
+describe('forwarded host', () => {
+  it('without TRUST_PROXY=1, a client-sent X-Forwarded-Host is replaced by the Host header', () => {
+    expect(forwardingHeaderOverrides(h({ host: 'registry.example.gov.cn', 'x-forwarded-host': 'evil.example' }), false)).toEqual({ 'x-forwarded-host': 'registry.example.gov.cn' });
+    expect(forwardingHeaderOverrides(h({ 'x-forwarded-host': 'evil.example' }), false)).toEqual({ 'x-forwarded-host': null });
+    expect(forwardingHeaderOverrides(h({ host: 'registry.example.gov.cn', 'x-forwarded-host': 'evil.example' }), true)).toEqual({});
+  });
+});
