@@ -49,6 +49,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <Link href="/about" className="underline">
               {t('about')}
             </Link>
+            <Link href="/publication-policy" className="underline">
+              {t('publicationPolicy')}
+            </Link>
           </footer>
         </NextIntlClientProvider>
       </body>

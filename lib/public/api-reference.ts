@@ -1,4 +1,5 @@
 import { contractorKinds, evaluatorKinds, grades, matterCategories, milestoneStatuses, milestoneTypes, verificationStatuses } from '../domain/enums';
+import { ocdsPaths } from '../ocds/packages';
 import type {
   PublicAcceptedDeliverable,
   PublicAmendment,
@@ -45,7 +46,12 @@ export const apiObjects = {
 export type ApiObject = keyof typeof apiObjects;
 export type ApiField = (typeof apiObjects)[ApiObject][number] | (typeof matterDownloadColumns)[number] | (typeof contractorDownloadColumns)[number] | (typeof contractDownloadColumns)[number];
 
-export type Endpoint = { key: string; path: string; params: readonly string[]; returns: ApiObject | 'download' | 'ocds' | 'checkpoint' | 'events'; list: boolean };
+/** What an endpoint answers with, when it is not one of the objects above. */
+export const apiResources = ['download', 'ocds', 'ocdsRecords', 'ocdsReleases', 'extension', 'checkpoint', 'events'] as const;
+export type ApiResource = (typeof apiResources)[number];
+export const isApiResource = (returns: string): returns is ApiResource => (apiResources as readonly string[]).includes(returns);
+
+export type Endpoint = { key: string; path: string; params: readonly string[]; returns: ApiObject | ApiResource; list: boolean };
 
 export const apiEndpoints: readonly Endpoint[] = [
   { key: 'matters', path: '/api/public/matters', params: ['q', 'department', 'category', 'contractorKind', 'status', 'limit', 'cursor'], returns: 'matterListItem', list: true },
@@ -56,7 +62,11 @@ export const apiEndpoints: readonly Endpoint[] = [
   { key: 'contract', path: '/api/public/contracts/{reference}', params: [], returns: 'contractDetail', list: false },
   { key: 'stats', path: '/api/public/stats', params: [], returns: 'stats', list: false },
   { key: 'downloads', path: '/api/public/downloads/{matters|contractors|contracts}.{csv|json}', params: [], returns: 'download', list: false },
-  { key: 'ocds', path: '/api/public/ocds/release-package.json', params: [], returns: 'ocds', list: false },
+  // Served by the OCDS feature (lib/ocds/): the kept releases, as packages and per contracting process, and the registry's extension.
+  { key: 'ocds', path: ocdsPaths.releasePackage, params: ['since'], returns: 'ocds', list: false },
+  { key: 'ocdsRecords', path: ocdsPaths.recordPackage, params: ['since'], returns: 'ocdsRecords', list: false },
+  { key: 'ocdsReleases', path: `${ocdsPaths.releases}{ocid}`, params: [], returns: 'ocdsReleases', list: false },
+  { key: 'ocdsExtension', path: '/api/public/ocds/extension/{extension.json|release-schema.json}', params: [], returns: 'extension', list: false },
   // Served by the audit feature (lib/audit/checkpoints.ts, lib/audit/leaf.ts); listed here so that the page names every endpoint.
   { key: 'checkpoint', path: '/api/public/audit/checkpoint', params: [], returns: 'checkpoint', list: false },
   { key: 'checkpoints', path: '/api/public/audit/checkpoints', params: ['limit', 'before'], returns: 'checkpoint', list: false },
@@ -80,3 +90,56 @@ export const apiCodes = {
   evaluatorKind: evaluatorKinds,
   grade: grades,
 } as const;
+
+/** The OCDS files offered for download at the top of the API page. */
+export const ocdsDownloads = [
+  { key: 'releasePackage', path: ocdsPaths.releasePackage, file: 'release-package.json' },
+  { key: 'recordPackage', path: ocdsPaths.recordPackage, file: 'record-package.json' },
+] as const;
+
+/** The registry's OCDS extension: the files, and the fields it declares (a test holds these equal to release-schema.json). */
+export const ocdsExtensionFiles = [ocdsPaths.extension, ocdsPaths.extensionSchema] as const;
+export const ocdsExtensionFields = [
+  { key: 'statusDetails', path: 'contracts[].statusDetails' },
+  { key: 'statusReason', path: 'contracts[].statusReason' },
+  { key: 'statusDate', path: 'contracts[].statusDate' },
+  { key: 'matterCode', path: 'contracts[].matterCode' },
+  { key: 'matterCategory', path: 'contracts[].matterCategory' },
+  { key: 'contractorKind', path: 'parties[].details.contractorKind' },
+] as const;
+
+/** Package metadata and the core OCDS fields whose use in this registry the API page explains. */
+export const ocdsPackageFields = [
+  { key: 'uri', path: 'uri' },
+  { key: 'publishedDate', path: 'publishedDate' },
+  { key: 'publisher', path: 'publisher' },
+  { key: 'license', path: 'license' },
+  { key: 'publicationPolicy', path: 'publicationPolicy' },
+  { key: 'extensions', path: 'extensions' },
+  { key: 'records', path: 'records[].releases, records[].compiledRelease' },
+] as const;
+
+export const ocdsReleaseFields = [
+  { key: 'ocid', path: 'ocid' },
+  { key: 'releaseId', path: 'id, date' },
+  { key: 'tag', path: 'tag' },
+  { key: 'partyId', path: 'parties[].id' },
+  { key: 'identifier', path: 'parties[].identifier' },
+  { key: 'awardValue', path: 'awards[].value' },
+  { key: 'contractValue', path: 'contracts[].value' },
+  { key: 'contractStatus', path: 'contracts[].status' },
+  { key: 'milestones', path: 'contracts[].milestones' },
+  { key: 'transactions', path: 'contracts[].implementation.transactions' },
+  { key: 'documents', path: 'contracts[].implementation.documents' },
+  { key: 'amendments', path: 'contracts[].amendments' },
+  { key: 'relatedProcesses', path: 'relatedProcesses' },
+  { key: 'dates', path: 'date, dateSigned, period, dueDate, …' },
+] as const;
+
+/** Changes to the open data that consumers should know about, newest first; each item has a message on the API page. */
+export const apiChangelog = [
+  {
+    date: '2026-11-29',
+    items: ['releaseHistory', 'newEndpoints', 'awardValue', 'amendments', 'statusDetails', 'renewals', 'metadata', 'extension', 'buyers', 'stableIds', 'dates', 'emptyArrays', 'packageUri', 'csvFormulas'],
+  },
+] as const;

@@ -1,6 +1,20 @@
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { apiCodes, apiDownloads, apiEndpoints, apiObjects } from '@/lib/public/api-reference';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { Link } from '@/lib/i18n/navigation';
+import {
+  apiChangelog,
+  apiCodes,
+  apiDownloads,
+  apiEndpoints,
+  apiObjects,
+  isApiResource,
+  ocdsDownloads,
+  ocdsExtensionFields,
+  ocdsExtensionFiles,
+  ocdsPackageFields,
+  ocdsReleaseFields,
+} from '@/lib/public/api-reference';
 import { ON_TIME_GRACE_DAYS } from '@/lib/public/on-time';
 import { cellClass, headClass, rowClass, tableClass } from '../_components/public-tables';
 
@@ -11,12 +25,23 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 const code = 'rounded bg-slate-100 px-1 font-mono text-[0.85em] text-slate-900';
+const fileLink = 'break-all font-mono text-brand-700 underline';
 
-/** Every endpoint and field of the open-data API, from lib/public/api-reference.ts. No database reads. */
+/**
+ * Every endpoint and field of the open-data API, from lib/public/api-reference.ts: the downloads first, then
+ * the conventions, endpoints, objects, the OCDS files and their extension, codes and the changelog for
+ * consumers. No database reads.
+ */
 export default async function ApiDocsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('public.apiDocs');
+  const format = await getFormatter();
+  const policyLink = (chunks: ReactNode) => (
+    <Link href="/publication-policy" className="text-brand-700 underline">
+      {chunks}
+    </Link>
+  );
 
   return (
     <article className="space-y-8">
@@ -24,6 +49,52 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="max-w-3xl text-slate-700">{t('intro')}</p>
       </header>
+
+      <section aria-labelledby="downloads" className="space-y-3">
+        <h2 id="downloads" className="text-lg font-semibold">
+          {t('downloadsHeading')}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-700">{t('downloadsIntro')}</p>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {apiDownloads.map((d) => (
+            <li key={d.name} className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
+              <p className="font-medium">{t(`downloadLabel.${d.name}`)}</p>
+              <p className="flex flex-wrap gap-3 text-sm">
+                <a href={`/api/public/downloads/${d.name}.csv`} className={fileLink} data-testid={`download-${d.name}-csv`}>
+                  {d.name}.csv
+                </a>
+                <a href={`/api/public/downloads/${d.name}.json`} className={fileLink} data-testid={`download-${d.name}-json`}>
+                  {d.name}.json
+                </a>
+              </p>
+            </li>
+          ))}
+          {ocdsDownloads.map((d) => (
+            <li key={d.key} className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
+              <p className="font-medium">{t(`downloadLabel.${d.key}`)}</p>
+              <p className="text-sm">
+                <a href={d.path} className={fileLink} data-testid={d.key === 'releasePackage' ? 'download-ocds' : 'download-ocds-records'}>
+                  {d.file}
+                </a>
+              </p>
+            </li>
+          ))}
+        </ul>
+        <ul className="max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-700">
+          <li>{t('downloadsCsv')}</li>
+          <li>{t('downloadsOcds')}</li>
+          <li>{t.rich('downloadsPolicy', { link: policyLink })}</li>
+          <li>
+            <a href="#download-columns" className="text-brand-700 underline">
+              {t('downloadsColumnsLink')}
+            </a>
+            {' · '}
+            <a href="#changelog" className="text-brand-700 underline">
+              {t('changelogLink')}
+            </a>
+          </li>
+        </ul>
+      </section>
 
       <section aria-labelledby="conventions" className="space-y-2">
         <h2 id="conventions" className="text-lg font-semibold">
@@ -57,7 +128,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
               </dl>
             ) : null}
             <p className="text-sm text-slate-700">
-              {e.list ? t('returnsList', { object: e.returns }) : e.returns === 'download' || e.returns === 'ocds' || e.returns === 'checkpoint' || e.returns === 'events' ? t(`returns.${e.returns}`) : t('returnsObject', { object: e.returns })}
+              {isApiResource(e.returns) ? t(`returns.${e.returns}`) : e.list ? t('returnsList', { object: e.returns }) : t('returnsObject', { object: e.returns })}
             </p>
           </div>
         ))}
@@ -73,46 +144,61 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
               {name}
             </h3>
             <p className="text-sm text-slate-700">{t(`object.${name}`)}</p>
-            <FieldTable caption={name} fields={list} label={(f) => t(`field.${f}`)} headings={[t('fieldName'), t('fieldMeaning')]} />
+            <FieldTable caption={name} rows={list.map((f) => [f, t(`field.${f}`)])} headings={[t('fieldName'), t('fieldMeaning')]} />
           </div>
         ))}
       </section>
 
-      <section aria-labelledby="downloads" className="space-y-4">
-        <h2 id="downloads" className="text-lg font-semibold">
-          {t('downloadsHeading')}
+      <section aria-labelledby="download-columns" className="space-y-4">
+        <h2 id="download-columns" className="text-lg font-semibold">
+          {t('columnsHeading')}
         </h2>
-        <p className="max-w-3xl text-sm text-slate-700">{t('downloadsIntro')}</p>
+        <p className="max-w-3xl text-sm text-slate-700">{t('columnsIntro')}</p>
         {apiDownloads.map((d) => (
           <div key={d.name} className="space-y-2">
-            <h3 className="font-mono text-base font-semibold">{d.name}</h3>
-            <p className="flex flex-wrap gap-3 text-sm">
-              <a href={`/api/public/downloads/${d.name}.csv`} className="text-brand-700 underline" data-testid={`download-${d.name}-csv`}>
-                {d.name}.csv
-              </a>
-              <a href={`/api/public/downloads/${d.name}.json`} className="text-brand-700 underline" data-testid={`download-${d.name}-json`}>
-                {d.name}.json
-              </a>
-            </p>
-            <FieldTable caption={`${d.name}.csv / ${d.name}.json`} fields={d.columns} label={(f) => t(`field.${f}`)} headings={[t('fieldName'), t('fieldMeaning')]} />
+            <h3 className="text-base font-semibold">
+              {t(`downloadLabel.${d.name}`)}{' '}
+              <span className="font-mono text-sm font-normal text-slate-600">
+                {d.name}.csv, {d.name}.json
+              </span>
+            </h3>
+            <FieldTable caption={`${d.name}.csv / ${d.name}.json`} rows={d.columns.map((f) => [f, t(`field.${f}`)])} headings={[t('fieldName'), t('fieldMeaning')]} />
           </div>
         ))}
       </section>
 
-      <section aria-labelledby="ocds" className="space-y-2">
+      <section aria-labelledby="ocds" className="space-y-4">
         <h2 id="ocds" className="text-lg font-semibold">
           {t('ocdsHeading')}
         </h2>
         <ul className="max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-800">
-          {(['package', 'ocid', 'parties', 'value', 'status', 'implementation', 'extensions'] as const).map((k) => (
+          {(['package', 'history', 'records', 'since', 'ocid', 'parties', 'value', 'status', 'implementation', 'dates', 'arrays', 'privacy'] as const).map((k) => (
             <li key={k}>{t(`ocds.${k}`)}</li>
           ))}
         </ul>
-        <p className="text-sm">
-          <a href="/api/public/ocds/release-package.json" className="text-brand-700 underline" data-testid="download-ocds">
-            release-package.json
-          </a>
-        </p>
+        <div className="space-y-2">
+          <h3 className="text-base font-semibold">{t('ocdsPackageHeading')}</h3>
+          <FieldTable caption={t('ocdsPackageHeading')} rows={ocdsPackageFields.map((f) => [f.path, t(`ocdsField.${f.key}`)])} headings={[t('fieldName'), t('fieldMeaning')]} />
+        </div>
+        <div className="space-y-2">
+          <h3 className="text-base font-semibold">{t('ocdsReleaseHeading')}</h3>
+          <FieldTable caption={t('ocdsReleaseHeading')} rows={ocdsReleaseFields.map((f) => [f.path, t(`ocdsField.${f.key}`)])} headings={[t('fieldName'), t('fieldMeaning')]} />
+        </div>
+        {/* The extension's documentationUrl (lib/ocds/extension/extension.json) points at this anchor. */}
+        <section id="ocds-extension" aria-labelledby="ocds-extension-heading" className="space-y-2" data-testid="ocds-extension">
+          <h3 id="ocds-extension-heading" className="text-base font-semibold">
+            {t('extensionHeading')}
+          </h3>
+          <p className="max-w-3xl text-sm text-slate-700">{t('extensionIntro')}</p>
+          <p className="flex flex-wrap gap-3 text-sm">
+            {ocdsExtensionFiles.map((path) => (
+              <a key={path} href={path} className={fileLink}>
+                {path.split('/').at(-1)}
+              </a>
+            ))}
+          </p>
+          <FieldTable caption={t('extensionHeading')} rows={ocdsExtensionFields.map((f) => [f.path, t(`extensionField.${f.key}`)])} headings={[t('fieldName'), t('fieldMeaning')]} />
+        </section>
       </section>
 
       <section aria-labelledby="codes" className="space-y-3">
@@ -134,11 +220,30 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
           ))}
         </dl>
       </section>
+
+      <section aria-labelledby="changelog" className="space-y-3">
+        <h2 id="changelog" className="text-lg font-semibold">
+          {t('changelogHeading')}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-700">{t('changelogIntro')}</p>
+        {apiChangelog.map((entry) => (
+          <div key={entry.date} className="space-y-2">
+            <h3 className="text-base font-semibold">
+              <time dateTime={entry.date}>{format.dateTime(new Date(`${entry.date}T12:00:00+08:00`), { dateStyle: 'long' })}</time>
+            </h3>
+            <ul className="max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-800">
+              {entry.items.map((k) => (
+                <li key={k}>{t(`changelog.${k}`)}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
     </article>
   );
 }
 
-function FieldTable({ caption, fields, label, headings }: { caption: string; fields: readonly string[]; label: (field: string) => string; headings: [string, string] }) {
+function FieldTable({ caption, rows, headings }: { caption: string; rows: (readonly [string, string])[]; headings: [string, string] }) {
   return (
     <div className="overflow-x-auto">
       <table className={tableClass}>
@@ -150,12 +255,12 @@ function FieldTable({ caption, fields, label, headings }: { caption: string; fie
           </tr>
         </thead>
         <tbody>
-          {fields.map((f) => (
-            <tr key={f} className={rowClass}>
+          {rows.map(([name, meaning]) => (
+            <tr key={name} className={rowClass}>
               <th scope="row" className={`${cellClass} font-mono text-xs font-normal`}>
-                {f}
+                {name}
               </th>
-              <td className="py-2 text-slate-800">{label(f)}</td>
+              <td className="py-2 text-slate-800">{meaning}</td>
             </tr>
           ))}
         </tbody>
