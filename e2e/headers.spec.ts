@@ -49,7 +49,7 @@ test('pages run only scripts with their own response\'s nonce, and every kind of
   const second = await visitUnderPolicy(page, '/zh-CN/matters');
   expect(first).not.toBe(second);
   // Page-cached public pages (no nonce possible) and pages rendered per request, side by side.
-  for (const path of ['/zh-CN', '/en/about', '/en/api-docs', '/zh-CN/matters/LG-ENV-001', '/en/contractors', '/zh-CN/checkpoints', '/en/sign-in', '/zh-CN/no-such-page']) await visitUnderPolicy(page, path);
+  for (const path of ['/zh-CN', '/en/about', '/en/api-docs', '/zh-CN/publication-policy', '/zh-CN/matters/LG-ENV-001', '/en/contractors', '/zh-CN/checkpoints', '/en/sign-in', '/zh-CN/no-such-page']) await visitUnderPolicy(page, path);
   await signIn(page, demo('officer'));
   for (const path of ['/zh-CN/desk', '/zh-CN/desk/matters', '/en/audit']) await visitUnderPolicy(page, path);
   expect(violations).toEqual([]);

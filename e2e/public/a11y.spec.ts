@@ -15,6 +15,7 @@ const paths = [
   '/contracts/LG-2025-0001',
   '/contracts/LG-2026-0001',
   '/api-docs',
+  '/publication-policy',
   '/checkpoints',
   '/matters/LG-NOPE-999',
 ];

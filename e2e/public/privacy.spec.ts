@@ -88,6 +88,7 @@ test.describe('privacy of the public side', () => {
       '/matters?status=withdrawn',
       '/contractors',
       '/api-docs',
+      '/publication-policy',
       '/checkpoints',
       ...[2, 3, 4, 5].map((p) => `/matters?page=${p}`),
       ...[2, 3, 4, 5].map((p) => `/contractors?page=${p}`),
