@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { searchText } from '../shared/search-text';
 import type { Db } from '../../db/client';
 import { contractors, contracts, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
@@ -9,7 +10,7 @@ import { contractScope } from '../contracts/queries';
 import { contractorKinds, verificationStatuses } from '../domain/enums';
 
 export const contractorListQuery = z.object({
-  q: z.string().trim().max(100).catch(''),
+  q: searchText().catch(''),
   kind: z.enum(contractorKinds).optional().catch(undefined),
   status: z.enum(verificationStatuses).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { catalogueStatuses, matterCategories } from '../domain/enums';
 import { z } from 'zod';
+import { searchText } from '../shared/search-text';
 
 /** Officers work on their department's matters; admins and auditors see the whole catalogue. */
 export function matterScope(actor: Actor): SQL | undefined {
@@ -14,13 +15,14 @@ export function matterScope(actor: Actor): SQL | undefined {
   return sql`0`;
 }
 
-const inService = sql<number>`exists (select 1 from ${contracts} where ${contracts.matterId} = ${matters.id} and ${contracts.status} = 'active')`;
+/** Written out (alias inside, the outer table by name) so it cannot resolve inside its own table in any select. */
+const inService = sql<number>`exists (select 1 from contracts sc where sc.matter_id = "matters"."id" and sc.status = 'active')`;
 
 export const matterSorts = ['code', 'title', 'budget', 'updated'] as const;
 
 /** The list's query string; anything unknown falls back to the default instead of failing. */
 export const matterListQuery = z.object({
-  q: z.string().trim().max(100).catch(''),
+  q: searchText().catch(''),
   department: z.coerce.number().int().positive().optional().catch(undefined),
   category: z.enum(matterCategories).optional().catch(undefined),
   status: z.enum(catalogueStatuses).optional().catch(undefined),

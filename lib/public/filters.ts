@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contractorKinds, matterCategories } from '../domain/enums';
+import { searchText } from '../shared/search-text';
 import { matterServiceStatuses } from './dto';
 
 /** Search and filters of the public matter list; the same names in page URLs and in the API. */
@@ -13,7 +14,8 @@ export type MatterFilter = {
 
 export type ContractorFilter = { q?: string; kind?: (typeof contractorKinds)[number] };
 
-const text = z.string().trim().min(1).max(100);
+/** Control characters are stripped (lib/shared/search-text.ts): nothing reaches the full-text index it cannot parse. */
+const text = searchText({ min: 1, max: 100 });
 const matterFields = {
   q: text,
   department: z.string().regex(/^[A-Z0-9-]{1,32}$/),

@@ -45,8 +45,13 @@ const contractorRef = { id: contractors.id, nameZh: contractors.nameZh, nameEn: 
 const matterRef = { code: matters.code, titleZh: matters.titleZh, titleEn: matters.titleEn, category: matters.category };
 const publicContractorColumns = { ...contractorRef, verificationStatus: contractors.verificationStatus };
 
-const hasActiveContract = sql<number>`exists (select 1 from ${contracts} where ${contracts.matterId} = ${matters.id} and +${contracts.status} = 'active')`;
-const paidSum = sql<number>`(select coalesce(sum(${payments.amountFen}), 0) from ${payments} where ${payments.contractId} = ${contracts.id})`;
+// Correlated subqueries are written out: the inner table under an alias of its own, the outer row by its
+// table's name. Built from Drizzle columns instead, `${contracts.matterId} = ${matters.id}` loses its table
+// names in the column list of a single-table select (Drizzle writes bare column names there) and becomes
+// `"matter_id" = "id"`, two columns of the subquery's own table: one number for every row, and no error.
+// lib/figures/recount.test.ts recounts every figure these produce.
+const hasActiveContract = sql<number>`exists (select 1 from contracts ac where ac.matter_id = "matters"."id" and +ac.status = 'active')`;
+const paidSum = sql<number>`(select coalesce(sum(pp.amount_fen), 0) from payments pp where pp.contract_id = "contracts"."id")`;
 
 const clampLimit = (limit: number | undefined, fallback: number) => Math.min(Math.max(Math.trunc(limit ?? fallback), 1), MAX_PAGE_SIZE);
 
@@ -80,7 +85,7 @@ function matterConditions(filter: MatterFilter): SQL | undefined {
   if (filter.category) conditions.push(eq(matters.category, filter.category));
   if (filter.contractorKind) {
     conditions.push(
-      sql`exists (select 1 from ${contracts} inner join ${contractors} on ${contractors.id} = ${contracts.contractorId} where ${contracts.matterId} = ${matters.id} and ${isPublishedContractRow} and ${contractors.kind} = ${filter.contractorKind})`,
+      sql`exists (select 1 from contracts kc inner join contractors kk on kk.id = kc.contractor_id where kc.matter_id = "matters"."id" and +kc.status in ${publishedContractLiteral} and kk.kind = ${filter.contractorKind})`,
     );
   }
   if (filter.status === 'withdrawn') conditions.push(eq(matters.catalogueStatus, 'withdrawn'));
@@ -289,9 +294,10 @@ export function getPublicMatter(db: Db, code: string): PublicMatterDetail | null
   };
 }
 
+// Selected from `contractors` alone: written out (see hasActiveContract), or every row would get one number.
 const contractorCounts = {
-  publishedContracts: sql<number>`(select count(*) from ${contracts} where ${contracts.contractorId} = ${contractors.id} and ${isPublishedContractRow})`,
-  activeContracts: sql<number>`(select count(*) from ${contracts} where ${contracts.contractorId} = ${contractors.id} and ${isActiveContractRow})`,
+  publishedContracts: sql<number>`(select count(*) from contracts pc where pc.contractor_id = "contractors"."id" and +pc.status in ${publishedContractLiteral})`,
+  activeContracts: sql<number>`(select count(*) from contracts ac where ac.contractor_id = "contractors"."id" and +ac.status = 'active')`,
 };
 
 function contractorConditions(filter: ContractorFilter): SQL | undefined {
@@ -362,7 +368,7 @@ export function getPublicContract(db: Db, reference: string): PublicContractDeta
       justification: contracts.justification,
       approvedOn: sql<string | null>`substr(${contracts.approvedAt}, 1, 10)`,
       lastUpdated: contracts.updatedAt,
-      renewalOf: sql<string | null>`(select previous.reference from ${contracts} as previous where previous.id = ${contracts.renewalOfId} and previous.status in ('active', 'suspended', 'completed', 'terminated'))`,
+      renewalOf: sql<string | null>`(select previous.reference from contracts previous where previous.id = "contracts"."renewal_of_id" and previous.status in ${publishedContractLiteral})`,
     })
     .from(contracts)
     .innerJoin(matters, eq(matters.id, contracts.matterId))
@@ -542,7 +548,7 @@ export function listPublicDepartments(db: Db, max = Number.MAX_SAFE_INTEGER): Pu
   return db
     .select({ ...departmentRef, kind: departments.kind })
     .from(departments)
-    .where(sql`exists (select 1 from ${matters} where ${matters.departmentId} = ${departments.id} and ${isPublishedMatterLiteral})`)
+    .where(sql`exists (select 1 from matters dm where dm.department_id = "departments"."id" and dm.catalogue_status in ('listed', 'withdrawn'))`)
     .orderBy(asc(departments.code))
     .limit(max)
     .all();
