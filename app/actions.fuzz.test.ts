@@ -16,7 +16,7 @@ import { requestAmendment } from '@/lib/contracts/amendments';
 import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { contractTransitionNames } from '@/lib/contracts/rules';
 import { USCC_ALPHABET, usccCheckCharacter } from '@/lib/contractors/uscc';
-import { catalogueStatuses, contractStatuses, contractorKinds, evaluatorKinds, matterCategories, milestoneStatuses, roles, verificationStatuses } from '@/lib/domain/enums';
+import { catalogueStatuses, contractStatuses, contractorKinds, departmentKinds, evaluatorKinds, matterCategories, milestoneStatuses, roles, verificationStatuses } from '@/lib/domain/enums';
 import { buildFixture, FIXTURE_PASSWORD, type Fixture } from '@/lib/testing/fixture';
 import {
   extraFields,
@@ -100,6 +100,9 @@ const badUscc = fc.oneof(
   fc.constantFrom('', '91330383MA2A0PR1X', '91330383MA2A0PR1X30', '91330383MA2A0PR1I3', 'ZZZ'),
   missing,
 );
+/** A government body's code (GB 32100-2015, 11…); a department's code must be one, or blank. */
+const governmentUscc = fc.array(fc.constantFrom(...USCC_ALPHABET), { minLength: 15, maxLength: 15 }).map((a) => `11${a.join('')}`).map((c) => c + usccCheckCharacter(c));
+const badGovernmentUscc = fc.oneof(badUscc.filter((c) => c !== '' && c !== null), uscc.filter((c) => !c.startsWith('11')));
 const indicatorName = fc.stringMatching(/^[a-z][a-z0-9_]{0,49}$/);
 /** Not blank after trimming (a blank name skips the row) and not a valid name. */
 const badIndicatorName = fc.oneof(fc.constantFrom('Bad', '1abc', '_x', 'a-b', 'a b', 'a'.repeat(51), 'é'), hostileString).filter((s) => s.trim() !== '' && s.trim() !== '__proto__' && !/^[a-z][a-z0-9_]{0,49}$/.test(s.trim()));
@@ -377,6 +380,11 @@ const specs: Record<string, Spec> = {
     who: (f) => f.actors.admin,
     valid: (f) => fc.record({ contractorId: fc.constant(String(f.contractorY.id)), to: fc.constantFrom(...verificationStatuses), reason: text(1000) }),
     invalid: () => ({ contractorId: badId, to: badEnum(verificationStatuses), reason: badOptional(1000) }),
+  },
+  'admin/departments#updateDepartmentAction': {
+    who: (f) => f.actors.admin,
+    valid: (f) => fc.record({ departmentId: fc.constant(String(f.deptA.id)), nameZh: text(100), nameEn: text(200), kind: fc.constantFrom(...departmentKinds), creditCode: fc.oneof(fc.constant(''), governmentUscc) }),
+    invalid: () => ({ departmentId: badId, nameZh: badRequired(100), nameEn: badRequired(200), kind: badEnum(departmentKinds), creditCode: badGovernmentUscc }),
   },
   'admin/import#importCatalogueAction': {
     who: (f) => f.actors.admin,

@@ -190,6 +190,10 @@ const matrix: Record<string, Entry> = {
     form: (f, scope) => ({ contractorId: String((scope === 'in' ? f.contractorX : f.contractorY).id), to: 'suspended', reason: '抽查发现问题' }),
     allowed: adminOnly,
   },
+  'admin/departments#updateDepartmentAction': {
+    form: (f, scope) => ({ departmentId: String((scope === 'in' ? f.deptA : f.deptB).id), nameZh: '改名局', nameEn: 'Renamed Bureau', kind: 'party', creditCode: scope === 'in' ? '11330383MB0010014D' : '11330383MB00103809' }),
+    allowed: adminOnly,
+  },
   'admin/import#importCatalogueAction': {
     form: () => ({}),
     files: () => [new File(['code,name_zh,name_en,kind\nLG-D-NEW,新局,New Bureau,government\n'], 'departments.csv', { type: 'text/csv' })],

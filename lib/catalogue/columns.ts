@@ -6,7 +6,7 @@ export type CatalogueKind = (typeof catalogueKinds)[number];
 
 /** CSV column → field of the use case's input. `department_code` is resolved to `departmentId` on write. */
 export const catalogueColumns = {
-  departments: { code: 'code', name_zh: 'nameZh', name_en: 'nameEn', kind: 'kind' },
+  departments: { code: 'code', name_zh: 'nameZh', name_en: 'nameEn', kind: 'kind', credit_code: 'creditCode' },
   matters: {
     code: 'code',
     title_zh: 'titleZh',
@@ -35,7 +35,7 @@ export const catalogueColumns = {
   },
 } as const satisfies Record<CatalogueKind, Record<string, string>>;
 
-/** Columns a file of that kind must have; the rest may be left out. */
+/** Columns a file of that kind must have; the rest may be left out (a departments file from before credit codes still imports). */
 export const requiredColumns: Record<CatalogueKind, readonly string[]> = {
   departments: ['code', 'name_zh', 'name_en', 'kind'],
   matters: ['code', 'title_zh', 'title_en', 'category', 'department_code', 'annual_budget_fen'],

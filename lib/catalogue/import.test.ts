@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../auth/actor';
 import { verifyAuditChain } from '../audit/verify';
+import { isValidUscc } from '../contractors/uscc';
 import { testDb } from '../testing/db';
 import { importCatalogue } from './import';
 
@@ -81,5 +84,46 @@ describe('catalogue import', () => {
     const officer = { id: 1, name: 'o', role: 'officer' as const, departmentId: 1, contractorId: null, orgName: null };
     expect(() => importCatalogue(db, officer, [{ name: 'd.csv', text: departmentsCsv }], { dryRun: false })).toThrow(/may not/);
     expect(count(db, 'departments')).toBe(0);
+  });
+});
+
+describe('departments and their credit codes', () => {
+  const withCodes =
+    'code,name_zh,name_en,kind,credit_code\n' +
+    'LG-D-ECO,生态环境局,Bureau of Ecology,government,11330383MB0010014D\n' +
+    'LG-D-ORG,组织部,Organization Department,party,\n'; // a blank code: not recorded yet
+
+  it('imports the credit_code column, and a file without it still imports', () => {
+    const db = testDb();
+    expect(importCatalogue(db, actor, [{ name: 'departments.csv', text: withCodes }], { dryRun: false })).toMatchObject({ ok: true, counts: { departments: 2 } });
+    expect(db.$client.prepare('select code, credit_code from departments order by code').all()).toEqual([
+      { code: 'LG-D-ECO', credit_code: '11330383MB0010014D' },
+      { code: 'LG-D-ORG', credit_code: null },
+    ]);
+    const older = testDb();
+    expect(importCatalogue(older, actor, [{ name: 'departments.csv', text: departmentsCsv }], { dryRun: false })).toMatchObject({ ok: true, counts: { departments: 2 } });
+    expect(older.$client.prepare('select count(*) from departments where credit_code is null').pluck().get()).toBe(2);
+  });
+
+  it('names the credit_code column of a bad, non-government or repeated code, and writes nothing', () => {
+    const db = testDb();
+    const bad =
+      'code,name_zh,name_en,kind,credit_code\n' +
+      'LG-D-A,甲,A,government,11330383MB0010014E\n' + // row 2: wrong check character
+      'LG-D-B,乙,B,government,91350100M000100Y43\n' + // row 3: an enterprise's code
+      'LG-D-C,丙,C,government,11330383MB0010014D\n' + // row 4: fine
+      'LG-D-D,丁,D,government,11330383MB0010014D\n'; // row 5: the same code again
+    const report = importCatalogue(db, actor, [{ name: 'departments.csv', text: bad }], { dryRun: true });
+    expect(report.problems.map((p) => `${p.row}:${p.column}:${p.reason}`)).toEqual(['2:credit_code:uscc_check', '3:credit_code:not_government_code', '5:credit_code:duplicate']);
+    expect(count(db, 'departments')).toBe(0);
+  });
+
+  it('imports the sample departments, each with a valid, unique Longgang government code', () => {
+    const db = testDb();
+    const text = readFileSync(path.join(process.cwd(), 'db', 'seed', 'departments.csv'), 'utf8');
+    expect(importCatalogue(db, actor, [{ name: 'departments.csv', text }], { dryRun: false })).toMatchObject({ ok: true, counts: { departments: 15 } });
+    const codes = db.$client.prepare('select credit_code from departments').pluck().all() as (string | null)[];
+    expect(codes.filter((c) => c === null || !isValidUscc(c) || !c.startsWith('11330383'))).toEqual([]);
+    expect(new Set(codes).size).toBe(15);
   });
 });

@@ -6,6 +6,7 @@ import { appendAuditEvent } from '../audit/append';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { createContractorInTx } from '../contractors/service';
+import { restoreCsvCell } from '../csv/write';
 import { createDepartmentInTx } from '../departments/service';
 import { isAppError } from '../errors';
 import { createMatterInTx } from '../matters/service';
@@ -46,9 +47,13 @@ function parseFile(file: CatalogueFile, problems: RowProblem[]): ParsedFile | nu
   }
   const known = catalogueColumns[kind] as Record<string, string>;
   for (const h of header) if (!(h in known)) problems.push({ file: file.name, row: 1, column: h, reason: 'unknown_column' });
+  // The registry's exports (lib/csv/write.ts) put an apostrophe before a cell that starts like a formula
+  // (= + - @ TAB CR) and before one that starts with an apostrophe, so spreadsheets show it as text. Exactly
+  // one leading apostrophe is dropped from every cell, which undoes both and reads an export back unchanged.
+  // A hand-written cell that really starts with an apostrophe needs two.
   const rows = records.slice(1).map((cells, i) => {
     if (cells.length !== header.length) problems.push({ file: file.name, row: i + 2, column: null, reason: 'column_count' });
-    return { row: i + 2, record: Object.fromEntries(header.map((h, j) => [h, cells[j] ?? ''])) };
+    return { row: i + 2, record: Object.fromEntries(header.map((h, j) => [h, restoreCsvCell(cells[j] ?? '')])) };
   });
   return { name: file.name, kind, rows };
 }

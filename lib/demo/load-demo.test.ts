@@ -23,6 +23,13 @@ describe('the Longgang sample data', () => {
     ]);
   });
 
+  it('gives every department a unique, valid government credit code of Longgang (11, 330383)', () => {
+    const codes = db.$client.prepare('select credit_code from departments').pluck().all() as (string | null)[];
+    expect(codes).toHaveLength(15);
+    expect(codes.filter((c) => c === null || !isValidUscc(c) || !c.startsWith('11330383'))).toEqual([]);
+    expect(new Set(codes).size).toBe(15);
+  });
+
   it('has the 83 matters Longgang transferred, published, over every department, and two drafts beyond them', () => {
     expect(one(`select count(*) from matters where catalogue_status in ('listed', 'withdrawn')`)).toBe(83);
     expect(one(`select count(*) from matters where catalogue_status = 'draft'`)).toBe(2);

@@ -1,6 +1,5 @@
 import { hashSync } from '@node-rs/argon2';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -9,6 +8,7 @@ import { contractors, departments, matters, milestones } from '../../db/schema';
 import { systemActor, type Actor } from '../auth/actor';
 import { importCatalogue } from '../catalogue/import';
 import { changeContractorVerification } from '../contractors/service';
+import { csvChunks, restoreCsvCell } from '../csv/write';
 import { draftContract, recordPayment, setMilestoneStatus, transitionContract } from '../contracts/service';
 import { reviewDeliverable, submitDeliverable } from '../deliverables/service';
 import { recordEvaluation } from '../evaluations/service';
@@ -188,14 +188,18 @@ function loadContract(
 
 /** Rewrites suspended/debarred rows of the contractors CSV as verified and remembers their real status. */
 function deferSanctions(csv: string, later: { creditCode: string; status: string; reason: string }[]): string {
-  const rows = parse(csv, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  // Cells read as the import reads them (one leading apostrophe dropped) and written back by the registry's CSV
+  // writer, whose apostrophes the import drops again (lib/csv/write.ts): the file imports as the seed would.
+  const rows = (parse(csv, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[]).map((r) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, restoreCsvCell(v)])),
+  );
   for (const row of rows) {
     if (row.verification_status !== 'suspended' && row.verification_status !== 'debarred') continue;
     later.push({ creditCode: row.credit_code!, status: row.verification_status, reason: row.status_reason! });
     row.verification_status = 'verified';
     row.status_reason = '';
   }
-  return stringify(rows, { header: true });
+  return [...csvChunks(rows, Object.keys(rows[0] ?? {}))].join('');
 }
 
 const slug = (code: string) => code.toLowerCase().replace(/^lg-d-/, '');

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecord, downloadChunks, streamChunks } from './download';
+import { downloadChunks, streamChunks } from './download';
 import { buildPublicFixture } from './public-fixture';
 import { contractDownloadColumns, iterateContractRows, iterateMatterRows, matterDownloadColumns } from './queries';
 
@@ -48,16 +48,33 @@ describe('bulk downloads', () => {
   });
 });
 
-describe('the CSV writer', () => {
-  it('writes every record exactly as csv-stringify does', () => {
-    const field = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('', '"', ',', '\n', '\r\n', ' a,"b"\r', '甲,乙"丙"'), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null));
+describe('the CSV of a download', () => {
+  const columns = ['a', 'b', 'c'];
+  const csvOf = (rows: Record<string, string | number | null>[]) => [...downloadChunks(rows, columns, 'csv')].join('');
+  const formulaStart = ['=', '+', '-', '@', '\t', '\r', "'"];
+
+  it('writes every record exactly as csv-stringify does, for text that starts like no formula and for numbers', () => {
+    const plain = fc.string({ unit: 'binary' }).filter((s) => !formulaStart.includes(s.charAt(0)));
+    const field = fc.oneof(plain, fc.constantFrom('', '"', ',', '\n', 'a\r\n', ' a,"b"\r', '甲,乙"丙"'), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null));
     fc.assert(
       fc.property(fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 5 }), (records) => {
-        const columns = ['a', 'b', 'c'];
         const rows = records.map((r) => ({ a: r[0]!, b: r[1]!, c: r[2]! }));
-        expect(rows.map((r) => csvRecord(r, columns)).join('')).toBe(stringify(records.map((r) => r.map((v) => v ?? ''))));
+        expect(csvOf(rows)).toBe(`\uFEFF${stringify([columns, ...records.map((r) => r.map((v) => v ?? ''))])}`);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('neutralizes a cell that starts like a formula, and reads back unchanged once one apostrophe is dropped', () => {
+    const hostile = fc.tuple(fc.constantFrom(...formulaStart), fc.string({ unit: 'binary' })).map(([c, s]) => c + s);
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 3, maxLength: 3 }), ([a, b, c]) => {
+        const cells = (parse(csvOf([{ a: a!, b: b!, c: c! }]), { bom: true }) as string[][])[1]!;
+        for (const cell of cells) expect(cell.startsWith("'")).toBe(true);
+        expect(cells.map((cell) => cell.slice(1))).toEqual([a, b, c]);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(csvOf([{ a: '=HYPERLINK("http://evil.example")', b: -3, c: '-3' }])).toBe(`\uFEFFa,b,c\n"'=HYPERLINK(""http://evil.example"")",-3,'-3\n`);
   });
 });

@@ -1,15 +1,15 @@
-import { stringify } from 'csv-stringify';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { auditFilterQuery, iterateAuditEvents } from '@/lib/audit/queries';
+import { csvChunks } from '@/lib/csv/write';
 import { routeHandler } from '@/lib/http/route-handler';
 
 export const dynamic = 'force-dynamic';
 
 const columns = ['seq', 'occurredAt', 'actorId', 'actorName', 'actorRole', 'actorOrg', 'action', 'entityType', 'entityId', 'departmentId', 'data', 'hash'] as const;
 
-/** The filtered trail as CSV (UTF-8 with BOM) or JSON, streamed row by row; auditors and admins only. */
+/** The filtered trail as CSV (UTF-8 with BOM, lib/csv/write.ts) or JSON, streamed row by row; auditors and admins only. */
 export const GET = routeHandler(async function GET(req: Request) {
   const actor = await getActor();
   if (actor.role === 'public') return Response.json({ error: 'unauthenticated' }, { status: 401 });
@@ -21,18 +21,11 @@ export const GET = routeHandler(async function GET(req: Request) {
   const stream =
     format === 'csv'
       ? new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(encoder.encode('\uFEFF'));
-          },
-          async pull(controller) {
-            const csv = stringify({ header: true, columns: [...columns] });
-            csv.on('data', (chunk: string) => controller.enqueue(encoder.encode(chunk)));
-            await new Promise<void>((resolve, reject) => {
-              csv.on('end', resolve);
-              csv.on('error', reject);
-              for (const row of rows) csv.write(row);
-              csv.end();
-            });
+          // Cells through the registry's one CSV writer: an actor's name or an email typed at sign-in that
+          // starts like a formula (=HYPERLINK(…)) reaches the auditor's spreadsheet as text. The rows come from
+          // the shared connection, so they are read to the end in one pull, a few hundred per piece.
+          pull(controller) {
+            for (const chunk of csvChunks(rows, columns)) controller.enqueue(encoder.encode(chunk));
             controller.close();
           },
         })

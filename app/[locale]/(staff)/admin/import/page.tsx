@@ -15,6 +15,7 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="text-sm text-slate-700">{t('intro')}</p>
+      <p className="text-sm text-slate-700">{t('apostrophe')}</p>
       <ImportForm />
       <section aria-labelledby="export-heading" className="space-y-1">
         <h2 id="export-heading" className="text-lg font-semibold">{t('export')}</h2>

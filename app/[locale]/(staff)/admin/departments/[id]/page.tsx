@@ -5,8 +5,10 @@ import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { actorFromSession } from '@/lib/auth/sign-in';
 import { listDepartments } from '@/lib/departments/queries';
+import { findDepartment } from '@/lib/departments/staff-queries';
 import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
+import { EditDepartmentForm } from './department-form';
 
 export default async function DepartmentPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -14,13 +16,24 @@ export default async function DepartmentPage({ params }: { params: Promise<{ loc
   const actor = actorFromSession(await requirePageUser(locale));
   if (!can(actor, 'department.manage') && !can(actor, 'audit.read')) notFound();
   const d = listDepartments(getDb()).find((x) => String(x.id) === id);
-  if (!d) notFound();
+  const record = d ? findDepartment(getDb(), d.id) : null;
+  if (!d || !record) notFound();
   const t = await getTranslations('departments');
   return (
     <div className="space-y-4">
       <p className="font-mono text-sm text-slate-600">{d.code}</p>
       <h1 className="text-2xl font-bold">{locale === 'en' ? d.nameEn : d.nameZh}</h1>
       <p className="text-sm">{t(`kind.${d.kind}`)} · {t('matters', { count: d.matters })}</p>
+      <dl className="text-sm">
+        <dt className="font-medium text-slate-800">{t('creditCode')}</dt>
+        <dd className="font-mono" data-testid="department-credit-code">{record.creditCode ?? t('noCreditCode')}</dd>
+      </dl>
+      {can(actor, 'department.manage') ? (
+        <section aria-labelledby="edit-heading" className="max-w-lg space-y-2">
+          <h2 id="edit-heading" className="text-lg font-semibold">{t('edit')}</h2>
+          <EditDepartmentForm department={record} />
+        </section>
+      ) : null}
       <History events={recordHistory(getDb(), 'department', d.id)} title={t('history')} />
     </div>
   );

@@ -1,0 +1,35 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
+import { departmentKinds } from '@/lib/domain/enums';
+import { idleState } from '@/lib/forms/state';
+import { updateDepartmentAction } from '../actions';
+
+const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
+
+export type EditableDepartment = { id: number; nameZh: string; nameEn: string; kind: string; creditCode: string | null };
+
+/** Names, kind and unified social credit code of a department (the department code does not change). */
+export function EditDepartmentForm({ department }: { department: EditableDepartment }) {
+  const t = useTranslations('departments');
+  const [state, action] = useActionState(updateDepartmentAction, idleState);
+  const v = (name: 'nameZh' | 'nameEn' | 'kind' | 'creditCode') => state.values?.[name] ?? department[name] ?? '';
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="departmentId" value={department.id} />
+      <FormError state={state} />
+      <FormNotice state={state} />
+      <Field name="nameZh" label={t('nameZh')} required defaultValue={v('nameZh')} state={state} />
+      <Field name="nameEn" label={t('nameEn')} required defaultValue={v('nameEn')} state={state} />
+      <Field name="kind" label={t('kindLabel')} state={state}>
+        <select id="field-kind" name="kind" defaultValue={v('kind')} className={inputClass}>
+          {departmentKinds.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+        </select>
+      </Field>
+      <Field name="creditCode" label={t('creditCode')} hint={t('creditCodeHint')} maxLength={18} autoComplete="off" spellCheck={false} defaultValue={v('creditCode')} state={state} />
+      <SubmitButton>{t('save')}</SubmitButton>
+    </form>
+  );
+}
