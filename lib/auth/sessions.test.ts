@@ -87,6 +87,49 @@ describe('password sign-in', () => {
   });
 });
 
+describe('what anonymous sign-in attempts leave in the audit trail', () => {
+  const refusals = (f: ReturnType<typeof buildFixture>) => f.db.$client.prepare(`select count(*) from audit_events where action = 'auth.sign_in_refused'`).pluck().get() as number;
+
+  it('a locked account or address appends one refusal per lock window, not one per attempt', async () => {
+    const f = buildFixture();
+    const now = new Date('2026-03-01T08:00:00Z');
+    for (let i = 0; i < throttlePolicy.account.maxFailures; i++) await signInWithPassword(f.db, { email: 'officer.a@test.example', password: `guess ${i}`, address: `198.51.100.${i}` }, now);
+    for (let i = 0; i < 100; i++) {
+      expect(await signInWithPassword(f.db, { email: 'officer.a@test.example', password: 'x', address: `203.0.113.${i}` }, now)).toMatchObject({ error: 'throttled' });
+    }
+    expect(refusals(f)).toBe(1);
+
+    for (let i = 0; i < throttlePolicy.address.maxFailures; i++) await signInWithPassword(f.db, { email: `nobody${i}@test.example`, password: 'x', address: 'sprayer' }, now);
+    for (let i = 0; i < 100; i++) {
+      expect(await signInWithPassword(f.db, { email: `other${i}@test.example`, password: 'x', address: 'sprayer' }, now)).toMatchObject({ error: 'throttled' });
+    }
+    expect(refusals(f)).toBe(2);
+
+    // A new lock window may be recorded again.
+    const later = new Date(now.getTime() + throttlePolicy.account.lockMs + 60_000);
+    for (let i = 0; i < throttlePolicy.account.maxFailures; i++) await signInWithPassword(f.db, { email: 'officer.a@test.example', password: `guess ${i}`, address: `192.0.2.${i}` }, later);
+    await signInWithPassword(f.db, { email: 'officer.a@test.example', password: 'x', address: '192.0.2.99' }, later);
+    await signInWithPassword(f.db, { email: 'officer.a@test.example', password: 'x', address: '192.0.2.98' }, later);
+    expect(refusals(f)).toBe(3);
+  });
+
+  it('records at most 254 characters of the typed email, well-formed and without control characters', async () => {
+    const f = buildFixture();
+    for (const email of [`${'a'.repeat(400)}@test.example`, `${'字'.repeat(300)}\ud800`, `x\u0000y${'z'.repeat(300)}`]) {
+      await signInWithPassword(f.db, { email, password: 'x', address: '10.0.0.9' });
+    }
+    const rows = f.db.$client.prepare(`select entity_id as entityId, json_extract(data, '$.email') as email from audit_events where action = 'auth.sign_in_failed'`).all() as { entityId: string; email: string }[];
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      for (const text of [r.email, r.entityId]) {
+        expect([...text].length).toBeLessThanOrEqual(254);
+        expect(text.isWellFormed()).toBe(true);
+        expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      }
+    }
+  });
+});
+
 describe('sessions that end', () => {
   it('sign-out ends the session for good', async () => {
     const f = buildFixture();

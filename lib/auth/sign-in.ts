@@ -7,13 +7,22 @@ import { publicActor, type Actor } from './actor';
 import { verifyPassword } from './password';
 import { UNKNOWN_ADDRESS } from './request';
 import { createSession, endSession, type SessionUser } from './sessions';
-import { clearThrottle, lockedUntil, recordFailure, type ThrottleKey } from './throttle';
+import { clearThrottle, lockedUntil, noteRefusal, recordFailure, type ThrottleKey } from './throttle';
+import { toWellFormed } from '../shared/text';
 
 export type SignInResult =
   | { ok: true; sessionId: string; userId: number; role: Role; mustChangePassword: boolean }
   | { ok: false; error: 'invalid_credentials' | 'throttled' | 'disabled' | 'unknown_identity' | 'email_not_verified'; retryAfterSeconds?: number };
 
 type Attempt = { email: string; address: string };
+
+/**
+ * The typed email as the audit trail and the throttle keep it: anyone can type anything, so at most 254
+ * characters (the longest an address can be), well-formed, without control characters.
+ */
+export function recordedEmail(typed: string): string {
+  return [...toWellFormed(typed.trim().toLowerCase()).replace(/[\u0000-\u001f\u007f-\u009f]/g, '')].slice(0, 254).join('');
+}
 
 const anonymous: Actor = { ...publicActor, name: 'anonymous' };
 
@@ -28,18 +37,22 @@ function actorOf(db: Db, user: typeof users.$inferSelect): Actor {
 
 /** Email and password: throttled per account and per address; every outcome lands in the audit trail. */
 export async function signInWithPassword(db: Db, attempt: Attempt & { password: string }, now = new Date()): Promise<SignInResult> {
-  const email = attempt.email.trim().toLowerCase();
+  const typed = attempt.email.trim().toLowerCase();
+  const email = recordedEmail(typed);
   // An unknown address (no trusted proxy: lib/auth/request.ts) is everyone's; throttling it would lock everyone out.
   const keys: ThrottleKey[] = [{ kind: 'account', value: email }, ...(attempt.address === UNKNOWN_ADDRESS ? [] : [{ kind: 'address' as const, value: attempt.address }])];
   const locked = lockedUntil(db, keys, now);
   if (locked) {
-    writeTransaction(db, (tx) =>
-      appendAuditEvent(tx, anonymous, { action: 'auth.sign_in_refused', entityType: 'user', entityId: email, data: { email, method: 'password', reason: 'throttled', address: attempt.address } }),
-    );
+    // One refusal per lock window in the trail, not one per attempt (lib/auth/throttle.ts).
+    writeTransaction(db, (tx) => {
+      if (noteRefusal(tx, keys, now)) {
+        appendAuditEvent(tx, anonymous, { action: 'auth.sign_in_refused', entityType: 'user', entityId: email, data: { email, method: 'password', reason: 'throttled', address: attempt.address } });
+      }
+    });
     return { ok: false, error: 'throttled', retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000) };
   }
 
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const user = db.select().from(users).where(eq(users.email, typed)).get();
   const matches = await verifyPassword(user?.passwordHash ?? null, attempt.password);
   if (!user || !matches) {
     writeTransaction(db, (tx) => {
@@ -73,7 +86,8 @@ export async function signInWithPassword(db: Db, attempt: Attempt & { password: 
  * existing, enabled user. Nobody gets an account by signing in.
  */
 export function signInWithVerifiedEmail(db: Db, attempt: Attempt & { emailVerified: boolean; subject: string }, now = new Date()): SignInResult {
-  const email = attempt.email.trim().toLowerCase();
+  const typed = attempt.email.trim().toLowerCase();
+  const email = recordedEmail(typed);
   const refuse = (reason: 'unknown_identity' | 'email_not_verified' | 'disabled', entityId: string | number): SignInResult => {
     writeTransaction(db, (tx) =>
       appendAuditEvent(tx, anonymous, { action: 'auth.sign_in_refused', entityType: 'user', entityId, data: { email, method: 'oidc', reason, address: attempt.address } }),
@@ -81,7 +95,7 @@ export function signInWithVerifiedEmail(db: Db, attempt: Attempt & { emailVerifi
     return { ok: false, error: reason };
   };
   if (!attempt.emailVerified) return refuse('email_not_verified', email);
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const user = db.select().from(users).where(eq(users.email, typed)).get();
   if (!user) return refuse('unknown_identity', email);
   if (user.disabled) return refuse('disabled', user.id);
   const sessionId = writeTransaction(db, (tx) => {

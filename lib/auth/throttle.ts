@@ -42,6 +42,29 @@ export function recordFailure(tx: Tx, keys: ThrottleKey[], now: Date): void {
   }
 }
 
+/** The row that says a lock's refusal is in the audit trail: its `lockedUntil` is the lock's. */
+const notedKeyOf = (k: ThrottleKey) => `noted:${keyOf(k)}`;
+
+/**
+ * For an attempt refused by a lock: notes each locked key's lock as recorded, and says whether one of them
+ * was not yet, so that the audit trail gets one refusal per lock window per account or address, not one
+ * per attempt.
+ */
+export function noteRefusal(tx: Tx, keys: ThrottleKey[], now: Date): boolean {
+  let isNew = false;
+  for (const k of keys) {
+    const lock = tx.select({ lockedUntil: signInThrottle.lockedUntil }).from(signInThrottle).where(eq(signInThrottle.key, keyOf(k))).get()?.lockedUntil;
+    if (!lock || new Date(lock) <= now) continue;
+    const key = notedKeyOf(k);
+    if (tx.select({ lockedUntil: signInThrottle.lockedUntil }).from(signInThrottle).where(eq(signInThrottle.key, key)).get()?.lockedUntil === lock) continue;
+    isNew = true;
+    const values = { failures: 0, windowStartedAt: now.toISOString(), lockedUntil: lock };
+    tx.insert(signInThrottle).values({ key, ...values }).onConflictDoUpdate({ target: signInThrottle.key, set: values }).run();
+  }
+  return isNew;
+}
+
 export function clearThrottle(tx: Tx, key: ThrottleKey): void {
   tx.delete(signInThrottle).where(eq(signInThrottle.key, keyOf(key))).run();
+  tx.delete(signInThrottle).where(eq(signInThrottle.key, notedKeyOf(key))).run();
 }
