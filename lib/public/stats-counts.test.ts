@@ -14,7 +14,7 @@ describe('overview figures kept on write', () => {
     expect(counted.deliverables.accepted).toBeGreaterThan(0);
     expect(counted.evaluations.count).toBeGreaterThan(0);
     expect(getPublicStats(db)).toEqual(counted);
-  });
+  }, 60_000);
 
   it('follow raw changes of every kind, and a rebuild changes nothing', () => {
     const f = buildPublicFixture();
