@@ -266,7 +266,7 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     areaNames.push(`${rng.pick(areaSyllables)}${rng.pick(areaSyllables)}${rng.chance(0.3) ? '县' : '市'}`);
     regionCodes.push(`${rng.pick(provinceCodes)}${String(rng.int(1, 99)).padStart(2, '0')}${String(rng.int(1, 99)).padStart(2, '0')}`);
   }
-  const insDept = db.prepare(`insert into departments (id, code, name_zh, name_en, kind, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`);
+  const insDept = db.prepare(`insert into departments (id, code, name_zh, name_en, kind, credit_code, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)`);
   const deptCount = areas * deptTemplates.length;
   const deptName: string[] = [''];
   const setupDay = dayOf('2021-12-01');
@@ -274,9 +274,11 @@ export function generateSynthetic(options: SynthOptions): SynthReport {
     for (let t = 0; t < deptTemplates.length; t++) {
       const tpl = deptTemplates[t]!;
       const id = a * deptTemplates.length + t + 1;
-      const data = { code: tpl.code!.replace(/^LG-/, `${areaCode(a)}-`), nameZh: `${areaNames[a]}${tpl.name_zh}`, nameEn: `${tpl.name_en} (Area ${a + 1})`, kind: tpl.kind! };
+      // A government body's credit code: 11, the area's region code, an organization code, the check character.
+      const first17 = `11${regionCodes[a]}${orgCode(id - 1, 0)}`;
+      const data = { code: tpl.code!.replace(/^LG-/, `${areaCode(a)}-`), nameZh: `${areaNames[a]}${tpl.name_zh}`, nameEn: `${tpl.name_en} (Area ${a + 1})`, kind: tpl.kind!, creditCode: first17 + usccCheckCharacter(first17)! };
       const ts = at(setupDay);
-      insDept.run(id, data.code, data.nameZh, data.nameEn, data.kind, ts, ts);
+      insDept.run(id, data.code, data.nameZh, data.nameEn, data.kind, data.creditCode, ts, ts);
       tick('departments');
       deptName.push(data.nameZh);
       emit(ts, system, 'department.created', 'department', id, id, canonicalJson({ after: data }));
