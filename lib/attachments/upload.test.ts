@@ -61,6 +61,7 @@ describe('attachment upload refusals store nothing', () => {
     ['a name with a backslash', smallPdf, '..\\report.pdf', 400, 'name_path'],
     ['a name with a control character', smallPdf, 'report\t.pdf', 400, 'name_control'],
     ['a name with a control character a part header cannot carry', smallPdf, 'report\u0007.pdf', 400, 'bad_request'],
+    ['a name with a right-to-left override (invoice.txt shown as invoicetxt.png)', smallPdf, 'invoice\u202egnp.pdf', 400, 'name_bidi'],
   ];
   for (const [label, bytes, name, status, error] of cases) {
     it(`refuses ${label}`, async () => {

@@ -27,6 +27,7 @@ export type UploadRefusal =
   | 'name_missing'
   | 'name_path'
   | 'name_control'
+  | 'name_bidi'
   | 'name_too_long'
   | 'too_large'
   | 'empty'

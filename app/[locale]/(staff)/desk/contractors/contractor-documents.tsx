@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Db } from '@/db/client';
 import { FileUploadForm } from '@/app/_components/file-upload-form';
 import { listContractorDocuments } from '@/lib/attachments/queries';
+import { FileName } from '@/app/_components/file-name';
 
 /**
  * A contractor's qualification documents (licences, certificates) with download links, and, for those who
@@ -26,7 +27,7 @@ export async function ContractorDocuments({ db, contractorId, locale, mayUpload,
         <ul className="space-y-1 text-sm" data-testid="contractor-documents">
           {documents.map((d) => (
             <li key={d.id}>
-              <a href={`/api/attachments/${d.id}`} download className="text-brand-700 underline">{d.fileName}</a>{' '}
+              <a href={`/api/attachments/${d.id}`} download className="text-brand-700 underline"><FileName name={d.fileName} /></a>{' '}
               <span className="text-xs text-slate-600">
                 ({format.number(Math.ceil(d.sizeBytes / 1024))} KB · {format.dateTime(new Date(d.createdAt), { dateStyle: 'medium' })})
               </span>

@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import { listDeliverableAttachments } from '@/lib/attachments/queries';
 import { listContractDeliverables } from '@/lib/deliverables/queries';
 import { AttachmentForm, DeliverableForm, ReviewForm } from './deliverable-forms';
+import { FileName } from '@/app/_components/file-name';
 
 const statusTone = { submitted: 'bg-amber-100 text-amber-900', accepted: 'bg-green-100 text-green-900', returned: 'bg-red-100 text-red-900' } as const;
 
@@ -77,7 +78,7 @@ export async function DeliverablesSection({
                 <ul className="space-y-0.5" aria-label={t('attachments')}>
                   {files.filter((a) => a.deliverableId === d.id).map((a) => (
                     <li key={a.id}>
-                      <a href={`/api/attachments/${a.id}`} download className="text-brand-700 underline" data-testid="attachment-link">{a.fileName}</a>{' '}
+                      <a href={`/api/attachments/${a.id}`} download className="text-brand-700 underline" data-testid="attachment-link"><FileName name={a.fileName} /></a>{' '}
                       <span className="text-xs text-slate-600">({format.number(Math.ceil(a.sizeBytes / 1024))} KB)</span>
                     </li>
                   ))}
