@@ -69,7 +69,7 @@ export function Field({ name, label, state, hint, className, children, ...input 
       {errors.length ? (
         <ul id={`${id}-error`} className="text-sm text-red-700">
           {errors.map((e) => (
-            <li key={e}>{t.has(e) ? t(e) : t('invalid')}</li>
+            <li key={e}>{t.has(e) ? t(e, (state.errorParams ?? {}) as Record<string, string | number>) : t('invalid')}</li>
           ))}
         </ul>
       ) : null}

@@ -18,6 +18,17 @@ export const deliverableInput = z
   })
   .refine((d) => d.periodEnd >= d.periodStart, { path: ['periodEnd'], message: 'period_order' });
 
+/**
+ * Field errors when a reporting period is not within the contract's term (both ends inclusive), or null.
+ * The messages name the term: pass `{ start, end }` as the error's params.
+ */
+export function periodTermErrors(period: { periodStart: string; periodEnd: string }, term: { startDate: string; endDate: string }): Record<string, string[]> | null {
+  const errors: Record<string, string[]> = {};
+  if (period.periodStart < term.startDate) errors.periodStart = ['before_contract_start'];
+  if (period.periodEnd > term.endDate) errors.periodEnd = ['after_contract_end'];
+  return Object.keys(errors).length ? errors : null;
+}
+
 export const deliverableReviewInput = z
   .object({
     deliverableId: z.coerce.number().int().positive(),

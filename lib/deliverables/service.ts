@@ -8,7 +8,7 @@ import { AppError, notFound, ruleViolation } from '../errors';
 import { canonicalJson } from '../audit/chain';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
-import { deliverableInput, deliverableReviewInput } from './schema';
+import { deliverableInput, deliverableReviewInput, periodTermErrors } from './schema';
 
 export function submitDeliverableInTx(tx: Tx, actor: Actor, input: unknown) {
   requirePermission(actor, 'deliverable.submit');
@@ -17,6 +17,13 @@ export function submitDeliverableInTx(tx: Tx, actor: Actor, input: unknown) {
   if (!contract) throw notFound('contract');
   requirePermission(actor, 'deliverable.submit', { contractorId: contract.contractorId });
   if (contract.status !== 'active') throw ruleViolation('contract_not_active', `the contract is ${contract.status}`);
+  const outsideTerm = periodTermErrors(data, contract);
+  if (outsideTerm) {
+    throw new AppError('validation', `the period ${data.periodStart} to ${data.periodEnd} is not within the contract's term ${contract.startDate} to ${contract.endDate}`, {
+      fieldErrors: outsideTerm,
+      params: { start: contract.startDate, end: contract.endDate },
+    });
+  }
   if (data.milestoneId !== undefined) {
     const m = tx.select({ id: milestones.id }).from(milestones).where(and(eq(milestones.id, data.milestoneId), eq(milestones.contractId, contract.id))).get();
     if (!m) throw new AppError('validation', 'unknown milestone', { fieldErrors: { milestoneId: ['unknown_milestone'] } });
