@@ -9,6 +9,7 @@ import { systemActor, type Actor } from '../auth/actor';
 import { importCatalogue } from '../catalogue/import';
 import { changeContractorVerification } from '../contractors/service';
 import { csvChunks, restoreCsvCell } from '../csv/write';
+import { decideAmendment, requestAmendment } from '../contracts/amendments';
 import { draftContract, recordPayment, setMilestoneStatus, transitionContract } from '../contracts/service';
 import { reviewDeliverable, submitDeliverable } from '../deliverables/service';
 import { recordEvaluation } from '../evaluations/service';
@@ -152,37 +153,65 @@ function loadContract(
   if (sc.status === 'pending_approval') return id;
   step(ctx.approver, 'approve', at(sc.start, -10));
 
+  // Everything that happened while the contract ran, done in the order it happened, so that each published
+  // change (and the OCDS release it makes) carries a later time than the one before.
   const milestoneIds = db.select({ id: milestones.id }).from(milestones).where(eq(milestones.contractId, id)).orderBy(milestones.id).all().map((m) => m.id);
+  const events: { when: Date; run: () => void }[] = [];
   sc.deliverables.forEach((d, n) => {
     // Most reports arrive within ten days of their period; every seventh is late.
     const submitted = at(d.periodEnd, n % 7 === 6 ? 45 : 3 + (n % 8));
-    const row = withRecordedTime(submitted, () => submitDeliverable(db, ctx.reporter, {
-      contractId: id,
-      milestoneId: d.milestone === null ? undefined : milestoneIds[d.milestone],
-      title: d.titleZh,
-      periodStart: d.periodStart,
-      periodEnd: d.periodEnd,
-      description: d.descriptionZh,
-      indicators: d.indicators,
-    }));
+    let deliverableId = 0;
+    events.push({
+      when: submitted,
+      run: () => {
+        deliverableId = submitDeliverable(db, ctx.reporter, {
+          contractId: id,
+          milestoneId: d.milestone === null ? undefined : milestoneIds[d.milestone],
+          title: d.titleZh,
+          periodStart: d.periodStart,
+          periodEnd: d.periodEnd,
+          description: d.descriptionZh,
+          indicators: d.indicators,
+        }).id;
+      },
+    });
     if (d.status !== 'submitted') {
-      withRecordedTime(new Date(Math.min(submitted.getTime() + 5 * DAY, Date.now())), () =>
-        reviewDeliverable(db, ctx.officer, { deliverableId: row.id, decision: d.status === 'accepted' ? 'accept' : 'return', comment: d.reviewComment ?? '' }),
-      );
+      events.push({
+        when: new Date(Math.min(submitted.getTime() + 5 * DAY, Date.now() - DAY)),
+        run: () => reviewDeliverable(db, ctx.officer, { deliverableId, decision: d.status === 'accepted' ? 'accept' : 'return', comment: d.reviewComment ?? '' }),
+      });
     }
   });
   for (const p of sc.payments) {
-    withRecordedTime(at(p.date), () => recordPayment(db, ctx.officer, { contractId: id, amountFen: p.amountFen, paidOn: p.date, milestoneId: p.milestone === null ? undefined : milestoneIds[p.milestone] }));
+    events.push({ when: at(p.date), run: () => recordPayment(db, ctx.officer, { contractId: id, amountFen: p.amountFen, paidOn: p.date, milestoneId: p.milestone === null ? undefined : milestoneIds[p.milestone] }) });
   }
   sc.milestones.forEach((m, i) => {
-    if (m.status !== 'scheduled') setMilestoneStatus(db, ctx.officer, { milestoneId: milestoneIds[i], status: m.status });
+    if (m.status !== 'scheduled') events.push({ when: at(m.due, 5), run: () => setMilestoneStatus(db, ctx.officer, { milestoneId: milestoneIds[i], status: m.status }) });
   });
-  for (const e of sc.evaluations) {
-    withRecordedTime(at(e.periodEnd, 20), () => recordEvaluation(db, ctx.officer, { contractId: id, evaluatorKind: e.kind, periodStart: e.periodStart, periodEnd: e.periodEnd, scores: e.scores, comment: e.commentZh ?? '' }));
+  for (const a of sc.amendments) {
+    let amendmentId = 0;
+    events.push({
+      when: at(a.date),
+      run: () => {
+        amendmentId = requestAmendment(db, ctx.officer, { contractId: id, rationale: a.rationaleZh, newValueFen: a.newValueFen, newEndDate: a.newEndDate }).id;
+      },
+    });
+    if (a.decision !== 'pending') events.push({ when: at(a.date, 3), run: () => decideAmendment(db, ctx.approver, { amendmentId, decision: a.decision }) });
   }
-  if (sc.status === 'completed') step(ctx.officer, 'complete', at(sc.end, 10));
-  if (sc.status === 'suspended') step(ctx.officer, 'suspend', at(sc.start, 90), sc.statusReason ?? '暂停服务');
-  if (sc.status === 'terminated') step(ctx.officer, 'terminate', at(sc.start, 120), sc.statusReason ?? '提前终止');
+  for (const e of sc.evaluations) {
+    events.push({ when: at(e.periodEnd, 20), run: () => recordEvaluation(db, ctx.officer, { contractId: id, evaluatorKind: e.kind, periodStart: e.periodStart, periodEnd: e.periodEnd, scores: e.scores, comment: e.commentZh ?? '' }) });
+  }
+  // Sorted by time (stable), and never earlier than the step before.
+  let last = at(sc.start, -10);
+  for (const e of events.sort((a, b) => a.when.getTime() - b.when.getTime())) {
+    last = new Date(Math.max(e.when.getTime(), last.getTime()));
+    withRecordedTime(last, e.run);
+  }
+  // The contract's last step comes after all its work, an hour after the latest if planned earlier.
+  const final = (planned: Date) => new Date(Math.max(planned.getTime(), events.length > 0 ? last.getTime() + 3_600_000 : 0));
+  if (sc.status === 'completed') step(ctx.officer, 'complete', final(at(sc.end, 10)));
+  if (sc.status === 'suspended') step(ctx.officer, 'suspend', final(at(sc.start, 90)), sc.statusReason ?? '暂停服务');
+  if (sc.status === 'terminated') step(ctx.officer, 'terminate', final(at(sc.start, 120)), sc.statusReason ?? '提前终止');
   return id;
 }
 

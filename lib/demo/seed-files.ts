@@ -31,6 +31,18 @@ export const seedContractSchema = z.object({
     }),
   ),
   payments: z.array(z.object({ amountFen: z.number().int().positive(), date: z.string(), milestone: z.number().int().nullable() })),
+  /** Changes agreed while the contract ran: requested on `date`, decided three days later. */
+  amendments: z
+    .array(
+      z.object({
+        date: z.string(),
+        rationaleZh: z.string(),
+        newValueFen: z.number().int().positive().optional(),
+        newEndDate: z.string().optional(),
+        decision: z.enum(['approve', 'reject', 'pending']),
+      }),
+    )
+    .default([]),
   evaluations: z.array(
     z.object({
       kind: z.enum(evaluatorKinds),
