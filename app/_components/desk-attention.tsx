@@ -12,17 +12,18 @@ export async function DeskAttention({ actor }: { actor: Actor }) {
   const contractList = (key: 'awaitingApproval' | 'endingSoon' | 'pastEnd') => (
     <section aria-labelledby={`attention-${key}`} className="rounded-md border border-slate-200 bg-white p-3" data-testid={`attention-${key}`}>
       <h3 id={`attention-${key}`} className="font-semibold">
-        {t(key)} <span className="tabular-nums text-slate-600">({lists[key].length})</span>
+        {t(key)} <span className="tabular-nums text-slate-600">({lists[key].total})</span>
       </h3>
-      {lists[key].length === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
+      {lists[key].total === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
         <ul className="mt-1 space-y-1 text-sm">
-          {lists[key].map((c) => (
+          {lists[key].items.map((c) => (
             <li key={c.id}>
               <Link href={`/desk/contracts/${c.id}`} className="font-mono text-brand-700 underline">{c.reference}</Link> {en ? c.matterTitleEn : c.matterTitleZh} · {t('ends', { date: c.endDate })}
             </li>
           ))}
         </ul>
       )}
+      {lists[key].total > lists[key].items.length && <p className="mt-1 text-sm text-slate-600">{t('showingFirst', { shown: lists[key].items.length, total: lists[key].total })}</p>}
     </section>
   );
   return (
@@ -34,16 +35,19 @@ export async function DeskAttention({ actor }: { actor: Actor }) {
         {contractList('pastEnd')}
         <section aria-labelledby="attention-milestones" className="rounded-md border border-slate-200 bg-white p-3" data-testid="attention-overdueMilestones">
           <h3 id="attention-milestones" className="font-semibold">
-            {t('overdueMilestones')} <span className="tabular-nums text-slate-600">({lists.overdueMilestones.length})</span>
+            {t('overdueMilestones')} <span className="tabular-nums text-slate-600">({lists.overdueMilestones.total})</span>
           </h3>
-          {lists.overdueMilestones.length === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
+          {lists.overdueMilestones.total === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
             <ul className="mt-1 space-y-1 text-sm">
-              {lists.overdueMilestones.map((m) => (
+              {lists.overdueMilestones.items.map((m) => (
                 <li key={m.id}>
                   <Link href={`/desk/contracts/${m.contractId}`} className="font-mono text-brand-700 underline">{m.reference}</Link> {m.title} · {t('due', { date: m.dueDate })}
                 </li>
               ))}
             </ul>
+          )}
+          {lists.overdueMilestones.total > lists.overdueMilestones.items.length && (
+            <p className="mt-1 text-sm text-slate-600">{t('showingFirst', { shown: lists.overdueMilestones.items.length, total: lists.overdueMilestones.total })}</p>
           )}
         </section>
       </div>

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { capped, type Capped } from '../shared/capped';
 import type { Db } from '../../db/client';
 import { contractors, contracts, evaluatorAssignments, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
@@ -85,16 +86,20 @@ export function listContracts(db: Db, actor: Actor, options: { status?: Contract
 }
 
 /** Contracts waiting for this approver: their department's, drafted by someone else, oldest first. */
-export function listAwaitingApproval(db: Db, actor: Actor): (ContractListItem & { draftedByMe: boolean })[] {
+export const APPROVALS_LIMIT = 200;
+
+export function listAwaitingApproval(db: Db, actor: Actor): Capped<ContractListItem & { draftedByMe: boolean }> {
   requirePermission(actor, 'contract.approve');
-  return db
+  const where = and(contractScope(actor), eq(contracts.status, 'pending_approval'));
+  const items = db
     .select({ ...listColumns, draftedBy: contracts.draftedBy })
     .from(contracts)
     .innerJoin(matters, eq(matters.id, contracts.matterId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(and(contractScope(actor), eq(contracts.status, 'pending_approval')))
+    .where(where)
     .orderBy(asc(contracts.updatedAt), asc(contracts.id))
-    .limit(200)
+    .limit(APPROVALS_LIMIT)
     .all()
     .map(({ draftedBy, ...c }) => ({ ...c, draftedByMe: draftedBy === actor.id }));
+  return capped(items, APPROVALS_LIMIT, () => db.select({ n: count() }).from(contracts).where(where).get()?.n ?? 0);
 }

@@ -10,8 +10,8 @@ describe('what needs attention', () => {
   it('the officer sees the department\'s deliverables waiting for review, oldest first, and no other department\'s', () => {
     const f = buildFixture();
     const later = submitDeliverable(f.db, f.actors.contractorX, { contractId: f.activeA.id, title: '二季度', ...period });
-    expect(listDeliverablesAwaitingReview(f.db, f.actors.officerA).map((d) => d.id)).toEqual([f.deliverableA.id, later.id]);
-    expect(listDeliverablesAwaitingReview(f.db, f.actors.officerB).map((d) => d.id)).toEqual([f.deliverableB.id]);
+    expect(listDeliverablesAwaitingReview(f.db, f.actors.officerA).items.map((d) => d.id)).toEqual([f.deliverableA.id, later.id]);
+    expect(listDeliverablesAwaitingReview(f.db, f.actors.officerB).items.map((d) => d.id)).toEqual([f.deliverableB.id]);
     expect(() => listDeliverablesAwaitingReview(f.db, f.actors.contractorX)).toThrow();
   });
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { capped } from '../shared/capped';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { contractors, contracts, deliverables, matters, milestones, users } from '../../db/schema';
@@ -71,19 +72,21 @@ const attentionColumns = {
   matterTitleEn: matters.titleEn,
 };
 
-/** The officer's queue: deliverables of the department's contracts waiting for review, oldest first. */
+/** The officer's queue: deliverables of the department's contracts waiting for review, oldest first, and how many wait in all. */
 export function listDeliverablesAwaitingReview(db: Db, actor: Actor, limit = 50) {
   requirePermission(actor, 'deliverable.review');
-  return db
+  const where = and(scopedStatus(actor, 'submitted'), contractScope(actor));
+  const items = db
     .select(attentionColumns)
     .from(deliverables)
     .innerJoin(contracts, eq(contracts.id, deliverables.contractId))
     .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
     .innerJoin(matters, eq(matters.id, contracts.matterId))
-    .where(and(scopedStatus(actor, 'submitted'), contractScope(actor)))
+    .where(where)
     .orderBy(asc(deliverables.submittedAt), asc(deliverables.id))
     .limit(limit)
     .all();
+  return capped(items, limit, () => db.select({ n: count() }).from(deliverables).innerJoin(contracts, eq(contracts.id, deliverables.contractId)).where(where).get()?.n ?? 0);
 }
 
 /**

@@ -220,15 +220,15 @@ function expectEveryFigureEqualsRecount(db: Db) {
       const attention = contractsNeedingAttention(db, actor, today);
       const shown = {
         byStatus: countContractsByStatus(db, actor),
-        awaitingReview: listDeliverablesAwaitingReview(db, actor).length,
-        awaitingApproval: attention.awaitingApproval.length,
-        endingSoon: attention.endingSoon.length,
-        pastEnd: attention.pastEnd.length,
-        overdueMilestones: attention.overdueMilestones.length,
+        awaitingReview: listDeliverablesAwaitingReview(db, actor).total,
+        awaitingApproval: attention.awaitingApproval.total,
+        endingSoon: attention.endingSoon.total,
+        pastEnd: attention.pastEnd.total,
+        overdueMilestones: attention.overdueMilestones.total,
       };
       const expected = r.desk(u, today);
       expect(shown, `desk of ${u.role} ${u.id}`).toEqual(expected);
-      if (u.role === 'approver') expect(listAwaitingApproval(db, actor).length, `approvals of ${u.id}`).toBe(expected.awaitingApproval);
+      if (u.role === 'approver') expect(listAwaitingApproval(db, actor).total, `approvals of ${u.id}`).toBe(expected.awaitingApproval);
     }
     if (u.role === 'contractor') {
       const shown = { returnedWork: listReturnedWork(db, actor).length, upcomingMilestones: listUpcomingMilestones(db, actor, until).length, contracts: listContracts(db, actor, { limit: 100 }).length };

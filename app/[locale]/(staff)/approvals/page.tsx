@@ -13,12 +13,14 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
   setRequestLocale(locale);
   const actor = actorFromSession(await requirePageUser(locale));
   if (!can(actor, 'contract.approve')) notFound();
-  const waiting = listAwaitingApproval(getDb(), actor);
+  const { items: waiting, total } = listAwaitingApproval(getDb(), actor);
   const t = await getTranslations('approvals');
+  const tt = await getTranslations('attention');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <p className="text-sm text-slate-700">{t('count', { count: waiting.length })}</p>
+      <p className="text-sm text-slate-700">{t('count', { count: total })}</p>
+      {total > waiting.length && <p className="text-sm text-slate-600">{tt('showingFirst', { shown: waiting.length, total })}</p>}
       <ContractTable contracts={waiting} caption={t('title')} />
     </div>
   );

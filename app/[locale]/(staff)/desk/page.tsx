@@ -22,7 +22,7 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
   const db = getDb();
   const counts = countContractsByStatus(db, actor);
   const recent = listContracts(db, actor, { limit: 50 });
-  const awaiting = listDeliverablesAwaitingReview(db, actor);
+  const { items: awaiting, total: awaitingTotal } = listDeliverablesAwaitingReview(db, actor);
   const ta = await getTranslations('attention');
   const en = locale === 'en';
   const t = await getTranslations('desk');
@@ -39,7 +39,7 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
       <DeskAttention actor={actor} />
       <section aria-labelledby="awaiting-review" className="space-y-2">
         <h2 id="awaiting-review" className="text-lg font-semibold">
-          {ta('awaitingReview', { count: awaiting.length })}
+          {ta('awaitingReview', { count: awaitingTotal })}
         </h2>
         {awaiting.length === 0 ? <p className="text-sm text-slate-600">{ta('nothingWaiting')}</p> : (
           <ol className="space-y-1 text-sm" data-testid="awaiting-review">
@@ -51,6 +51,7 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
             ))}
           </ol>
         )}
+        {awaitingTotal > awaiting.length && <p className="text-sm text-slate-600">{ta('showingFirst', { shown: awaiting.length, total: awaitingTotal })}</p>}
       </section>
       <section aria-labelledby="counts" className="space-y-2">
         <h2 id="counts" className="text-lg font-semibold">
