@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { buildFixture, type Fixture } from '../testing/fixture';
 import { openAttachment } from './download';
 import { receiveAttachment } from './upload';
+import { buildDocx } from '../testing/zip';
 
 /** A small but well-formed PDF, built here rather than checked in. */
 function smallPdf(): Uint8Array {
@@ -62,6 +63,7 @@ describe('attachment upload refusals store nothing', () => {
     ['a name with a control character', smallPdf, 'report\t.pdf', 400, 'name_control'],
     ['a name with a control character a part header cannot carry', smallPdf, 'report\u0007.pdf', 400, 'bad_request'],
     ['a name with a right-to-left override (invoice.txt shown as invoicetxt.png)', smallPdf, 'invoice\u202egnp.pdf', 400, 'name_bidi'],
+    ['a DOCX that inflates to 200 MB', () => buildDocx(new Uint8Array(200 * 1024 * 1024)), 'report.docx', 413, 'archive_too_large'],
   ];
   for (const [label, bytes, name, status, error] of cases) {
     it(`refuses ${label}`, async () => {
@@ -109,6 +111,15 @@ describe('attachment upload refusals store nothing', () => {
     expect(await upload(f.actors.contractorX, 'report.pdf', smallPdf(), { deliverableId: 999_999 })).toMatchObject({ ok: false, status: 404 });
     expect(attachmentRows()).toBe(0);
     expect(storedFiles()).toEqual([]);
+  });
+});
+
+describe('a valid DOCX', () => {
+  it('is accepted when its central directory is ordinary', async () => {
+    const docx = buildDocx(new TextEncoder().encode(`<w:document>${'<w:p><w:r><w:t>一季度报告</w:t></w:r></w:p>'.repeat(500)}</w:document>`));
+    const outcome = await upload(f.actors.contractorX, 'report.docx', docx);
+    expect(outcome).toMatchObject({ ok: true, status: 201 });
+    expect(f.db.$client.prepare('select media_type from attachments').pluck().get()).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   });
 });
 

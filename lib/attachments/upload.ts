@@ -33,6 +33,7 @@ export type UploadRefusal =
   | 'empty'
   | 'type_not_allowed'
   | 'type_mismatch'
+  | 'archive_too_large'
   | 'deliverable_reviewed';
 
 /** A stored file's row, or why it was refused; `backTo` names the record a plain form returns to. */
@@ -174,7 +175,7 @@ async function receiveFile<T extends object>(db: Db, actor: Actor | null, reques
     if (!received.ok) return received;
     const { backTo, sha256, size, fileName } = received;
     const detected = await detectMediaType(tmpPath, fileName);
-    if ('refused' in detected) return refuse(415, detected.refused, backTo);
+    if ('refused' in detected) return refuse(detected.refused === 'archive_too_large' ? 413 : 415, detected.refused, backTo);
 
     const finalPath = path.join(options.uploadDir, sha256);
     const existed = await access(finalPath).then(
