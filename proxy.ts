@@ -1,14 +1,18 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest } from 'next/server';
 import { forwardingHeaderOverrides } from './lib/auth/request';
+import { getEnv } from './lib/env';
 import { routing } from './lib/i18n/routing';
 import { contentSecurityPolicy, isPrerendered, newNonce, originOf } from './lib/security/csp';
 
 // Locale negotiation, redirects and the per-request CSP nonce. Never an access guard: every page, server
 // action and route handler checks the session and permission itself.
 const handleLocale = createMiddleware(routing);
-const dev = process.env.NODE_ENV === 'development';
-const formTargets = originOf(process.env.OIDC_ISSUER);
+/** From the environment parsed once (lib/env.ts), on the first request. */
+const policyOptions = () => {
+  const env = getEnv();
+  return { dev: env.NODE_ENV === 'development', formTargets: originOf(env.OIDC_ISSUER) };
+};
 
 /** The request's headers with the forwarding headers no trusted proxy vouches for replaced (lib/auth/request.ts). */
 function requestHeaders(request: NextRequest): Headers {
@@ -29,10 +33,10 @@ function withTrustedHeaders(request: NextRequest): NextRequest {
 export default function proxy(request: NextRequest) {
   if (isPrerendered(request.nextUrl.pathname)) {
     const response = handleLocale(withTrustedHeaders(request));
-    response.headers.set('Content-Security-Policy', contentSecurityPolicy({ dev, formTargets }));
+    response.headers.set('Content-Security-Policy', contentSecurityPolicy(policyOptions()));
     return response;
   }
-  const policy = contentSecurityPolicy({ nonce: newNonce(), dev, formTargets });
+  const policy = contentSecurityPolicy({ nonce: newNonce(), ...policyOptions() });
   // Next reads the nonce from the request's CSP header while rendering and puts it on its own scripts.
   const headers = requestHeaders(request);
   headers.set('Content-Security-Policy', policy);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from './env';
 
@@ -27,5 +29,32 @@ describe('proxy headers', () => {
     expect(() => parseEnv({ AUTH_TRUST_HOST: 'true' })).toThrow(/AUTH_TRUST_HOST/);
     expect(parseEnv({ AUTH_TRUST_HOST: 'true', TRUST_PROXY: '1' }).TRUST_PROXY).toBe('1');
     expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('numbers and levels', () => {
+  it('defaults: sessions idle after 30 minutes and end after 12 hours, checkpoints hourly, logs at info', () => {
+    expect(parseEnv({})).toMatchObject({ SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 12, CHECKPOINT_INTERVAL_MINUTES: 60, LOG_LEVEL: 'info' });
+    expect(parseEnv({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '8', CHECKPOINT_INTERVAL_MINUTES: '0', LOG_LEVEL: 'debug' })).toMatchObject({ SESSION_IDLE_MINUTES: 15, SESSION_MAX_HOURS: 8, CHECKPOINT_INTERVAL_MINUTES: 0, LOG_LEVEL: 'debug' });
+  });
+
+  it('refuses to start on a value that is not a whole number, naming the variable (30m would have switched session expiry off)', () => {
+    for (const bad of ['30m', 'abc', '0', '-5', '1.5', '', ' ', '1e3', 'NaN', 'Infinity', '99999999']) {
+      expect(() => parseEnv({ SESSION_IDLE_MINUTES: bad }), `SESSION_IDLE_MINUTES=${bad}`).toThrow(/SESSION_IDLE_MINUTES/);
+      expect(() => parseEnv({ SESSION_MAX_HOURS: bad }), `SESSION_MAX_HOURS=${bad}`).toThrow(/SESSION_MAX_HOURS/);
+    }
+    for (const bad of ['1h', '-1', '0.5', '', 'off']) expect(() => parseEnv({ CHECKPOINT_INTERVAL_MINUTES: bad }), bad).toThrow(/CHECKPOINT_INTERVAL_MINUTES/);
+    for (const bad of ['verbose', 'INFO ', '']) expect(() => parseEnv({ LOG_LEVEL: bad }), bad).toThrow(/LOG_LEVEL/);
+    for (const bad of ['abc', '0', '70000', '']) expect(() => parseEnv({ PORT: bad }), bad).toThrow(/PORT/);
+  });
+
+  it('no code outside lib/env.ts reads process.env (tests and test support aside)', () => {
+    const root = path.join(__dirname, '..');
+    const files = [
+      ...['lib', 'app'].flatMap((d) => readdirSync(path.join(root, d), { recursive: true, encoding: 'utf8' }).map((f) => path.join(d, f))),
+      'proxy.ts',
+    ].filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith(path.join('lib', 'testing')) && f !== path.join('lib', 'env.ts'));
+    const readers = files.filter((f) => /process\.env\b/.test(readFileSync(path.join(root, f), 'utf8')));
+    expect(readers).toEqual([]);
   });
 });

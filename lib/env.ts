@@ -11,6 +11,17 @@ function isLoopback(url: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '[::1]' || host === '0.0.0.0';
 }
 
+/**
+ * A whole number from the environment, within [min, max]: digits only, so `30m`, `1.5`, `-1` or `1e3` refuse to
+ * start instead of becoming NaN (which would silently switch a limit off).
+ */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a whole number: digits only, no unit')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
 const envSchema = z
   .object({
     DATABASE_PATH: z.string().min(1).default('./data/registry.db'),
@@ -43,7 +54,16 @@ const envSchema = z
       .string()
       .refine(isValidUscc, 'not a valid unified social credit code (18 characters, GB 32100-2015 check character)')
       .optional(),
-    PORT: z.string().regex(/^\d+$/).default('3000'),
+    PORT: wholeNumber(1, 65_535).transform(String).default('3000'),
+    /** A session ends after this many minutes without a request… */
+    SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60).default(30),
+    /** …and this many hours after sign-in, however busy. */
+    SESSION_MAX_HOURS: wholeNumber(1, 30 * 24).default(12),
+    /** `npm start` signs an audit checkpoint this often when the head has moved; 0: only at start. */
+    CHECKPOINT_INTERVAL_MINUTES: wholeNumber(0, 7 * 24 * 60).default(60),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Set by Next (development under `next dev`). */
+    NODE_ENV: z.string().default('production'),
     AUTH_SECRET: z.string().optional(),
     /** The registry's public URL (e.g. https://registry.example.gov.cn); https turns on Secure cookies. */
     NEXTAUTH_URL: z.url().optional(),

@@ -40,3 +40,11 @@ describe('logs', () => {
     expect(text).toContain('[redacted]');
   });
 });
+
+describe('the process logger', () => {
+  it('is made on first use, at the level LOG_LEVEL sets (info by default)', async () => {
+    const { log } = await import('./log');
+    expect(log.level).toBe('info');
+    expect(typeof log.error).toBe('function');
+  });
+});

@@ -38,6 +38,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
 // Signed audit checkpoints at a set interval (when the head has moved), beside the one signed at start.
+// PORT and CHECKPOINT_INTERVAL_MINUTES were validated by scripts/prepare.ts above (lib/env.ts: whole numbers,
+// or it stops with a message naming the variable); the defaults here are the schema's.
 const minutes = Number(process.env.CHECKPOINT_INTERVAL_MINUTES ?? 60);
 if (minutes > 0) {
   const timer = setInterval(() => {

@@ -3,10 +3,16 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { contractors, departments, sessions, users } from '../../db/schema';
 import type { Role } from '../domain/enums';
+import { getEnv } from '../env';
 
+/** Limits from SESSION_IDLE_MINUTES and SESSION_MAX_HOURS (lib/env.ts: whole numbers, or the server does not start). */
 export const sessionPolicy = {
-  idleMs: Number(process.env.SESSION_IDLE_MINUTES ?? 30) * 60_000,
-  absoluteMs: Number(process.env.SESSION_MAX_HOURS ?? 12) * 3_600_000,
+  get idleMs(): number {
+    return getEnv().SESSION_IDLE_MINUTES * 60_000;
+  },
+  get absoluteMs(): number {
+    return getEnv().SESSION_MAX_HOURS * 3_600_000;
+  },
   /** last_seen_at is written at most this often, so reading pages does not turn into a write each time. */
   touchEveryMs: 60_000,
 };
