@@ -98,6 +98,11 @@ test.describe('public pages', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Inspection of enterprise pollution sources/);
     await page.getByRole('link', { name: 'Switch to Chinese' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^企业环境污染源巡查/);
+    // A filtered, paged list keeps its query string and fragment in the other language.
+    await page.goto('/zh-CN/matters?status=in_service&page=2#results');
+    await expect(page.getByTestId('language-switch')).toHaveAttribute('href', '/en/matters?status=in_service&page=2#results');
+    await page.getByTestId('language-switch').click();
+    await expect(page).toHaveURL(/\/en\/matters\?status=in_service&page=2#results$/);
   });
 
   test('header links reach every public page, and sign-in stays', async ({ page }) => {
