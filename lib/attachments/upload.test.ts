@@ -71,7 +71,7 @@ describe('attachment upload refusals store nothing', () => {
       expect(outcome).toMatchObject({ ok: false, status, error });
       expect(attachmentRows()).toBe(0);
       expect(storedFiles()).toEqual([]);
-    });
+    }, 30_000); // the 200 MB DOCX is deflated here, slow on a busy machine
   }
 
   it('reads the record from the fields before the file, and refuses what is not multipart', async () => {
