@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getEnv } from '../lib/env';
 import { discardNotedChanges, publishNotedChanges } from '../lib/ocds/publish';
+import { installPublicCountTriggers } from '../lib/public/count-triggers';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -35,7 +36,11 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   const sqlite = new Database(file);
   configureConnection(sqlite, file);
   const db = drizzle({ client: sqlite, schema }) as Db;
-  if (options.migrate ?? true) migrate(db, { migrationsFolder });
+  if (options.migrate ?? true) {
+    migrate(db, { migrationsFolder });
+    // The public_counts triggers are generated from lib/domain/predicates.ts, not written in a migration.
+    installPublicCountTriggers(sqlite);
+  }
   return db;
 }
 

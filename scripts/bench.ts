@@ -17,6 +17,7 @@ import { constants as fsConstants, copyFileSync, existsSync, mkdirSync, openSync
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { encode } from 'next-auth/jwt';
+import { hasActiveContractSql, publishedMatterSql, servingCatalogueStatuses, sqlIn } from '../lib/domain/predicates';
 
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -98,7 +99,7 @@ function prepare(ds: Dataset) {
   if (r.status !== 0) throw new Error(`prepare failed for ${ds.label}`);
 }
 
-/** The synthetic database is cached by scale, seed and a digest of what shapes it (migrations, generator). */
+/** The synthetic database is cached by scale, seed and a digest of what shapes it (migrations, generator, generated triggers). */
 function synthDigest(): string {
   const h = createHash('sha256');
   for (const dir of ['db/migrations', 'db/schema', 'lib/synth']) {
@@ -107,6 +108,7 @@ function synthDigest(): string {
       if (statSync(full).isFile() && !f.endsWith('.test.ts')) h.update(f).update(readFileSync(full));
     }
   }
+  for (const f of ['lib/domain/predicates.ts', 'lib/public/count-triggers.ts']) h.update(f).update(readFileSync(path.join(root, f)));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -239,7 +241,7 @@ let sampleMatterContracts = 0;
 async function targetsFor(ds: Dataset): Promise<Target[]> {
   const db = new Database(ds.env.DATABASE_PATH!);
   db.pragma('busy_timeout = 5000');
-  const published = (db.prepare(`select count(*) from matters where catalogue_status in ('listed', 'withdrawn')`).pluck().get() as number) || 1;
+  const published = (db.prepare(`select count(*) from matters where ${publishedMatterSql('catalogue_status')}`).pluck().get() as number) || 1;
   // Page 5,000, or the last full page of a smaller registry (the sample's has 20 matters like the others).
   const deepPage = Math.max(1, Math.min(5000, Math.floor(published / 20)));
   // A matter in service: in the sample the one with the most contracts; at scale one with as many contracts
@@ -247,8 +249,8 @@ async function targetsFor(ds: Dataset): Promise<Target[]> {
   const matterContracts = `(select count(*) from contracts c where c.matter_id = m.id)`;
   const matter = db
     .prepare(
-      `select m.code as code, ${matterContracts} as n from matters m where m.id in (select id from matters where catalogue_status = 'listed' order by id limit 1000)
-       and exists (select 1 from contracts c where c.matter_id = m.id and c.status = 'active')
+      `select m.code as code, ${matterContracts} as n from matters m where m.id in (select id from matters where ${sqlIn('catalogue_status', servingCatalogueStatuses)} order by id limit 1000)
+       and ${hasActiveContractSql('m.id', { alias: 'c' })}
        order by ${ds.name === 'sample' ? `${matterContracts} desc` : `abs(${matterContracts} - ?)`}, m.id limit 1`,
     )
     .get(...(ds.name === 'sample' ? [] : [sampleMatterContracts])) as { code: string; n: number };

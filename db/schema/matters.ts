@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { catalogueStatuses, matterCategories } from '../../lib/domain/enums';
+import { publishedMatterSql } from '../../lib/domain/predicates';
 import { createdAt, oneOf, updatedAt } from './columns';
 import { departments } from './departments';
 
@@ -38,8 +39,9 @@ export const matters = sqliteTable(
     index('matters_budget_idx').on(t.annualBudgetFen),
     // The public list's orders (all, by category, by department), over published matters only: a page, even
     // a deep one, is a walk along one of these (they hold the rowid, so nothing else is read to skip rows).
-    index('matters_published_code_idx').on(t.code).where(sql`catalogue_status in ('listed', 'withdrawn')`),
-    index('matters_published_category_code_idx').on(t.category, t.code).where(sql`catalogue_status in ('listed', 'withdrawn')`),
-    index('matters_published_department_code_idx').on(t.departmentId, t.code).where(sql`catalogue_status in ('listed', 'withdrawn')`),
+    // A changed predicate changes these conditions: drizzle-kit then generates the migration that rebuilds them.
+    index('matters_published_code_idx').on(t.code).where(sql.raw(publishedMatterSql('catalogue_status'))),
+    index('matters_published_category_code_idx').on(t.category, t.code).where(sql.raw(publishedMatterSql('catalogue_status'))),
+    index('matters_published_department_code_idx').on(t.departmentId, t.code).where(sql.raw(publishedMatterSql('catalogue_status'))),
   ],
 );

@@ -3,23 +3,11 @@ import type { Db } from '../../db/client';
 import { contracts, deliverables, evaluations } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
-import { todayInShanghai } from '../shared/time';
+import { isPublishedContractStatus, isSubmittedOnTime } from '../domain/predicates';
 
-/** A deliverable counts as on time when submitted no later than this many days after its period ends. */
-export const ON_TIME_DAYS = 30;
-
-/** Contracts that were approved at some point: the ones a contractor "held". */
-const heldStatuses = ['active', 'suspended', 'completed', 'terminated'] as const;
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Accepted, and submitted (in Shanghai's calendar) no later than ON_TIME_DAYS after the end of its period. */
+/** Accepted, and submitted on time (lib/domain/predicates.ts: in Shanghai's calendar, within the grace days after its period). */
 export function isAcceptedOnTime(d: { status: string; submittedAt: string; periodEnd: string }): boolean {
-  return d.status === 'accepted' && todayInShanghai(new Date(d.submittedAt)) <= addDays(d.periodEnd, ON_TIME_DAYS);
+  return d.status === 'accepted' && isSubmittedOnTime(d.submittedAt, d.periodEnd);
 }
 
 export type ContractorRecord = {
@@ -42,7 +30,8 @@ export function summarizeRecord(
   const replaced = new Set(deliverableRows.map((d) => d.supersedesId).filter((id): id is number => id !== null));
   const current = deliverableRows.filter((d) => !replaced.has(d.id));
   return {
-    contractsHeld: contractRows.filter((c) => (heldStatuses as readonly string[]).includes(c.status)).length,
+    // Held: approved at some point, which is what published means.
+    contractsHeld: contractRows.filter((c) => isPublishedContractStatus(c.status)).length,
     deliverables: current.length,
     accepted: current.filter((d) => d.status === 'accepted').length,
     acceptedOnTime: current.filter(isAcceptedOnTime).length,

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { contracts, matters, milestones } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { runningContractStatuses } from '../domain/predicates';
 import { todayInShanghai } from '../shared/time';
 import { contractScope } from './queries';
 
@@ -30,11 +31,11 @@ export function contractsNeedingAttention(db: Db, actor: Actor, today = todayInS
     );
   // With a scope, start from its contracts (unary plus keeps the planner off the milestone status index,
   // which would walk every overdue milestone in the country).
-  const overdue = and(scope, scope === undefined ? eq(milestones.status, 'scheduled') : sql`+${milestones.status} = 'scheduled'`, lt(milestones.dueDate, today), inArray(contracts.status, ['active', 'suspended']));
+  const overdue = and(scope, scope === undefined ? eq(milestones.status, 'scheduled') : sql`+${milestones.status} = 'scheduled'`, lt(milestones.dueDate, today), inArray(contracts.status, runningContractStatuses));
   return {
     awaitingApproval: list(and(scope, eq(contracts.status, 'pending_approval')), contracts.updatedAt),
     endingSoon: list(and(scope, eq(contracts.status, 'active'), gte(contracts.endDate, today), lte(contracts.endDate, addDays(today, 30))), contracts.endDate),
-    pastEnd: list(and(scope, inArray(contracts.status, ['active', 'suspended']), lt(contracts.endDate, today)), contracts.endDate),
+    pastEnd: list(and(scope, inArray(contracts.status, runningContractStatuses), lt(contracts.endDate, today)), contracts.endDate),
     overdueMilestones: capped(
       db
         .select({ id: milestones.id, title: milestones.title, dueDate: milestones.dueDate, contractId: contracts.id, reference: contracts.reference })

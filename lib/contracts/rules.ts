@@ -1,4 +1,5 @@
 import type { ContractStatus } from '../domain/enums';
+import { runningContractStatuses } from '../domain/predicates';
 import type { Permission } from '../auth/permissions';
 import type { AuditAction } from '../audit/events';
 
@@ -11,7 +12,7 @@ export const contractTransitions = {
   suspend: { from: ['active'], to: 'suspended', permission: 'contract.manage', action: 'contract.suspended', needs: 'reason' },
   resume: { from: ['suspended'], to: 'active', permission: 'contract.manage', action: 'contract.resumed', needs: null },
   complete: { from: ['active'], to: 'completed', permission: 'contract.manage', action: 'contract.completed', needs: null },
-  terminate: { from: ['active', 'suspended'], to: 'terminated', permission: 'contract.manage', action: 'contract.terminated', needs: 'reason' },
+  terminate: { from: runningContractStatuses, to: 'terminated', permission: 'contract.manage', action: 'contract.terminated', needs: 'reason' },
 } as const satisfies Record<
   string,
   { from: readonly ContractStatus[]; to: ContractStatus; permission: Permission; action: AuditAction; needs: 'reason' | 'comment' | null }

@@ -4,6 +4,7 @@ import { contractors, contracts, matters, milestones, payments } from '../../db/
 import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { isSettlingContractStatus, runningContractStatuses } from '../domain/predicates';
 import { getEnv } from '../env';
 import { AppError, notFound, ruleViolation } from '../errors';
 import { nowIso, todayInShanghai } from '../shared/time';
@@ -25,7 +26,7 @@ export function contractWarnings(tx: Tx | Db, c: { id?: number; matterId: number
     .where(
       and(
         eq(contracts.matterId, c.matterId),
-        inArray(contracts.status, ['active', 'suspended']),
+        inArray(contracts.status, runningContractStatuses),
         lte(contracts.startDate, c.endDate),
         gte(contracts.endDate, c.startDate),
         c.id === undefined ? undefined : ne(contracts.id, c.id),
@@ -163,7 +164,7 @@ export function setMilestoneStatusInTx(tx: Tx, actor: Actor, input: unknown) {
     .get();
   if (!found) throw notFound('milestone');
   requirePermission(actor, 'milestone.update', { departmentId: found.departmentId });
-  if (!['active', 'suspended', 'completed'].includes(found.contractStatus)) {
+  if (!isSettlingContractStatus(found.contractStatus)) {
     throw ruleViolation('contract_not_running', `the contract is ${found.contractStatus}`);
   }
   const from = found.milestone.status;
@@ -189,7 +190,7 @@ export function recordPaymentInTx(tx: Tx, actor: Actor, input: unknown) {
   const contract = tx.select().from(contracts).where(eq(contracts.id, data.contractId)).get();
   if (!contract) throw notFound('contract');
   requirePermission(actor, 'payment.record', { departmentId: contract.departmentId });
-  if (!['active', 'suspended', 'completed'].includes(contract.status)) {
+  if (!isSettlingContractStatus(contract.status)) {
     throw ruleViolation('contract_not_running', `payments need an approved contract; this one is ${contract.status}`);
   }
   if (data.paidOn < contract.startDate) throw new AppError('validation', 'paid before the contract started', { fieldErrors: { paidOn: ['before_start'] } });

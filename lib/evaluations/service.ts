@@ -5,6 +5,7 @@ import { appendAuditEvent } from '../audit/append';
 import { canonicalJson } from '../audit/chain';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { isPublishedContractStatus } from '../domain/predicates';
 import { AppError, notFound, ruleViolation } from '../errors';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
@@ -23,7 +24,8 @@ export function recordEvaluationInTx(tx: Tx, actor: Actor, input: unknown) {
   if (actor.role === 'evaluator' && data.evaluatorKind !== 'third_party') {
     throw new AppError('validation', 'evaluator kind does not fit the role', { fieldErrors: { evaluatorKind: ['kind_for_role'] } });
   }
-  if (!['active', 'suspended', 'completed', 'terminated'].includes(contract.status)) {
+  // Approved at some point (published): an ended contract is still evaluated.
+  if (!isPublishedContractStatus(contract.status)) {
     throw ruleViolation('contract_not_running', `the contract is ${contract.status}`);
   }
   const overall = overallScore(data.scores);

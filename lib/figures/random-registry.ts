@@ -15,6 +15,7 @@ import { draftContract, recordPayment, setMilestoneStatus, transitionContract } 
 import { createDepartment } from '../departments/service';
 import { reviewDeliverable, submitDeliverable } from '../deliverables/service';
 import { contractorKinds, evaluatorKinds, matterCategories, milestoneStatuses, milestoneTypes, type ContractStatus, type Role } from '../domain/enums';
+import { publishedContractSql, runningContractStatuses, settlingContractStatuses, sqlIn } from '../domain/predicates';
 import { isAppError } from '../errors';
 import { assignEvaluator } from '../evaluations/assignments';
 import { recordEvaluation } from '../evaluations/service';
@@ -259,7 +260,7 @@ function performWrite(world: World, w: Write): boolean | void {
       return changeContractorVerification(db, world.admin, { contractorId: k.id, to, reason: to === 'verified' ? undefined : '信用记录不良' });
     }
     case 'contract.draft': {
-      const renewed = w.flag ? pick(contracts(`status in ('active', 'suspended', 'completed', 'terminated')`), w.d) : undefined;
+      const renewed = w.flag ? pick(contracts(publishedContractSql('status')), w.d) : undefined;
       const matter = renewed
         ? { id: renewed.matter_id, department_id: renewed.department_id }
         : pick(rows<{ id: number; department_id: number }>(`select id, department_id from matters where catalogue_status = 'listed' order by id`), w.a);
@@ -288,7 +289,7 @@ function performWrite(world: World, w: Write): boolean | void {
       // Mostly contracts on their way to approval, a running one a time in four, a closed one now and then.
       const toApproval = w.flag || w.c % 2 === 0;
       const c =
-        pick(contracts(toApproval ? `status in ('draft', 'pending_approval')` : `status in ('active', 'suspended')`), w.a) ??
+        pick(contracts(toApproval ? `status in ('draft', 'pending_approval')` : sqlIn('status', runningContractStatuses)), w.a) ??
         pick(contracts(w.d % 10 === 0 ? '1' : `status not in ('cancelled', 'terminated', 'completed')`), w.a);
       if (!c) return false;
       const transition = stepFor(c.status, w.b);
@@ -297,7 +298,7 @@ function performWrite(world: World, w: Write): boolean | void {
       return void transitionContract(db, actor, { contractId: c.id, transition, reason: '情况说明' });
     }
     case 'payment.record': {
-      const c = pick(contracts(`status in ('active', 'suspended', 'completed')`), w.a);
+      const c = pick(contracts(sqlIn('status', settlingContractStatuses)), w.a);
       if (!c) return false;
       const paid = db.$client.prepare(`select coalesce(sum(amount_fen), 0) from payments where contract_id = ?`).pluck().get(c.id) as number;
       const amountFen = w.flag ? c.value_fen - paid : 1 + (w.b % Math.max(c.value_fen - paid, 1));
@@ -334,7 +335,7 @@ function performWrite(world: World, w: Write): boolean | void {
       return void reviewDeliverable(db, dept(d.department_id).officer, { deliverableId: d.id, decision: w.flag || w.b % 3 > 0 ? 'accept' : 'return', comment: '请补充材料' });
     }
     case 'evaluation.record': {
-      const c = pick(contracts(`status in ('active', 'suspended', 'completed', 'terminated')`), w.a);
+      const c = pick(contracts(publishedContractSql('status')), w.a);
       if (!c) return false;
       const assigned = rows<{ user_id: number }>(`select user_id from evaluator_assignments where contract_id = ? order by id`, c.id);
       const evaluator = w.flag ? world.evaluators.find((e) => assigned.some((a) => a.user_id === e.id)) : undefined;

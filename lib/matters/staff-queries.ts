@@ -5,6 +5,7 @@ import { contractors, contracts, departments, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { catalogueStatuses, matterCategories } from '../domain/enums';
+import { hasActiveContractSql } from '../domain/predicates';
 import { z } from 'zod';
 import { searchText } from '../shared/search-text';
 
@@ -15,8 +16,12 @@ export function matterScope(actor: Actor): SQL | undefined {
   return sql`0`;
 }
 
-/** Written out (alias inside, the outer table by name) so it cannot resolve inside its own table in any select. */
-const inService = sql<number>`exists (select 1 from contracts sc where sc.matter_id = "matters"."id" and sc.status = 'active')`;
+/**
+ * Held by an active contract (staff screens show it whatever the catalogue status; the public "in service"
+ * also needs the matter listed). Written out (alias inside, the outer table by name) so it cannot resolve
+ * inside its own table in any select.
+ */
+const inService = sql<number>`${sql.raw(hasActiveContractSql('"matters"."id"', { alias: 'sc' }))}`;
 
 export const matterSorts = ['code', 'title', 'budget', 'updated'] as const;
 

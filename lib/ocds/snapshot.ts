@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ContractorKind, MatterCategory, MilestoneStatus, MilestoneType } from '../domain/enums';
-import { publishedContractStatuses, type PublishedContractStatus } from '../public/dto';
+import { publishedContractSql, type PublishedContractStatus } from '../domain/predicates';
 
 // What an OCDS release says about one published contract, read from the tables as they are now. Releases
 // are built from it when something published changes (lib/ocds/publish.ts), and never rebuilt afterwards.
@@ -40,7 +40,6 @@ export type ContractSnapshot = {
   acceptedDeliverables: { id: number; title: string; periodStart: string; periodEnd: string; acceptedAt: string | null }[];
 };
 
-const published = publishedContractStatuses.map((s) => `'${s}'`).join(', ');
 
 type Statements = Record<'contracts' | 'milestones' | 'payments' | 'amendments' | 'deliverables', Database.Statement>;
 const cache = new WeakMap<Database.Database, Statements>();
@@ -53,7 +52,7 @@ function statementsFor(sqlite: Database.Database): Statements {
       contracts: sqlite
         .prepare(
           `select c.id, c.reference, c.status, c.status_reason, c.status_changed_at, c.value_fen, c.start_date, c.end_date, c.approved_at,
-                  (select p.reference from contracts p where p.id = c.renewal_of_id and p.status in (${published})),
+                  (select p.reference from contracts p where p.id = c.renewal_of_id and ${publishedContractSql('p.status')}),
                   m.code, m.title_zh, m.title_en, m.category,
                   d.code, d.name_zh, d.name_en, d.credit_code,
                   k.id, k.name_zh, k.name_en, k.kind, k.credit_code
@@ -61,7 +60,7 @@ function statementsFor(sqlite: Database.Database): Statements {
            join matters m on m.id = c.matter_id
            join departments d on d.id = c.department_id
            join contractors k on k.id = c.contractor_id
-           where c.id > ? and c.id <= ? and +c.status in (${published}) order by c.id limit ?`,
+           where c.id > ? and c.id <= ? and ${publishedContractSql('+c.status')} order by c.id limit ?`,
         )
         .raw(),
       milestones: sqlite.prepare(`select contract_id, id, title, type, due_date, status from milestones where contract_id > ? and contract_id <= ? order by contract_id, due_date, id`).raw(),

@@ -1,15 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client';
+import { publishedContractSql, publishedMatterSql } from '../domain/predicates';
 
-// Totals of the public lists, kept in `public_counts` by triggers (migration 0007) in the same transaction
+// Totals of the public lists, kept in `public_counts` by triggers (lib/public/count-triggers.ts) in the same transaction
 // as every write to matters and contracts. Reading one is a primary-key lookup instead of a count over
 // every published row.
 
 export type PublicCountName = 'matters.published' | 'contracts.published';
 
 const recount: Record<PublicCountName, string> = {
-  'matters.published': `select count(*) from matters where catalogue_status in ('listed', 'withdrawn')`,
-  'contracts.published': `select count(*) from contracts where status in ('active', 'suspended', 'completed', 'terminated')`,
+  'matters.published': `select count(*) from matters where ${publishedMatterSql('catalogue_status')}`,
+  'contracts.published': `select count(*) from contracts where ${publishedContractSql('status')}`,
 };
 
 export function readPublicCount(db: Db, name: PublicCountName): number {

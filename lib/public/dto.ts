@@ -1,7 +1,6 @@
 // The public read model: every field here may be shown to anyone. JSON field names are camelCase and
 // stable (documented on the API page); money is integer fen, dates are YYYY-MM-DD, timestamps UTC ISO-8601.
 import type {
-  CatalogueStatus,
   ContractorKind,
   DepartmentKind,
   EvaluatorKind,
@@ -11,14 +10,10 @@ import type {
   MilestoneType,
   VerificationStatus,
 } from '../domain/enums';
+import type { PublishedCatalogueStatus, PublishedContractStatus } from '../domain/predicates';
 
-/** Contract statuses the public sees; draft, pending_approval and cancelled never leave the office. */
-export const publishedContractStatuses = ['active', 'suspended', 'completed', 'terminated'] as const;
-export type PublishedContractStatus = (typeof publishedContractStatuses)[number];
-
-/** Catalogue statuses the public sees; drafts are not published. */
-export const publishedCatalogueStatuses = ['listed', 'withdrawn'] as const satisfies readonly CatalogueStatus[];
-export type PublishedCatalogueStatus = (typeof publishedCatalogueStatuses)[number];
+// What the public sees is defined once, in lib/domain/predicates.ts; here for the readers of the public model.
+export { publishedCatalogueStatuses, publishedContractStatuses, type PublishedCatalogueStatus, type PublishedContractStatus } from '../domain/predicates';
 
 /** A matter's public service status: listed with an active contract, listed without one, or withdrawn. */
 export const matterServiceStatuses = ['in_service', 'not_in_service', 'withdrawn'] as const;

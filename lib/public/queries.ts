@@ -5,8 +5,22 @@ import type { Db } from '../../db/client';
 import { amendments, contractors, contracts, deliverables, departments, evaluations, matters, milestones, payments } from '../../db/schema';
 import { contractorKinds, type ContractorKind, type MatterCategory } from '../domain/enums';
 import {
+  hasActiveContractSql,
+  inServiceSql,
+  isInService,
+  ON_TIME_GRACE_DAYS,
+  activeContractStatuses,
   publishedCatalogueStatuses,
+  publishedContractSql,
+  publishedMatterSql,
+  sqlIn,
+  sqlList,
+  submittedOnTimeSql,
   publishedContractStatuses,
+  servingCatalogueStatuses,
+  type PublishedContractStatus,
+} from '../domain/predicates';
+import {
   type Page,
   type PublicAcceptedDeliverable,
   type PublicAmendment,
@@ -20,12 +34,10 @@ import {
   type PublicMatterDetail,
   type PublicMatterListItem,
   type PublicStats,
-  type PublishedContractStatus,
 } from './dto';
 import { likePattern, type ContractorFilter, type MatterFilter } from './filters';
-import { readPublicStats } from './stats-counts';
+import { emptyByStatus, readPublicStats } from './stats-counts';
 import { readPublicCount } from './counts';
-import { ON_TIME_GRACE_DAYS } from './on-time';
 
 // The only reads behind the public pages and the open-data API. Every query names its columns: nothing
 // personal (contacts, legal representatives, users, who submitted or reviewed) and nothing unpublished
@@ -35,9 +47,9 @@ export const MAX_PAGE_SIZE = 100;
 
 // The same conditions with a unary plus, which keeps the planner off the status indexes: a status matches
 // most rows, so leading with it means reading most of the table; the id, matter or contractor leads instead.
-const publishedContractLiteral = sql.raw(`('active', 'suspended', 'completed', 'terminated')`);
+const publishedContractLiteral = sql.raw(sqlList(publishedContractStatuses));
 const isPublishedContractRow = sql`+${contracts.status} in ${publishedContractLiteral}`;
-const isActiveContractRow = sql`+${contracts.status} = 'active'`;
+const isActiveContractRow = sql`+${contracts.status} in ${sql.raw(sqlList(activeContractStatuses))}`;
 const isPublishedMatter = inArray(matters.catalogueStatus, publishedCatalogueStatuses);
 
 const departmentRef = { code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn };
@@ -50,19 +62,22 @@ const publicContractorColumns = { ...contractorRef, verificationStatus: contract
 // names in the column list of a single-table select (Drizzle writes bare column names there) and becomes
 // `"matter_id" = "id"`, two columns of the subquery's own table: one number for every row, and no error.
 // lib/figures/recount.test.ts recounts every figure these produce.
-const hasActiveContract = sql<number>`exists (select 1 from contracts ac where ac.matter_id = "matters"."id" and +ac.status = 'active')`;
+const hasActiveContract = sql<number>`${sql.raw(hasActiveContractSql('"matters"."id"', { alias: 'ac', keepOffStatusIndex: true }))}`;
 const paidSum = sql<number>`(select coalesce(sum(pp.amount_fen), 0) from payments pp where pp.contract_id = "contracts"."id")`;
 
 const clampLimit = (limit: number | undefined, fallback: number) => Math.min(Math.max(Math.trunc(limit ?? fallback), 1), MAX_PAGE_SIZE);
 
-function serviceStatus(catalogueStatus: string, inService: number | boolean): PublicMatterListItem['serviceStatus'] {
-  if (catalogueStatus === 'withdrawn') return 'withdrawn';
-  return inService ? 'in_service' : 'not_in_service';
+/** A published matter's service status: in service, or withdrawn, or (listed without an active contract) not in service. */
+function serviceStatus(catalogueStatus: string, hasActive: number | boolean): PublicMatterListItem['serviceStatus'] {
+  if (isInService(catalogueStatus, hasActive)) return 'in_service';
+  return catalogueStatus === 'withdrawn' ? 'withdrawn' : 'not_in_service';
 }
 
 // Written out (not bound parameters) so that the planner can use the partial indexes built on exactly this
 // condition (matters_published_*_idx): a bound value is unknown when the statement is prepared.
-const isPublishedMatterLiteral = sql.raw(`"matters"."catalogue_status" in ('listed', 'withdrawn')`);
+const isPublishedMatterLiteral = sql.raw(publishedMatterSql('"matters"."catalogue_status"'));
+/** Listed: the catalogue status a matter is in service in, when an active contract holds it. */
+const isServingMatter = sql.raw(sqlIn('"matters"."catalogue_status"', servingCatalogueStatuses));
 
 /** A phrase for the trigram index: the whole text, quotes doubled (FTS5 string syntax). */
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
@@ -89,8 +104,8 @@ function matterConditions(filter: MatterFilter): SQL | undefined {
     );
   }
   if (filter.status === 'withdrawn') conditions.push(eq(matters.catalogueStatus, 'withdrawn'));
-  if (filter.status === 'in_service') conditions.push(and(eq(matters.catalogueStatus, 'listed'), sql`${hasActiveContract}`));
-  if (filter.status === 'not_in_service') conditions.push(and(eq(matters.catalogueStatus, 'listed'), sql`not ${hasActiveContract}`));
+  if (filter.status === 'in_service') conditions.push(and(isServingMatter, sql`${hasActiveContract}`));
+  if (filter.status === 'not_in_service') conditions.push(and(isServingMatter, sql`not ${hasActiveContract}`));
   return and(...conditions);
 }
 
@@ -297,7 +312,7 @@ export function getPublicMatter(db: Db, code: string): PublicMatterDetail | null
 // Selected from `contractors` alone: written out (see hasActiveContract), or every row would get one number.
 const contractorCounts = {
   publishedContracts: sql<number>`(select count(*) from contracts pc where pc.contractor_id = "contractors"."id" and +pc.status in ${publishedContractLiteral})`,
-  activeContracts: sql<number>`(select count(*) from contracts ac where ac.contractor_id = "contractors"."id" and +ac.status = 'active')`,
+  activeContracts: sql<number>`(select count(*) from contracts ac where ac.contractor_id = "contractors"."id" and ${sql.raw(sqlIn('+ac.status', activeContractStatuses))})`,
 };
 
 function contractorConditions(filter: ContractorFilter): SQL | undefined {
@@ -345,7 +360,7 @@ export function getPublicContractor(db: Db, id: number): PublicContractorDetail 
     ...contractor,
     record: {
       publishedContracts: list.length,
-      activeContracts: list.filter((c) => c.status === 'active').length,
+      activeContracts: list.filter((c) => (activeContractStatuses as readonly string[]).includes(c.status)).length,
       totalValueFen: list.reduce((sum, c) => sum + c.valueFen, 0),
       amountPaidFen: list.reduce((sum, c) => sum + c.amountPaidFen, 0),
       acceptedDeliverables: accepted?.n ?? 0,
@@ -444,14 +459,13 @@ export function listPublicDepartments(db: Db, max = Number.MAX_SAFE_INTEGER): Pu
   return db
     .select({ ...departmentRef, kind: departments.kind })
     .from(departments)
-    .where(sql`exists (select 1 from matters dm where dm.department_id = "departments"."id" and dm.catalogue_status in ('listed', 'withdrawn'))`)
+    .where(sql`exists (select 1 from matters dm where dm.department_id = "departments"."id" and ${sql.raw(publishedMatterSql('dm.catalogue_status'))})`)
     .orderBy(asc(departments.code))
     .limit(max)
     .all();
 }
 
-const publishedList = sql.raw(publishedContractStatuses.map((s) => `'${s}'`).join(', '));
-const emptyByStatus = (): Record<PublishedContractStatus, number> => ({ active: 0, suspended: 0, completed: 0, terminated: 0 });
+const isPublished = (column: string) => sql.raw(publishedContractSql(column));
 
 /** Headline figures and chart series, counted from the tables: the reference the kept counts are checked against. */
 export function countPublicStats(db: Db): PublicStats {
@@ -459,32 +473,31 @@ export function countPublicStats(db: Db): PublicStats {
     select count(*) as published,
            coalesce(sum(catalogue_status = 'listed'), 0) as listed,
            coalesce(sum(catalogue_status = 'withdrawn'), 0) as withdrawn,
-           coalesce(sum(catalogue_status = 'listed' and exists (select 1 from contracts c where c.matter_id = matters.id and c.status = 'active')), 0) as inService
-    from matters where catalogue_status in ('listed', 'withdrawn')`);
+           coalesce(sum(${sql.raw(inServiceSql('catalogue_status', 'matters.id', { alias: 'c' }))}), 0) as inService
+    from matters where ${sql.raw(publishedMatterSql('catalogue_status'))}`);
   const byKind = Object.fromEntries(contractorKinds.map((k) => [k, 0])) as Record<ContractorKind, number>;
   for (const r of db.all<{ kind: ContractorKind; n: number }>(sql`select kind, count(*) as n from contractors group by kind`)) byKind[r.kind] = r.n;
 
   const byStatus = emptyByStatus();
-  for (const r of db.all<{ status: PublishedContractStatus; n: number }>(sql`select status, count(*) as n from contracts where status in (${publishedList}) group by status`)) byStatus[r.status] = r.n;
+  for (const r of db.all<{ status: PublishedContractStatus; n: number }>(sql`select status, count(*) as n from contracts where ${isPublished('status')} group by status`)) byStatus[r.status] = r.n;
   const money = db.get<{ value: number; paid: number }>(sql`
-    select coalesce((select sum(value_fen) from contracts where status in (${publishedList})), 0) as value,
-           coalesce((select sum(p.amount_fen) from payments p join contracts c on c.id = p.contract_id where c.status in (${publishedList})), 0) as paid`);
-  // Submission day in Asia/Shanghai (UTC+8, no daylight saving) against the period end plus the grace days.
+    select coalesce((select sum(value_fen) from contracts where ${isPublished('status')}), 0) as value,
+           coalesce((select sum(p.amount_fen) from payments p join contracts c on c.id = p.contract_id where ${isPublished('c.status')}), 0) as paid`);
   const d = db.get<{ accepted: number; onTime: number }>(sql`
     select count(*) as accepted,
-           coalesce(sum(date(d.submitted_at, '+8 hours') <= date(d.period_end, ${`+${ON_TIME_GRACE_DAYS} days`})), 0) as onTime
+           coalesce(sum(${sql.raw(submittedOnTimeSql('d.submitted_at', 'd.period_end'))}), 0) as onTime
     from deliverables d join contracts c on c.id = d.contract_id
-    where d.status = 'accepted' and c.status in (${publishedList})`);
+    where d.status = 'accepted' and ${isPublished('c.status')}`);
   const e = db.get<{ n: number; avg: number | null }>(sql`
-    select count(*) as n, avg(e.overall_score) as avg from evaluations e join contracts c on c.id = e.contract_id where c.status in (${publishedList})`);
+    select count(*) as n, avg(e.overall_score) as avg from evaluations e join contracts c on c.id = e.contract_id where ${isPublished('c.status')}`);
   const valueByCategory = db.all<{ category: MatterCategory; contracts: number; valueFen: number }>(sql`
     select m.category as category, count(*) as contracts, sum(c.value_fen) as valueFen
     from contracts c join matters m on m.id = c.matter_id
-    where c.status in (${publishedList}) group by m.category order by valueFen desc, m.category`);
+    where ${isPublished('c.status')} group by m.category order by valueFen desc, m.category`);
   const years = new Map<number, Record<PublishedContractStatus, number>>();
   for (const r of db.all<{ year: number; status: PublishedContractStatus; n: number }>(sql`
     select cast(substr(start_date, 1, 4) as integer) as year, status, count(*) as n
-    from contracts where status in (${publishedList}) group by year, status order by year`)) {
+    from contracts where ${isPublished('status')} group by year, status order by year`)) {
     const counts = years.get(r.year) ?? emptyByStatus();
     counts[r.status] = r.n;
     years.set(r.year, counts);
@@ -522,13 +535,13 @@ export function iterateMatterRows(sqlite: Database.Database): IterableIterator<D
       `select m.code as code, m.title_zh as titleZh, m.title_en as titleEn, m.category as category,
               d.code as departmentCode, d.name_zh as departmentNameZh, d.name_en as departmentNameEn,
               m.catalogue_status as catalogueStatus,
-              case when m.catalogue_status = 'withdrawn' then 'withdrawn'
-                   when exists (select 1 from contracts c where c.matter_id = m.id and c.status = 'active') then 'in_service'
+              case when ${inServiceSql('m.catalogue_status', 'm.id', { alias: 'c' })} then 'in_service'
+                   when m.catalogue_status = 'withdrawn' then 'withdrawn'
                    else 'not_in_service' end as serviceStatus,
               m.annual_budget_fen as annualBudgetFen, m.description_zh as descriptionZh, m.description_en as descriptionEn,
               m.legal_basis as legalBasis, m.service_standard as serviceStandard
        from matters m join departments d on d.id = m.department_id
-       where m.catalogue_status in ('listed', 'withdrawn') order by m.code`,
+       where ${publishedMatterSql('m.catalogue_status')} order by m.code`,
     )
     .iterate() as IterableIterator<DownloadRow>;
 }
@@ -538,8 +551,8 @@ export function iterateContractorRows(sqlite: Database.Database): IterableIterat
     .prepare(
       `select k.id as id, k.name_zh as nameZh, k.name_en as nameEn, k.kind as kind, k.credit_code as creditCode,
               k.verification_status as verificationStatus,
-              (select count(*) from contracts c where c.contractor_id = k.id and c.status in (${publishedContractStatuses.map((s) => `'${s}'`).join(', ')})) as publishedContracts,
-              (select count(*) from contracts c where c.contractor_id = k.id and c.status = 'active') as activeContracts
+              (select count(*) from contracts c where c.contractor_id = k.id and ${publishedContractSql('c.status')}) as publishedContracts,
+              (select count(*) from contracts c where c.contractor_id = k.id and ${sqlIn('c.status', activeContractStatuses)}) as activeContracts
        from contractors k order by k.id`,
     )
     .iterate() as IterableIterator<DownloadRow>;
@@ -558,7 +571,7 @@ export function iterateContractRows(sqlite: Database.Database): IterableIterator
        join matters m on m.id = c.matter_id
        join departments d on d.id = c.department_id
        join contractors k on k.id = c.contractor_id
-       where c.status in (${publishedContractStatuses.map((s) => `'${s}'`).join(', ')}) order by c.id`,
+       where ${publishedContractSql('c.status')} order by c.id`,
     )
     .iterate() as IterableIterator<DownloadRow>;
 }

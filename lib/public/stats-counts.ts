@@ -1,31 +1,43 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client';
 import { contractorKinds, type ContractorKind, type MatterCategory } from '../domain/enums';
-import { publishedContractStatuses, type PublicStats, type PublishedContractStatus } from './dto';
-import { ON_TIME_GRACE_DAYS } from './on-time';
+import {
+  inServiceSql,
+  isPublishedContractStatus,
+  ON_TIME_GRACE_DAYS,
+  publishedContractSql,
+  publishedContractStatuses,
+  publishedMatterSql,
+  submittedOnTimeSql,
+  type PublishedContractStatus,
+} from '../domain/predicates';
+import type { PublicStats } from './dto';
 
 // The overview's figures, kept on write: rows named `stats.*` in public_counts, changed by triggers
-// (migration 0008) in the same transaction as the matter, contractor, contract, payment, deliverable or
-// evaluation they count. Reading them is one indexed range instead of aggregates over every table.
+// (lib/public/count-triggers.ts) in the same transaction as the matter, contractor, contract, payment,
+// deliverable or evaluation they count. Reading them is one indexed range instead of aggregates over every table.
 
-/** The recount, the same statement as the migration's first fill: every stats.* row from the tables. */
+const published = publishedContractSql('status');
+const cPublished = publishedContractSql('c.status');
+
+/** The recount: every stats.* row from the tables. */
 const RECOUNT = `INSERT INTO public_counts (name, n) SELECT name, n FROM (
-  SELECT 'stats.matters.' || catalogue_status AS name, count(*) AS n FROM matters WHERE catalogue_status IN ('listed', 'withdrawn') GROUP BY catalogue_status
-  UNION ALL SELECT 'stats.matters.in_service', count(*) FROM matters m WHERE m.catalogue_status = 'listed' AND EXISTS (SELECT 1 FROM contracts c WHERE c.matter_id = m.id AND c.status = 'active')
+  SELECT 'stats.matters.' || catalogue_status AS name, count(*) AS n FROM matters WHERE ${publishedMatterSql('catalogue_status')} GROUP BY catalogue_status
+  UNION ALL SELECT 'stats.matters.in_service', count(*) FROM matters m WHERE ${inServiceSql('m.catalogue_status', 'm.id', { alias: 'c' })}
   UNION ALL SELECT 'stats.contractors.kind.' || kind, count(*) FROM contractors GROUP BY kind
-  UNION ALL SELECT 'stats.contracts.status.' || status, count(*) FROM contracts WHERE status IN ('active', 'suspended', 'completed', 'terminated') GROUP BY status
-  UNION ALL SELECT 'stats.contracts.value', coalesce(sum(value_fen), 0) FROM contracts WHERE status IN ('active', 'suspended', 'completed', 'terminated')
-  UNION ALL SELECT 'stats.category.' || m.category || '.contracts', count(*) FROM contracts c JOIN matters m ON m.id = c.matter_id WHERE c.status IN ('active', 'suspended', 'completed', 'terminated') GROUP BY m.category
-  UNION ALL SELECT 'stats.category.' || m.category || '.value', sum(c.value_fen) FROM contracts c JOIN matters m ON m.id = c.matter_id WHERE c.status IN ('active', 'suspended', 'completed', 'terminated') GROUP BY m.category
-  UNION ALL SELECT 'stats.year.' || substr(start_date, 1, 4) || '.' || status, count(*) FROM contracts WHERE status IN ('active', 'suspended', 'completed', 'terminated') GROUP BY substr(start_date, 1, 4), status
-  UNION ALL SELECT 'stats.payments.paid', coalesce(sum(p.amount_fen), 0) FROM payments p JOIN contracts c ON c.id = p.contract_id WHERE c.status IN ('active', 'suspended', 'completed', 'terminated')
-  UNION ALL SELECT 'stats.deliverables.accepted', count(*) FROM deliverables d JOIN contracts c ON c.id = d.contract_id WHERE d.status = 'accepted' AND c.status IN ('active', 'suspended', 'completed', 'terminated')
-  UNION ALL SELECT 'stats.deliverables.on_time', count(*) FROM deliverables d JOIN contracts c ON c.id = d.contract_id WHERE d.status = 'accepted' AND c.status IN ('active', 'suspended', 'completed', 'terminated') AND date(d.submitted_at, '+8 hours') <= date(d.period_end, '+30 days')
-  UNION ALL SELECT 'stats.evaluations.count', count(*) FROM evaluations e JOIN contracts c ON c.id = e.contract_id WHERE c.status IN ('active', 'suspended', 'completed', 'terminated')
-  UNION ALL SELECT 'stats.evaluations.score_sum', coalesce(sum(e.overall_score), 0) FROM evaluations e JOIN contracts c ON c.id = e.contract_id WHERE c.status IN ('active', 'suspended', 'completed', 'terminated')
+  UNION ALL SELECT 'stats.contracts.status.' || status, count(*) FROM contracts WHERE ${published} GROUP BY status
+  UNION ALL SELECT 'stats.contracts.value', coalesce(sum(value_fen), 0) FROM contracts WHERE ${published}
+  UNION ALL SELECT 'stats.category.' || m.category || '.contracts', count(*) FROM contracts c JOIN matters m ON m.id = c.matter_id WHERE ${cPublished} GROUP BY m.category
+  UNION ALL SELECT 'stats.category.' || m.category || '.value', sum(c.value_fen) FROM contracts c JOIN matters m ON m.id = c.matter_id WHERE ${cPublished} GROUP BY m.category
+  UNION ALL SELECT 'stats.year.' || substr(start_date, 1, 4) || '.' || status, count(*) FROM contracts WHERE ${published} GROUP BY substr(start_date, 1, 4), status
+  UNION ALL SELECT 'stats.payments.paid', coalesce(sum(p.amount_fen), 0) FROM payments p JOIN contracts c ON c.id = p.contract_id WHERE ${cPublished}
+  UNION ALL SELECT 'stats.deliverables.accepted', count(*) FROM deliverables d JOIN contracts c ON c.id = d.contract_id WHERE d.status = 'accepted' AND ${cPublished}
+  UNION ALL SELECT 'stats.deliverables.on_time', count(*) FROM deliverables d JOIN contracts c ON c.id = d.contract_id WHERE d.status = 'accepted' AND ${cPublished} AND ${submittedOnTimeSql('d.submitted_at', 'd.period_end')}
+  UNION ALL SELECT 'stats.evaluations.count', count(*) FROM evaluations e JOIN contracts c ON c.id = e.contract_id WHERE ${cPublished}
+  UNION ALL SELECT 'stats.evaluations.score_sum', coalesce(sum(e.overall_score), 0) FROM evaluations e JOIN contracts c ON c.id = e.contract_id WHERE ${cPublished}
 ) WHERE true ON CONFLICT (name) DO UPDATE SET n = excluded.n;`;
 
-/** Recomputes every stats.* row from the tables (after a bulk load that ran without the triggers). */
+/** Recomputes every stats.* row from the tables (after a bulk load that ran without the triggers, or new triggers). */
 export function rebuildPublicStats(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     sqlite.prepare(`delete from public_counts where name like 'stats.%'`).run();
@@ -33,8 +45,9 @@ export function rebuildPublicStats(sqlite: Database.Database): void {
   }).immediate();
 }
 
-const emptyByStatus = (): Record<PublishedContractStatus, number> => ({ active: 0, suspended: 0, completed: 0, terminated: 0 });
-const isPublishedStatus = (s: string): s is PublishedContractStatus => (publishedContractStatuses as readonly string[]).includes(s);
+/** A zero for every published contract status. */
+export const emptyByStatus = (): Record<PublishedContractStatus, number> =>
+  Object.fromEntries(publishedContractStatuses.map((s) => [s, 0])) as Record<PublishedContractStatus, number>;
 
 /** The overview's figures from the kept counts. */
 export function readPublicStats(db: Db): PublicStats {
@@ -57,7 +70,7 @@ export function readPublicStats(db: Db): PublicStats {
       categories.set(category[1]!, entry);
     }
     const year = /^stats\.year\.(\d{4})\.(\w+)$/.exec(name);
-    if (year && isPublishedStatus(year[2]!) && value !== 0) {
+    if (year && isPublishedContractStatus(year[2]!) && value !== 0) {
       const counts = years.get(Number(year[1])) ?? emptyByStatus();
       counts[year[2]] = value;
       years.set(Number(year[1]), counts);

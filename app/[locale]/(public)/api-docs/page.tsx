@@ -15,7 +15,7 @@ import {
   ocdsPackageFields,
   ocdsReleaseFields,
 } from '@/lib/public/api-reference';
-import { ON_TIME_GRACE_DAYS } from '@/lib/public/on-time';
+import { ON_TIME_GRACE_DAYS } from '@/lib/domain/predicates';
 import { cellClass, headClass, rowClass, tableClass } from '../_components/public-tables';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

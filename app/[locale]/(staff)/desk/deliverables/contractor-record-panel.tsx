@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { findContractorRecord, ON_TIME_DAYS } from '@/lib/contractors/record';
+import { findContractorRecord } from '@/lib/contractors/record';
+import { ON_TIME_GRACE_DAYS } from '@/lib/domain/predicates';
 
 /** The contractor's record, beside a draft, a pending approval or a renewal (Order 102: results inform renewals). */
 export async function ContractorRecordPanel({ db, actor, contractorId }: { db: Db; actor: Actor; contractorId: number }) {
@@ -14,7 +15,7 @@ export async function ContractorRecordPanel({ db, actor, contractorId }: { db: D
       <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
         <div><dt className="text-slate-600">{t('contractsHeld')}</dt><dd className="text-xl font-semibold tabular-nums">{r.contractsHeld}</dd></div>
         <div>
-          <dt className="text-slate-600">{t('onTime', { days: ON_TIME_DAYS })}</dt>
+          <dt className="text-slate-600">{t('onTime', { days: ON_TIME_GRACE_DAYS })}</dt>
           <dd className="text-xl font-semibold tabular-nums">{t('onTimeValue', { onTime: r.acceptedOnTime, accepted: r.accepted, total: r.deliverables })}</dd>
         </div>
         <div>

@@ -15,6 +15,7 @@ import { milestonesReadyToMark } from '@/lib/deliverables/queries';
 import { assignedEvaluatorIds } from '@/lib/evaluations/assignments';
 import { listContractEvaluators, listEvaluatorUsers } from '@/lib/evaluations/queries';
 import { evaluatorKinds } from '@/lib/domain/enums';
+import { isPublishedContractStatus, isSettlingContractStatus } from '@/lib/domain/predicates';
 import { AmendmentDecisionForm, AmendmentForm, PaymentForm, TransitionForm } from '../contract-forms';
 import { AssignEvaluatorForm, EvaluationForm, MilestoneStatusForm, UnassignEvaluatorForm } from '../../deliverables/deliverable-forms';
 import { DeliverablesSection } from '../../deliverables/deliverables-section';
@@ -39,9 +40,9 @@ export default async function StaffContractPage({ params, searchParams }: { para
   const fen = (n: number) => formatFen(n, locale);
   const readyToMark = can(actor, 'milestone.update', scope) ? milestonesReadyToMark(db, c.id) : new Set<number>();
   const evaluationScope = { departmentId: c.departmentId, evaluatorIds: assignedEvaluatorIds(db, c.id) };
-  const isRunning = ['active', 'suspended', 'completed', 'terminated'].includes(c.status);
-  const mayEvaluate = isRunning && can(actor, 'evaluation.record', evaluationScope);
-  const mayAssign = can(actor, 'evaluator.assign') && isRunning;
+  const isApproved = isPublishedContractStatus(c.status);
+  const mayEvaluate = isApproved && can(actor, 'evaluation.record', evaluationScope);
+  const mayAssign = can(actor, 'evaluator.assign') && isApproved;
   const showRecord = (['draft', 'pending_approval'].includes(c.status) || c.renewalOfId !== null) && can(actor, 'contractor.read');
 
   return (
@@ -127,7 +128,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
             ))}
           </ul>
         )}
-        {can(actor, 'payment.record', scope) && ['active', 'suspended', 'completed'].includes(c.status) ? (
+        {can(actor, 'payment.record', scope) && isSettlingContractStatus(c.status) ? (
           <PaymentForm contractId={c.id} milestones={detail.milestones.filter((m) => m.type === 'payment').map((m) => ({ id: m.id, title: `${m.dueDate} ${m.title}` }))} />
         ) : null}
       </section>
