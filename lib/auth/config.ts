@@ -3,8 +3,8 @@ import type { NextAuthOptions, User } from 'next-auth';
 import { headers } from 'next/headers';
 import { getDb } from '../../db/client';
 import { getEnv } from '../env';
-import { sessionPolicy } from './sessions';
-import { signInWithVerifiedEmail } from './sign-in';
+import { resolveSession, sessionPolicy } from './sessions';
+import { signInWithVerifiedEmail, signOut } from './sign-in';
 import { clientAddress } from './request';
 
 export const sessionCookieName = (): string => `${secureCookies() ? '__Secure-' : ''}next-auth.session-token`;
@@ -76,8 +76,22 @@ export function authOptions(): NextAuthOptions {
         const sessionId = (user as SessionUserRef | undefined)?.sessionId;
         return sessionId ? { sub: token.sub, sid: sessionId } : token;
       },
-      async session({ session, token }) {
-        return { expires: session.expires, sid: token.sid } as typeof session;
+      // GET /api/auth/session answers page scripts: they need nothing from the token (no page reads it), and
+      // the session id in it is the bearer credential itself.
+      async session({ session }) {
+        return { expires: session.expires };
+      },
+    },
+    events: {
+      // next-auth's own POST /api/auth/signout only clears the cookie. End the session row it names as the
+      // app's sign-out does (lib/auth/sign-in.ts signOut: ended and audited as auth.signed_out), so a copy of
+      // the cookie stops working too.
+      async signOut({ token }) {
+        const sid = (token as { sid?: unknown } | null)?.sid;
+        if (typeof sid !== 'string') return;
+        const db = getDb();
+        const user = resolveSession(db, sid, new Date());
+        if (!('ended' in user)) signOut(db, user);
       },
     },
   };
