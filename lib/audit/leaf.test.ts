@@ -26,24 +26,55 @@ describe('the public leaf data of the audit trail', () => {
     }
   });
 
-  it('lets an outsider recompute the hash of every published event', () => {
-    const published = items.filter((i): i is Extract<LeafItem, { published: true }> => i.published);
-    expect(published.length).toBeGreaterThan(100);
-    for (const item of published) {
+  const published = items.filter((i): i is Extract<LeafItem, { published: true }> => i.published);
+
+  it('lets an outsider recompute the hash of every event shown whole, and names what it withheld from the others', () => {
+    const whole = published.filter((i) => i.withheld.length === 0);
+    expect(whole.length).toBeGreaterThan(50);
+    for (const item of whole) {
       expect(createHash('sha256').update(item.prevHash).update(canonicalJson(item.event)).digest('hex')).toBe(item.hash);
+    }
+    for (const item of published.filter((i) => i.withheld.length > 0)) {
+      for (const p of item.withheld) expect(p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], item.event), `${item.seq} ${p}`).toBeUndefined();
+      // Shown with something left out, the event no longer matches its hash: the links still hold it in place.
+      expect(createHash('sha256').update(item.prevHash).update(canonicalJson(item.event)).digest('hex')).not.toBe(item.hash);
     }
   });
 
+  it('shows people by role and organization, never by name or user id, and no review or evaluation comments', () => {
+    const personal = published.filter((i) => (i.event.actor as { role: string }).role !== 'system');
+    expect(personal.length).toBeGreaterThan(100);
+    for (const item of personal) {
+      expect(Object.keys(item.event.actor as object).sort(), String(item.seq)).toEqual(['org', 'role']);
+      expect(item.withheld).toEqual(expect.arrayContaining(['actor.id', 'actor.name']));
+    }
+    const names = db.$client
+      .prepare(`select name from users union select actor_name from audit_events where actor_role not in ('system', 'public')`)
+      .pluck()
+      .all() as string[];
+    expect(names.length).toBeGreaterThan(5);
+    const text = JSON.stringify(published);
+    for (const name of names) expect(text.includes(JSON.stringify(name)), name).toBe(false);
+    // Comments are in the trail (the sample data has them) but not in the feed.
+    const commented = db.$client.prepare(`select count(*) from audit_events where data like '%"comment":%'`).pluck().get() as number;
+    expect(commented).toBeGreaterThan(0);
+    expect(text).not.toContain('"comment"');
+    expect(text).not.toContain('"draftedBy"');
+    const evaluations = published.filter((i) => i.event.action === 'evaluation.recorded');
+    expect(evaluations.length).toBeGreaterThan(0);
+    for (const e of evaluations) expect(e.withheld).toContain('data.after.comment');
+  });
+
   it('publishes nothing personal or unpublished except by hash', () => {
-    const text = JSON.stringify(items.filter((i) => i.published));
+    const text = JSON.stringify(published);
     expect(text).not.toMatch(/@/); // no email addresses
     expect(text).not.toMatch(/1770577\d{4}/); // no phone numbers
     expect(text).not.toMatch(/argon2/);
-    const published = items.flatMap((i) => (i.published ? [i.event as { action: string; entityType: string; entityId: string }] : []));
-    const actions = new Set(published.map((e) => e.action));
+    const events = published.map((i) => i.event as { action: string; entityType: string; entityId: string });
+    const actions = new Set(events.map((e) => e.action));
     for (const hidden of ['auth.signed_in', 'user.created', 'contractor.created', 'deliverable.submitted', 'deliverable.returned']) expect(actions.has(hidden), hidden).toBe(false);
     const draftIds = db.$client.prepare(`select id from contracts where status in ('draft', 'pending_approval', 'cancelled')`).pluck().all().map(String);
-    const leaked = published.filter((e) => e.entityType === 'contract' && draftIds.includes(e.entityId));
+    const leaked = events.filter((e) => e.entityType === 'contract' && draftIds.includes(e.entityId));
     expect(leaked).toEqual([]);
   });
 });

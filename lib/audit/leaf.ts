@@ -5,9 +5,16 @@ import type { ChainedEvent } from './chain';
 
 /**
  * The trail for outsiders. Every event appears, in order, with its hash and the previous hash, so the
- * chain's links can be checked end to end; an event about published records, by staff, with nothing
- * personal in it, also carries its full content, so its hash can be recomputed
- * (hash = SHA-256(prevHash ‖ RFC 8785 JSON of `event`)). Everything else is published by hash only.
+ * chain's links can be checked end to end. An event about a published record, by staff, also shows what
+ * the public pages show of it (see `publicData` below); everything else is published by hash only.
+ *
+ * Field by field: the action, entity, department, time and the actor's role and organization are public;
+ * the actor's name and user id are not (a person: only the registry's own programs, role `system`, are
+ * named); of the data, the fields the public pages show of the record are public, while review, return and
+ * evaluation comments, reasons the public pages do not show, user ids and server file names are withheld.
+ * An event shown whole (nothing withheld: `withheld` is empty) can be checked against its hash,
+ * hash = SHA-256(prevHash ‖ RFC 8785 JSON of `event`); an event with something withheld cannot, and lists
+ * the withheld paths, while its hash still links the chain.
  */
 export const leafQuery = z.object({
   after: z.coerce.number().int().min(0).catch(0),
@@ -17,8 +24,68 @@ export const leafQuery = z.object({
 type Row = ChainedEvent & { prevHash: string; hash: string };
 
 export type LeafItem =
-  | { seq: number; prevHash: string; hash: string; published: true; event: Record<string, unknown> }
+  | { seq: number; prevHash: string; hash: string; published: true; event: Record<string, unknown>; withheld: string[] }
   | { seq: number; prevHash: string; hash: string; published: false };
+
+/** What of an object is public: a field named with `true` is shown as is, a nested mask applies to an object field. */
+type Mask = { readonly [field: string]: true | Mask };
+const statusChange: Mask = { from: true, to: true };
+/** Suspensions and terminations: the reason is on the public contract page (statusReason). */
+const statusChangeWithReason: Mask = { from: true, to: true, reason: true };
+const departmentFields: Mask = { code: true, nameZh: true, nameEn: true, kind: true, creditCode: true };
+const matterFields: Mask = { titleZh: true, titleEn: true, descriptionZh: true, descriptionEn: true, category: true, legalBasis: true, serviceStandard: true, annualBudgetFen: true };
+const changesOf = (fields: Mask): Mask => ({ changes: Object.fromEntries(Object.keys(fields).map((k) => [k, { before: true, after: true }])) });
+
+/**
+ * The actions whose content the feed shows, with the part of their data that is public (what the public
+ * pages show of the record). An action not listed here is published by hash only, whatever its record.
+ */
+const publicData: Readonly<Record<string, Mask>> = {
+  'department.created': { after: departmentFields },
+  'department.updated': changesOf(departmentFields),
+  // The counts; `source` names files on the server.
+  'catalogue.imported': { counts: true },
+  'matter.created': { after: { code: true, ...matterFields, departmentId: true, catalogueStatus: true, withdrawalReason: true } },
+  'matter.updated': changesOf(matterFields),
+  // The reason of a withdrawal is on the public matter page (withdrawalReason).
+  'matter.status_changed': statusChangeWithReason,
+  // The status is public; the reason for a suspension or debarment is not on any public page.
+  'contractor.verification_changed': statusChange,
+  // Everything on the public contract page; not who drafted it (a user id).
+  'contract.drafted': {
+    after: { reference: true, matterId: true, contractorId: true, departmentId: true, valueFen: true, startDate: true, endDate: true, justification: true, terms: true, noSubcontractDeclared: true, renewalOfId: true },
+  },
+  'contract.updated': changesOf({ valueFen: true, endDate: true, terms: true }),
+  'contract.submitted': statusChange,
+  'contract.returned': statusChange,
+  'contract.approved': statusChange,
+  'contract.resumed': statusChange,
+  'contract.completed': statusChange,
+  'contract.suspended': statusChangeWithReason,
+  'contract.terminated': statusChangeWithReason,
+  'amendment.requested': { after: { contractId: true, rationale: true, previousValueFen: true, newValueFen: true, previousEndDate: true, newEndDate: true, previousTerms: true, newTerms: true } },
+  'amendment.approved': statusChange,
+  'milestone.created': { after: { contractId: true, title: true, type: true, dueDate: true } },
+  'milestone.status_changed': statusChange,
+  'payment.recorded': { after: { contractId: true, milestoneId: true, amountFen: true, paidOn: true } },
+  // Scores and grade are on the public pages; the evaluator's comment is not.
+  'evaluation.recorded': { after: { contractId: true, evaluatorKind: true, periodStart: true, periodEnd: true, scores: true, overallScore: true, grade: true } },
+  'deliverable.accepted': statusChange,
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `value` with only what `mask` shows; the paths of everything else go to `withheld`. */
+function shown(value: Record<string, unknown>, mask: Mask, path: string, withheld: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const m = mask[key];
+    if (m === true) out[key] = v;
+    else if (m !== undefined && isPlainObject(v)) out[key] = shown(v, m, `${path}.${key}`, withheld);
+    else withheld.push(`${path}.${key}`);
+  }
+  return out;
+}
 
 const PUBLISHED_CONTRACT = `status in ('active', 'suspended', 'completed', 'terminated')`;
 
@@ -54,6 +121,7 @@ function recordIsPublic(sqlite: Database.Database, row: Row): boolean {
 }
 
 export function isPublishable(sqlite: Database.Database, row: Row): boolean {
+  if (!Object.hasOwn(publicData, row.action)) return false;
   if (row.requestMeta !== null) return false;
   if (row.actorRole === 'contractor' || row.actorRole === 'public' || row.actorRole === 'evaluator') return false;
   if (row.action.startsWith('auth.') || row.action.startsWith('user.') || row.action.startsWith('attachment.')) return false;
@@ -72,6 +140,11 @@ export function leafPage(sqlite: Database.Database, query: z.infer<typeof leafQu
   const page = rows.slice(0, query.limit);
   const items = page.map((r): LeafItem => {
     if (!isPublishable(sqlite, r)) return { seq: r.seq, prevHash: r.prevHash, hash: r.hash, published: false };
+    const withheld: string[] = [];
+    const data = JSON.parse(r.data) as unknown;
+    // A person is shown by role and organization; the registry's own programs (role `system`) by name.
+    const isProgram = r.actorRole === 'system';
+    if (!isProgram) withheld.push('actor.id', 'actor.name');
     return {
       seq: r.seq,
       prevHash: r.prevHash,
@@ -80,14 +153,15 @@ export function leafPage(sqlite: Database.Database, query: z.infer<typeof leafQu
       event: {
         seq: r.seq,
         occurredAt: r.occurredAt,
-        actor: { id: r.actorId, name: r.actorName, role: r.actorRole, org: r.actorOrg },
+        actor: isProgram ? { id: r.actorId, name: r.actorName, role: r.actorRole, org: r.actorOrg } : { role: r.actorRole, org: r.actorOrg },
         action: r.action,
         entityType: r.entityType,
         entityId: r.entityId,
         departmentId: r.departmentId,
-        data: JSON.parse(r.data),
+        data: isPlainObject(data) ? shown(data, publicData[r.action]!, 'data', withheld) : data,
         requestMeta: null,
       },
+      withheld,
     };
   });
   return { items, next: rows.length > query.limit ? page.at(-1)!.seq : null };
