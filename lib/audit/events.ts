@@ -1,82 +1,243 @@
 import { z } from 'zod';
+import {
+  amendmentStatuses,
+  attachmentOwners,
+  catalogueStatuses,
+  contractorKinds,
+  contractStatuses,
+  departmentKinds,
+  deliverableStatuses,
+  evaluatorKinds,
+  grades,
+  matterCategories,
+  milestoneStatuses,
+  milestoneTypes,
+  roles,
+  verificationStatuses,
+} from '../domain/enums';
 
-const json: z.ZodType<unknown> = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]);
-const record = z.record(z.string(), json);
+// Every action's data, declared once. The shapes are the ones the use cases (and lib/synth/generate.ts, which
+// writes the same events directly) have always stored: the trail hashes the data as stored, so a field is
+// never renamed here, only typed. Objects are strict: a use case that starts writing a field nobody
+// declared fails its tests instead of having the field dropped silently from the trail.
+
+const id = z.number().int();
+const fenAmount = z.number().int();
+/** A calendar day, `YYYY-MM-DD`. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A UTC timestamp as stored (ISO 8601). */
+const timestamp = z.string();
+/** Indicator code → value, as deliverables report them and evaluations score them. */
+const indicatorNumbers = z.record(z.string(), z.number());
 
 /** A new record's fields. */
-const created = z.object({ after: record });
-/** A removed record's fields. */
-const removed = z.object({ before: record });
-/** Changed fields, each before → after. */
-const updated = z.object({ changes: z.record(z.string(), z.object({ before: json, after: json })) });
-/** A status change, with the reason or comment that went with it. */
-const transition = z.object({
-  from: z.string(),
-  to: z.string(),
-  reason: z.string().optional(),
-  comment: z.string().optional(),
-});
-const authEvent = z.object({
+const created = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ after: z.strictObject(shape) });
+
+/** Changed fields, each before → after; only the fields that changed are present. */
+const updated = <S extends Record<string, z.ZodType>>(fields: S) =>
+  z.strictObject({
+    changes: z
+      .strictObject(Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, z.strictObject({ before: t.nullable(), after: t })])) as { [K in keyof S]: z.ZodObject<{ before: z.ZodNullable<S[K]>; after: S[K] }, z.core.$strict> })
+      .partial(),
+  });
+
+/** A status change between two of the entity's statuses, with the reason or comment that went with it. */
+const transition = <const S extends readonly [string, ...string[]]>(statuses: S) =>
+  z.strictObject({
+    from: z.enum(statuses),
+    to: z.enum(statuses),
+    reason: z.string().optional(),
+    comment: z.string().optional(),
+  });
+
+const empty = z.strictObject({});
+
+const signInRefusals = ['throttled', 'wrong_password', 'unknown_account', 'disabled', 'unknown_identity', 'email_not_verified'] as const;
+const authEvent = z.strictObject({
+  /** The typed email, at most 254 characters (lib/auth/sign-in.ts recordedEmail). */
   email: z.string(),
   method: z.enum(['password', 'oidc']),
-  reason: z.string().optional(),
+  reason: z.enum(signInRefusals).optional(),
+  /** The client address as lib/auth/request.ts trusts it, or `unknown`. */
   address: z.string().optional(),
 });
-const summary = z.object({ counts: z.record(z.string(), z.number().int()), source: z.string() });
+
+const departmentFields = {
+  nameZh: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(departmentKinds),
+  creditCode: z.string().nullable(),
+};
+
+const matterFields = {
+  titleZh: z.string(),
+  titleEn: z.string(),
+  descriptionZh: z.string(),
+  descriptionEn: z.string(),
+  category: z.enum(matterCategories),
+  legalBasis: z.string(),
+  serviceStandard: z.string(),
+  annualBudgetFen: fenAmount,
+};
+
+const contractorFields = {
+  nameZh: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(contractorKinds),
+  legalRepresentative: z.string(),
+  qualifications: z.string(),
+};
+/** Contact details are personal: the trail says only that they were given or changed. */
+const given = z.literal('(given)').nullable();
+const contactChange = z.enum(['(previous)', '(changed)']);
+
+const userScope = { departmentId: id.nullable(), contractorId: id.nullable() };
+
+const contractTransition = transition(contractStatuses);
+const amendmentTransition = transition(amendmentStatuses);
+const deliverableTransition = transition(deliverableStatuses);
+
+/** The file fields every attachment event carries, whichever record it belongs to. */
+const storedFile = { attachmentId: id, fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), sha256: z.string() };
 
 /**
  * Every action the trail knows, with the shape of its data. Events are parsed against this on write
- * and again on read, so the trail stays readable as the code changes.
+ * (lib/audit/append.ts) and can be parsed again on read (parseStoredAuditEvent), so the trail stays readable
+ * as the code changes.
  */
 export const auditDataSchemas = {
-  'department.created': created,
-  'department.updated': updated,
-  'matter.created': created,
-  'matter.updated': updated,
-  'matter.status_changed': transition,
-  'contractor.created': created,
-  'contractor.updated': updated,
-  'contractor.verification_changed': transition,
-  'user.created': created,
-  'user.updated': updated,
-  'user.disabled': z.object({ reason: z.string().optional() }),
-  'user.enabled': z.object({}),
-  'user.password_reset': z.object({}),
-  'user.password_changed': z.object({}),
+  'department.created': created({
+    code: z.string(),
+    ...departmentFields,
+    // Departments registered before credit codes were asked for have none in their event.
+    creditCode: z.string().nullable().optional(),
+  }),
+  'department.updated': updated(departmentFields),
+  'matter.created': created({
+    code: z.string(),
+    ...matterFields,
+    departmentId: id,
+    catalogueStatus: z.enum(catalogueStatuses),
+    withdrawalReason: z.string().nullable(),
+  }),
+  'matter.updated': updated(matterFields),
+  'matter.status_changed': transition(catalogueStatuses),
+  'contractor.created': created({
+    ...contractorFields,
+    creditCode: z.string(),
+    verificationStatus: z.enum(verificationStatuses),
+    statusReason: z.string().nullable(),
+    statusChangedAt: timestamp.nullable(),
+    contactPhone: given,
+    contactEmail: given,
+  }),
+  'contractor.updated': updated({ ...contractorFields, contactPhone: contactChange, contactEmail: contactChange }),
+  'contractor.verification_changed': transition(verificationStatuses),
+  'user.created': created({ email: z.string(), name: z.string(), role: z.enum(roles), ...userScope, hasPassword: z.boolean() }),
+  'user.updated': updated({ name: z.string(), role: z.enum(roles), ...userScope }),
+  'user.disabled': z.strictObject({ reason: z.string().optional() }),
+  'user.enabled': empty,
+  'user.password_reset': empty,
+  'user.password_changed': empty,
   'auth.signed_in': authEvent,
   'auth.sign_in_failed': authEvent,
   'auth.sign_in_refused': authEvent,
-  'auth.signed_out': z.object({ reason: z.string() }),
-  'catalogue.imported': summary,
-  'contract.drafted': created,
-  'contract.updated': updated,
-  'contract.submitted': transition,
-  'contract.returned': transition,
-  'contract.approved': transition,
-  'contract.cancelled': transition,
-  'contract.suspended': transition,
-  'contract.resumed': transition,
-  'contract.completed': transition,
-  'contract.terminated': transition,
-  'amendment.requested': created,
-  'amendment.approved': transition,
-  'amendment.rejected': transition,
-  'milestone.created': created,
-  'milestone.status_changed': transition,
-  'deliverable.submitted': created,
-  'deliverable.accepted': transition,
-  'deliverable.returned': transition,
-  'attachment.added': created,
-  'payment.recorded': created,
-  'evaluation.recorded': created,
-  'evaluator.assigned': created,
-  'evaluator.unassigned': removed,
+  'auth.signed_out': z.strictObject({ reason: z.string() }),
+  'catalogue.imported': z.strictObject({
+    counts: z.strictObject({ departments: z.number().int(), matters: z.number().int(), contractors: z.number().int() }),
+    source: z.string(),
+  }),
+  'contract.drafted': created({
+    reference: z.string(),
+    matterId: id,
+    contractorId: id,
+    departmentId: id,
+    valueFen: fenAmount,
+    startDate: day,
+    endDate: day,
+    justification: z.string().nullable(),
+    terms: z.string(),
+    noSubcontractDeclared: z.boolean(),
+    renewalOfId: id.nullable(),
+    draftedBy: id,
+  }),
+  /** What an approved amendment changed. */
+  'contract.updated': updated({ valueFen: fenAmount, endDate: day, terms: z.string() }),
+  'contract.submitted': contractTransition,
+  'contract.returned': contractTransition,
+  'contract.approved': contractTransition,
+  'contract.cancelled': contractTransition,
+  'contract.suspended': contractTransition,
+  'contract.resumed': contractTransition,
+  'contract.completed': contractTransition,
+  'contract.terminated': contractTransition,
+  'amendment.requested': created({
+    contractId: id,
+    rationale: z.string(),
+    previousValueFen: fenAmount,
+    newValueFen: fenAmount,
+    previousEndDate: day,
+    newEndDate: day,
+    previousTerms: z.string(),
+    newTerms: z.string(),
+  }),
+  'amendment.approved': amendmentTransition,
+  'amendment.rejected': amendmentTransition,
+  'milestone.created': created({ contractId: id, title: z.string(), type: z.enum(milestoneTypes), dueDate: day }),
+  'milestone.status_changed': transition(milestoneStatuses),
+  'deliverable.submitted': created({
+    contractId: id,
+    contractorId: id,
+    milestoneId: id.nullable(),
+    title: z.string(),
+    periodStart: day,
+    periodEnd: day,
+    description: z.string(),
+    indicators: indicatorNumbers,
+    supersedesId: id.nullable(),
+  }),
+  'deliverable.accepted': deliverableTransition,
+  'deliverable.returned': deliverableTransition,
+  'attachment.added': created({ ...storedFile, ownerType: z.enum(attachmentOwners), deliverableId: id.nullish(), contractorId: id.nullish() }).refine(
+    ({ after }) => (after.ownerType === 'deliverable' ? typeof after.deliverableId === 'number' : typeof after.contractorId === 'number'),
+    { message: 'an attachment names the record it belongs to', path: ['after'] },
+  ),
+  'payment.recorded': created({ contractId: id, milestoneId: id.nullable(), amountFen: fenAmount, paidOn: day }),
+  'evaluation.recorded': created({
+    contractId: id,
+    evaluatorKind: z.enum(evaluatorKinds),
+    periodStart: day,
+    periodEnd: day,
+    scores: indicatorNumbers,
+    overallScore: z.number().int(),
+    grade: z.enum(grades),
+    comment: z.string(),
+  }),
+  'evaluator.assigned': created({ contractId: id, userId: id }),
+  'evaluator.unassigned': z.strictObject({ before: z.strictObject({ contractId: id, userId: id }) }),
 } as const;
 
 export type AuditAction = keyof typeof auditDataSchemas;
+/** The data of one action, as written and as read back. */
 export type AuditData<A extends AuditAction> = z.infer<(typeof auditDataSchemas)[A]>;
 
 export const auditActions = Object.keys(auditDataSchemas) as AuditAction[];
+
+export const isAuditAction = (action: string): action is AuditAction => Object.hasOwn(auditDataSchemas, action);
+
+/**
+ * An event's action with its typed data, one member per action: a reader that switches on `action` gets the
+ * data's fields with their types (`case 'payment.recorded': e.data.after.amountFen`).
+ */
+export type AuditEventData = { [A in AuditAction]: { action: A; data: AuditData<A> } }[AuditAction];
+
+/** Where the request that caused an event came from (DESIGN: request metadata on every event of a request). */
+export type RequestMeta = {
+  /** The client's address as lib/auth/request.ts trusts it (TRUST_PROXY), or `unknown`. */
+  address: string;
+  /** The User-Agent header, well-formed and truncated; absent when the request sent none. */
+  userAgent?: string;
+};
 
 /** What a use case hands to the trail; sequence, time, actor snapshot and hashes are added on append. */
 export type AuditInput<A extends AuditAction = AuditAction> = {
@@ -85,19 +246,40 @@ export type AuditInput<A extends AuditAction = AuditAction> = {
   entityId: string | number;
   departmentId?: number | null;
   data: AuditData<A>;
-  requestMeta?: Record<string, string> | null;
+  /** Normally left out: the actor's request (Actor.request) is recorded. */
+  requestMeta?: RequestMeta | null;
 };
 
 export function parseAuditData<A extends AuditAction>(action: A, data: unknown): AuditData<A> {
   return auditDataSchemas[action].parse(data) as AuditData<A>;
 }
 
+/**
+ * A stored event's data (the JSON text of the `data` column) parsed against its action's schema, or null
+ * when the action is unknown or the data does not fit (an event written by an older version): the reader
+ * then shows the raw JSON. Never throws, so one odd event cannot break a page of the trail.
+ */
+export function parseStoredAuditEvent(action: string, data: string): AuditEventData | null {
+  if (!isAuditAction(action)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  const parsed = auditDataSchemas[action].safeParse(raw);
+  return parsed.success ? ({ action, data: parsed.data } as AuditEventData) : null;
+}
+
 /** Field-by-field changes between two versions of a record, only for fields that differ. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): AuditData<'matter.updated'>['changes'] {
-  const changes: AuditData<'matter.updated'>['changes'] = {};
+export function diffFields<B extends Record<string, unknown>, A extends { [K in keyof B]?: unknown }>(
+  before: B,
+  after: A,
+): { [K in keyof A]?: { before: B[K & keyof B] | null; after: Exclude<A[K], undefined> } } {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const [key, value] of Object.entries(after)) {
     if (value === undefined) continue;
     if (JSON.stringify(before[key]) !== JSON.stringify(value)) changes[key] = { before: before[key] ?? null, after: value };
   }
-  return changes;
+  return changes as { [K in keyof A]?: { before: B[K & keyof B] | null; after: Exclude<A[K], undefined> } };
 }

@@ -86,10 +86,11 @@ export function updateContractorInTx(tx: Tx, actor: Actor, input: unknown) {
   if (!current) throw notFound('contractor');
   const { contractorId, ...fields } = data;
   const next = { ...fields, contactPhone: fields.contactPhone ?? null, contactEmail: fields.contactEmail ?? null };
-  const changes = diffFields(current, next);
-  if (Object.keys(changes).length === 0) return current;
+  const { contactPhone, contactEmail, ...fieldChanges } = diffFields(current, next);
   // Contact details are personal: the trail says that they changed, not to what.
-  for (const key of ['contactPhone', 'contactEmail'] as const) if (changes[key]) changes[key] = { before: '(previous)', after: '(changed)' };
+  const masked = { before: '(previous)', after: '(changed)' } as const;
+  const changes = { ...fieldChanges, ...(contactPhone ? { contactPhone: masked } : {}), ...(contactEmail ? { contactEmail: masked } : {}) };
+  if (Object.keys(changes).length === 0) return current;
   tx.update(contractors).set({ ...next, updatedAt: nowIso() }).where(eq(contractors.id, contractorId)).run();
   appendAuditEvent(tx, actor, { action: 'contractor.updated', entityType: 'contractor', entityId: contractorId, data: { changes } });
   return tx.select().from(contractors).where(eq(contractors.id, contractorId)).get()!;
