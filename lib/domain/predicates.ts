@@ -10,7 +10,7 @@ import type { CatalogueStatus, ContractStatus } from './enums';
 // ----- SQL text from values -----
 
 /** A string as an SQL literal: `'it''s'`. */
-export const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 
 /** A parenthesized list of SQL literals: `('a', 'b')`. */
 export const sqlList = (values: readonly string[]): string => {
@@ -40,13 +40,10 @@ export const isPublishedContractStatus = (status: string): status is PublishedCo
 
 /** Running: in force, whether or not suspended. Overlaps, overdue milestones and termination concern these. */
 export const runningContractStatuses = ['active', 'suspended'] as const satisfies readonly ContractStatus[];
-export type RunningContractStatus = (typeof runningContractStatuses)[number];
-export const isRunningContractStatus = (status: string): status is RunningContractStatus => includes(runningContractStatuses, status);
 
 /** Running or completed: payments and milestone results may still be recorded (a completed contract is settled after it ends). */
 export const settlingContractStatuses = [...runningContractStatuses, 'completed'] as const satisfies readonly ContractStatus[];
-export type SettlingContractStatus = (typeof settlingContractStatuses)[number];
-export const isSettlingContractStatus = (status: string): status is SettlingContractStatus => includes(settlingContractStatuses, status);
+export const isSettlingContractStatus = (status: string): status is (typeof settlingContractStatuses)[number] => includes(settlingContractStatuses, status);
 
 /** Active: the contracts that put a matter in service. */
 export const activeContractStatuses = ['active'] as const satisfies readonly ContractStatus[];
@@ -59,7 +56,6 @@ export const publishedContractSql = (column: string): string => sqlIn(column, pu
 /** Published catalogue statuses: listed, and withdrawn (kept public with its reason); drafts are not published. */
 export const publishedCatalogueStatuses = ['listed', 'withdrawn'] as const satisfies readonly CatalogueStatus[];
 export type PublishedCatalogueStatus = (typeof publishedCatalogueStatuses)[number];
-export const isPublishedCatalogueStatus = (status: string): status is PublishedCatalogueStatus => includes(publishedCatalogueStatuses, status);
 
 /** The catalogue statuses a matter can be in service in: listed (a withdrawn matter is not, whatever its contracts). */
 export const servingCatalogueStatuses = ['listed'] as const satisfies readonly CatalogueStatus[];

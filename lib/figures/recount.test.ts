@@ -14,19 +14,11 @@ import { findMatterForStaff, listMattersForStaff, matterListQuery } from '../mat
 import { readPublicCount } from '../public/counts';
 import type { PublicContractListItem } from '../public/dto';
 import type { ContractorFilter, MatterFilter } from '../public/filters';
-import {
-  countPublicStats,
-  findPublicContractors,
-  findPublicContracts,
-  findPublicMatters,
-  getPublicContract,
-  getPublicContractor,
-  getPublicMatter,
-  getPublicStats,
-  iterateContractRows,
-  iterateContractorRows,
-  iterateMatterRows,
-} from '../public/queries';
+import { findPublicContracts, getPublicContract } from '../public/contract-queries';
+import { findPublicContractors, getPublicContractor } from '../public/contractor-queries';
+import { iterateContractRows, iterateContractorRows, iterateMatterRows } from '../public/download-rows';
+import { findPublicMatters, getPublicMatter } from '../public/matter-queries';
+import { countPublicStats, getPublicStats } from '../public/stats-queries';
 import { todayInShanghai } from '../shared/time';
 import { testDb } from '../testing/db';
 import { applyWrite, startRegistry, writeArbitrary } from './random-registry';

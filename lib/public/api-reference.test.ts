@@ -6,7 +6,10 @@ import releaseSchema from '../ocds/extension/release-schema.json';
 import { ocdsPaths } from '../ocds/packages';
 import { apiEndpoints, apiObjects, ocdsDownloads, ocdsExtensionFields, ocdsExtensionFiles } from './api-reference';
 import { buildPublicFixture } from './public-fixture';
-import { findPublicContractors, findPublicContracts, findPublicMatters, getPublicContract, getPublicContractor, getPublicMatter, getPublicStats } from './queries';
+import { findPublicContracts, getPublicContract } from './contract-queries';
+import { findPublicContractors, getPublicContractor } from './contractor-queries';
+import { findPublicMatters, getPublicMatter } from './matter-queries';
+import { getPublicStats } from './stats-queries';
 
 describe('the API page documents every field the API returns', () => {
   const f = buildPublicFixture();

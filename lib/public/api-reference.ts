@@ -15,7 +15,7 @@ import type {
   PublicStats,
 } from './dto';
 import { matterServiceStatuses, publishedContractStatuses } from './dto';
-import { contractDownloadColumns, contractorDownloadColumns, matterDownloadColumns } from './queries';
+import { contractDownloadColumns, contractorDownloadColumns, matterDownloadColumns } from './download-rows';
 
 // What the API page documents. A unit test checks these lists against real responses, so a field that is
 // added to a DTO and not documented here fails the build.
@@ -43,15 +43,14 @@ export const apiObjects = {
   stats: fields<PublicStats>()(['matters', 'contractors', 'contracts', 'deliverables', 'evaluations', 'valueByCategory', 'contractsByStartYear'] as const),
 } as const;
 
-export type ApiObject = keyof typeof apiObjects;
-export type ApiField = (typeof apiObjects)[ApiObject][number] | (typeof matterDownloadColumns)[number] | (typeof contractorDownloadColumns)[number] | (typeof contractDownloadColumns)[number];
+type ApiObject = keyof typeof apiObjects;
 
 /** What an endpoint answers with, when it is not one of the objects above. */
-export const apiResources = ['download', 'ocds', 'ocdsRecords', 'ocdsReleases', 'extension', 'checkpoint', 'events'] as const;
-export type ApiResource = (typeof apiResources)[number];
+const apiResources = ['download', 'ocds', 'ocdsRecords', 'ocdsReleases', 'extension', 'checkpoint', 'events'] as const;
+type ApiResource = (typeof apiResources)[number];
 export const isApiResource = (returns: string): returns is ApiResource => (apiResources as readonly string[]).includes(returns);
 
-export type Endpoint = { key: string; path: string; params: readonly string[]; returns: ApiObject | ApiResource; list: boolean };
+type Endpoint = { key: string; path: string; params: readonly string[]; returns: ApiObject | ApiResource; list: boolean };
 
 export const apiEndpoints: readonly Endpoint[] = [
   { key: 'matters', path: '/api/public/matters', params: ['q', 'department', 'category', 'contractorKind', 'status', 'limit', 'cursor'], returns: 'matterListItem', list: true },

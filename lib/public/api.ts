@@ -1,6 +1,6 @@
 import 'server-only';
 import { decodeCursor, encodeCursor } from './cursor';
-import { MAX_PAGE_SIZE } from './queries';
+import { MAX_PAGE_SIZE } from './query-parts';
 
 // Helpers of the open-data route handlers: JSON with open CORS, a short shared cache, and errors as
 // { error, fields? } with the right status.
@@ -20,7 +20,7 @@ export function badRequest(error: string, fields: string[] = []): Response {
 
 export const notFoundJson = () => json({ error: 'not_found' }, 404);
 
-export type PageParams<K> = { limit: number; after?: K };
+type PageParams<K> = { limit: number; after?: K };
 
 /** `limit` (1–100, default `fallback`) and the opaque `cursor` from a list request, or a 400 response. */
 export function readPageParams<T extends 'string' | 'number'>(

@@ -2,7 +2,10 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '../../db/client';
 import { getEnv } from '../env';
-import { getPublicContract, getPublicContractor, getPublicMatter, getPublicStats, listPublicDepartments } from './queries';
+import { getPublicContract } from './contract-queries';
+import { getPublicContractor } from './contractor-queries';
+import { getPublicMatter, listPublicDepartments } from './matter-queries';
+import { getPublicStats } from './stats-queries';
 
 // The public reads that do not depend on a query string, kept in Next's data cache under one tag.
 // revalidatePublic() expires the tag on every write; the time limit is only a backstop for writes made
@@ -23,7 +26,7 @@ function cached<A extends unknown[], R>(name: string, read: (...args: A) => R): 
 
 export const getCachedPublicStats = cached('stats', () => getPublicStats(getDb()));
 /** The matter filter lists departments up to this many; beyond it, it asks for a department code. */
-export const DEPARTMENT_CHOICES_MAX = 200;
+const DEPARTMENT_CHOICES_MAX = 200;
 /** The departments to choose from, or null when there are too many for a list. */
 export const getCachedPublicDepartmentChoices = cached('department-choices', () => {
   const list = listPublicDepartments(getDb(), DEPARTMENT_CHOICES_MAX + 1);

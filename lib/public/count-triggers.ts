@@ -20,7 +20,7 @@ import { rebuildPublicStats } from './stats-counts';
 //
 // Each stats trigger takes away what the old row contributed and adds what the new row contributes.
 
-export type TriggerDefinition = { name: string; sql: string };
+type TriggerDefinition = { name: string; sql: string };
 
 type Row = 'new' | 'old';
 

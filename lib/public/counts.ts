@@ -6,7 +6,7 @@ import { publishedContractSql, publishedMatterSql } from '../domain/predicates';
 // as every write to matters and contracts. Reading one is a primary-key lookup instead of a count over
 // every published row.
 
-export type PublicCountName = 'matters.published' | 'contracts.published';
+type PublicCountName = 'matters.published' | 'contracts.published';
 
 const recount: Record<PublicCountName, string> = {
   'matters.published': `select count(*) from matters where ${publishedMatterSql('catalogue_status')}`,

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { downloadChunks, streamChunks } from './download';
 import { buildPublicFixture } from './public-fixture';
-import { contractDownloadColumns, iterateContractRows, iterateMatterRows, matterDownloadColumns } from './queries';
+import { contractDownloadColumns, iterateContractRows, iterateMatterRows, matterDownloadColumns } from './download-rows';
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();

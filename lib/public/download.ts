@@ -1,5 +1,5 @@
 import { CSV_BOM, csvRecord, csvRecordOf } from '../csv/write';
-import type { DownloadRow } from './queries';
+import type { DownloadRow } from './download-rows';
 
 const encoder = new TextEncoder();
 const ROWS_PER_CHUNK = 400;

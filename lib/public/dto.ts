@@ -19,10 +19,10 @@ export { publishedCatalogueStatuses, publishedContractStatuses, type PublishedCa
 export const matterServiceStatuses = ['in_service', 'not_in_service', 'withdrawn'] as const;
 export type MatterServiceStatus = (typeof matterServiceStatuses)[number];
 
-export type PublicDepartmentRef = { code: string; nameZh: string; nameEn: string };
+type PublicDepartmentRef = { code: string; nameZh: string; nameEn: string };
 export type PublicDepartment = PublicDepartmentRef & { kind: DepartmentKind };
 export type PublicContractorRef = { id: number; nameZh: string; nameEn: string; kind: ContractorKind; creditCode: string };
-export type PublicMatterRef = { code: string; titleZh: string; titleEn: string; category: MatterCategory };
+type PublicMatterRef = { code: string; titleZh: string; titleEn: string; category: MatterCategory };
 
 export type PublicMatterListItem = PublicMatterRef & {
   department: PublicDepartmentRef;
@@ -73,7 +73,7 @@ export type PublicMatterDetail = PublicMatterListItem & {
   evaluations: PublicEvaluation[];
 };
 
-export type PublicContractor = PublicContractorRef & {
+type PublicContractor = PublicContractorRef & {
   verificationStatus: VerificationStatus;
 };
 

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { users } from '../../db/schema';
 import { buildPublicFixture } from './public-fixture';
-import {
-  findPublicContractors,
-  findPublicContracts,
-  findPublicMatters,
-  getPublicContract,
-  getPublicContractor,
-  getPublicMatter,
-  getPublicStats,
-  iterateContractRows,
-  iterateContractorRows,
-  iterateMatterRows,
-  listPublicDepartments,
-} from './queries';
+import { findPublicContracts, getPublicContract } from './contract-queries';
+import { findPublicContractors, getPublicContractor } from './contractor-queries';
+import { iterateContractRows, iterateContractorRows, iterateMatterRows } from './download-rows';
+import { findPublicMatters, getPublicMatter, listPublicDepartments } from './matter-queries';
+import { getPublicStats } from './stats-queries';
 
 const f = buildPublicFixture();
 const { db } = f;

@@ -4,7 +4,8 @@ import { countContractsByStatus, listContracts } from '../contracts/queries';
 import { listDeliverablesAwaitingReview } from '../deliverables/queries';
 import { buildPublicFixture } from './public-fixture';
 import { expectNoFullScans, plansOf, type Captured } from '../testing/query-plans';
-import { findPublicContracts, findPublicMatters, getPublicContract, getPublicMatter, listPublicDepartments } from './queries';
+import { findPublicContracts, getPublicContract } from './contract-queries';
+import { findPublicMatters, getPublicMatter, listPublicDepartments } from './matter-queries';
 
 // The plans SQLite makes for the main list, search and desk queries. Production databases have no table
 // statistics (no ANALYZE), exactly like this test's, so the planner chooses here what it chooses at

@@ -4,7 +4,8 @@ import { listContractorsForStaff, contractorListQuery } from '../contractors/sta
 import { listMattersForStaff, matterListQuery } from '../matters/staff-queries';
 import { parseContractorFilter, parseMatterFilter } from '../public/filters';
 import { buildPublicFixture } from '../public/public-fixture';
-import { findPublicContractors, findPublicMatters } from '../public/queries';
+import { findPublicContractors } from '../public/contractor-queries';
+import { findPublicMatters } from '../public/matter-queries';
 import { controlOrBroken, fuzzRuns, hostileString } from '../testing/hostile';
 
 const f = buildPublicFixture();

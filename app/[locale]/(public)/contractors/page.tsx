@@ -5,7 +5,7 @@ import { contractorKinds } from '@/lib/domain/enums';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { parseContractorFilter } from '@/lib/public/filters';
-import { findPublicContractors } from '@/lib/public/queries';
+import { findPublicContractors } from '@/lib/public/contractor-queries';
 import { FilterField, FilterSelect, inputClass } from '../_components/filter-field';
 import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';

@@ -8,7 +8,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { getCachedPublicDepartmentChoices } from '@/lib/public/cached';
 import { matterServiceStatuses } from '@/lib/public/dto';
 import { parseMatterFilter } from '@/lib/public/filters';
-import { findPublicMatters } from '@/lib/public/queries';
+import { findPublicMatters } from '@/lib/public/matter-queries';
 import { FilterField, FilterSelect, inputClass } from '../_components/filter-field';
 import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { badRequest, json, pageBody, readPageParams } from '@/lib/public/api';
 import { parseContractorFilter } from '@/lib/public/filters';
-import { findPublicContractors } from '@/lib/public/queries';
+import { findPublicContractors } from '@/lib/public/contractor-queries';
 import { routeHandler } from '@/lib/http/route-handler';
 
 /** GET /api/public/contractors?q&kind&limit&cursor */

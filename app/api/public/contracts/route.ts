@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { json, pageBody, readPageParams } from '@/lib/public/api';
-import { findPublicContracts } from '@/lib/public/queries';
+import { findPublicContracts } from '@/lib/public/contract-queries';
 import { routeHandler } from '@/lib/http/route-handler';
 
 /** GET /api/public/contracts?limit&cursor */

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { badRequest, json, pageBody, readPageParams } from '@/lib/public/api';
 import { parseMatterFilter } from '@/lib/public/filters';
-import { findPublicMatters } from '@/lib/public/queries';
+import { findPublicMatters } from '@/lib/public/matter-queries';
 import { routeHandler } from '@/lib/http/route-handler';
 
 /** GET /api/public/matters?q&department&category&contractorKind&status&limit&cursor */

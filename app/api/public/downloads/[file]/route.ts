@@ -9,7 +9,7 @@ import {
   iterateMatterRows,
   matterDownloadColumns,
   type DownloadRow,
-} from '@/lib/public/queries';
+} from '@/lib/public/download-rows';
 import { openReadConnection } from '@/lib/public/read-connection';
 import { routeHandler } from '@/lib/http/route-handler';
 

@@ -1,0 +1,191 @@
+import 'server-only';
+import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { contractors, contracts, departments, matters } from '../../db/schema';
+import { hasActiveContractSql, isInService, publishedCatalogueStatuses, publishedMatterSql, servingCatalogueStatuses, sqlIn } from '../domain/predicates';
+import type { Page, PublicContractorRef, PublicDepartment, PublicMatterDetail, PublicMatterListItem } from './dto';
+import { readPublicCount } from './counts';
+import { likePattern, type MatterFilter } from './filters';
+import {
+  acceptedDeliverablesWhere,
+  clampLimit,
+  contractListQuery,
+  contractorRef,
+  departmentRef,
+  evaluationsWhere,
+  isActiveContractRow,
+  matterRef,
+  publishedContractLiteral,
+  toContractItem,
+} from './query-parts';
+
+// Public reads of matters: the catalogue list with its filters, one matter, the departments that own one.
+
+const isPublishedMatter = inArray(matters.catalogueStatus, publishedCatalogueStatuses);
+
+// Written out with its alias (see query-parts.ts on correlated subqueries).
+const hasActiveContract = sql<number>`${sql.raw(hasActiveContractSql('"matters"."id"', { alias: 'ac', keepOffStatusIndex: true }))}`;
+
+/** A published matter's service status: in service, or withdrawn, or (listed without an active contract) not in service. */
+function serviceStatus(catalogueStatus: string, hasActive: number | boolean): PublicMatterListItem['serviceStatus'] {
+  if (isInService(catalogueStatus, hasActive)) return 'in_service';
+  return catalogueStatus === 'withdrawn' ? 'withdrawn' : 'not_in_service';
+}
+
+// Written out (not bound parameters) so that the planner can use the partial indexes built on exactly this
+// condition (matters_published_*_idx): a bound value is unknown when the statement is prepared.
+const isPublishedMatterLiteral = sql.raw(publishedMatterSql('"matters"."catalogue_status"'));
+/** Listed: the catalogue status a matter is in service in, when an active contract holds it. */
+const isServingMatter = sql.raw(sqlIn('"matters"."catalogue_status"', servingCatalogueStatuses));
+
+/** A phrase for the trigram index: the whole text, quotes doubled (FTS5 string syntax). */
+const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
+
+/**
+ * The matter filter on `matters` alone (no join), so a page of ids comes from one index. The text search
+ * is a literal substring (LIKE); from three characters on, the trigram index (matters_fts, case-insensitive,
+ * so it finds every LIKE match and maybe a few more) narrows the rows LIKE has to look at.
+ */
+function matterConditions(filter: MatterFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [isPublishedMatterLiteral];
+  if (filter.q) {
+    const p = likePattern(filter.q);
+    if ([...filter.q].length >= 3) conditions.push(sql`${matters.id} in (select rowid from matters_fts where matters_fts match ${ftsPhrase(filter.q)})`);
+    conditions.push(
+      sql`(${matters.code} like ${p} escape '\\' or ${matters.titleZh} like ${p} escape '\\' or ${matters.titleEn} like ${p} escape '\\' or ${matters.descriptionZh} like ${p} escape '\\' or ${matters.descriptionEn} like ${p} escape '\\')`,
+    );
+  }
+  if (filter.department) conditions.push(sql`${matters.departmentId} = (select ${departments.id} from ${departments} where ${departments.code} = ${filter.department})`);
+  if (filter.category) conditions.push(eq(matters.category, filter.category));
+  if (filter.contractorKind) {
+    conditions.push(
+      sql`exists (select 1 from contracts kc inner join contractors kk on kk.id = kc.contractor_id where kc.matter_id = "matters"."id" and +kc.status in ${publishedContractLiteral} and kk.kind = ${filter.contractorKind})`,
+    );
+  }
+  if (filter.status === 'withdrawn') conditions.push(eq(matters.catalogueStatus, 'withdrawn'));
+  if (filter.status === 'in_service') conditions.push(and(isServingMatter, sql`${hasActiveContract}`));
+  if (filter.status === 'not_in_service') conditions.push(and(isServingMatter, sql`not ${hasActiveContract}`));
+  return and(...conditions);
+}
+
+const isUnfiltered = (filter: MatterFilter) => Object.values(filter).every((v) => v === undefined);
+
+/**
+ * `matters` read through the index that serves this filter in code order (INDEXED BY: without table
+ * statistics the planner would take the catalogue status index, which matches nearly every row, and sort).
+ * A text search of three or more characters starts from the full-text matches instead.
+ */
+function mattersSource(filter: MatterFilter): SQL {
+  if (filter.q && [...filter.q].length >= 3) return sql`${matters} not indexed`;
+  const index = filter.department ? 'matters_published_department_code_idx' : filter.category ? 'matters_published_category_code_idx' : 'matters_published_code_idx';
+  return sql`${matters} indexed by ${sql.raw(index)}`;
+}
+
+/** Contractors of the active contracts of these matters, by matter id. */
+function currentContractorsOf(db: Db, matterIds: number[]): Map<number, PublicContractorRef[]> {
+  const byMatter = new Map<number, PublicContractorRef[]>();
+  if (matterIds.length === 0) return byMatter;
+  const rows = db
+    .selectDistinct({ matterId: contracts.matterId, ...contractorRef })
+    .from(contracts)
+    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+    .where(and(inArray(contracts.matterId, matterIds), isActiveContractRow))
+    .orderBy(asc(contractors.id))
+    .all();
+  for (const { matterId, ...ref } of rows) byMatter.set(matterId, [...(byMatter.get(matterId) ?? []), ref]);
+  return byMatter;
+}
+
+/**
+ * Published matters ordered by code. Keyset paging with `after` (the last code seen) for the API,
+ * or `offset` for numbered pages; `total` counts every match.
+ */
+export function findPublicMatters(db: Db, filter: MatterFilter, page: { limit?: number; after?: string; offset?: number } = {}): Page<PublicMatterListItem, string> {
+  const limit = clampLimit(page.limit, 20);
+  const where = matterConditions(filter);
+  // First the page's ids, in code order, from one index (for a deep page: a walk along the index, no rows
+  // read); then the page's 20 rows with their department and service status.
+  const ids = db
+    .select({ id: sql<number>`${matters.id}`, code: sql<string>`${matters.code}` })
+    .from(mattersSource(filter))
+    .where(and(where, page.after === undefined ? undefined : gt(matters.code, page.after)))
+    .orderBy(asc(matters.code))
+    .limit(limit + 1)
+    .offset(page.after === undefined ? Math.max(page.offset ?? 0, 0) : 0)
+    .all();
+  const pageIds = ids.slice(0, limit).map((r) => r.id);
+  const rows =
+    pageIds.length === 0
+      ? []
+      : db
+          .select({
+            id: matters.id,
+            ...matterRef,
+            catalogueStatus: matters.catalogueStatus,
+            annualBudgetFen: matters.annualBudgetFen,
+            inService: hasActiveContract,
+            department: departmentRef,
+          })
+          .from(matters)
+          .innerJoin(departments, eq(departments.id, matters.departmentId))
+          .where(inArray(matters.id, pageIds))
+          .orderBy(asc(matters.code))
+          .all();
+  const total = isUnfiltered(filter) ? readPublicCount(db, 'matters.published') : (db.select({ n: count() }).from(mattersSource(filter)).where(where).get()?.n ?? 0);
+  const current = currentContractorsOf(db, pageIds);
+  const items = rows.map(({ id, inService, catalogueStatus, ...r }) => ({
+    ...r,
+    catalogueStatus: catalogueStatus as PublicMatterListItem['catalogueStatus'],
+    serviceStatus: serviceStatus(catalogueStatus, inService),
+    currentContractors: current.get(id) ?? [],
+  }));
+  return { items, total, nextAfter: ids.length > limit ? (ids[limit - 1]?.code ?? null) : null };
+}
+
+/** A published matter with every published contract that has held it, accepted work and evaluations. */
+export function getPublicMatter(db: Db, code: string): PublicMatterDetail | null {
+  const row = db
+    .select({
+      id: matters.id,
+      ...matterRef,
+      catalogueStatus: matters.catalogueStatus,
+      annualBudgetFen: matters.annualBudgetFen,
+      inService: hasActiveContract,
+      department: departmentRef,
+      descriptionZh: matters.descriptionZh,
+      descriptionEn: matters.descriptionEn,
+      legalBasis: matters.legalBasis,
+      serviceStandard: matters.serviceStandard,
+      withdrawalReason: matters.withdrawalReason,
+    })
+    .from(matters)
+    .innerJoin(departments, eq(departments.id, matters.departmentId))
+    .where(and(eq(matters.code, code), isPublishedMatter))
+    .get();
+  if (!row) return null;
+  const { id, inService, catalogueStatus, ...matter } = row;
+  const ofMatter = eq(contracts.matterId, id);
+  return {
+    ...matter,
+    catalogueStatus: catalogueStatus as PublicMatterDetail['catalogueStatus'],
+    serviceStatus: serviceStatus(catalogueStatus, inService),
+    currentContractors: currentContractorsOf(db, [id]).get(id) ?? [],
+    contracts: contractListQuery(db, ofMatter).orderBy(sql`${contracts.startDate} desc`, asc(contracts.id)).all().map(toContractItem),
+    acceptedDeliverables: acceptedDeliverablesWhere(db, ofMatter),
+    evaluations: evaluationsWhere(db, ofMatter),
+  };
+}
+
+/**
+ * Departments that own a published matter, for the matter filter, in code order; at most `max` of them
+ * (a registry of every county has tens of thousands: the filter then takes a code instead of a list).
+ */
+export function listPublicDepartments(db: Db, max = Number.MAX_SAFE_INTEGER): PublicDepartment[] {
+  return db
+    .select({ ...departmentRef, kind: departments.kind })
+    .from(departments)
+    .where(sql`exists (select 1 from matters dm where dm.department_id = "departments"."id" and ${sql.raw(publishedMatterSql('dm.catalogue_status'))})`)
+    .orderBy(asc(departments.code))
+    .limit(max)
+    .all();
+}
