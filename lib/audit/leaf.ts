@@ -2,6 +2,7 @@ import 'server-only';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ChainedEvent } from './chain';
+import { publishedContractSql } from '../domain/predicates';
 
 /**
  * The trail for outsiders. Every event appears, in order, with its hash and the previous hash, so the
@@ -87,7 +88,7 @@ function shown(value: Record<string, unknown>, mask: Mask, path: string, withhel
   return out;
 }
 
-const PUBLISHED_CONTRACT = `status in ('active', 'suspended', 'completed', 'terminated')`;
+const PUBLISHED_CONTRACT = publishedContractSql('status');
 
 /** Whether the record an event is about is public now (drafts, pending and cancelled contracts are not). */
 function recordIsPublic(sqlite: Database.Database, row: Row): boolean {

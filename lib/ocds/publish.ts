@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { getEnv } from '../env';
-import { publishedContractStatuses } from '../public/dto';
+import { publishedContractSql } from '../domain/predicates';
 import { nowIso, toShanghaiOffset } from '../shared/time';
 import { buildReleaseContent, ocidOf, releaseTags, type Release } from './release';
 import { readContractSnapshot, readContractSnapshots, type ContractSnapshot } from './snapshot';
@@ -11,7 +11,6 @@ import { readContractSnapshot, readContractSnapshots, type ContractSnapshot } fr
 // before the transaction commits, each noted contract's release is rebuilt and compared by content with its
 // latest release: only a real change publishes a new one (new id, date and tag). Releases are never changed.
 
-const published = publishedContractStatuses.map((s) => `'${s}'`).join(', ');
 
 /**
  * Per connection (which holds one transaction at a time): contract id → the audit actions of the open
@@ -39,11 +38,11 @@ function contractsOf(sqlite: Database.Database, change: Change): number[] {
     case 'amendment':
       return ids('select contract_id from amendments where id = ?');
     case 'contractor':
-      return ids(`select id from contracts where contractor_id = ? and status in (${published})`);
+      return ids(`select id from contracts where contractor_id = ? and ${publishedContractSql('status')}`);
     case 'matter':
-      return ids(`select id from contracts where matter_id = ? and status in (${published})`);
+      return ids(`select id from contracts where matter_id = ? and ${publishedContractSql('status')}`);
     case 'department':
-      return ids(`select id from contracts where department_id = ? and status in (${published})`);
+      return ids(`select id from contracts where department_id = ? and ${publishedContractSql('status')}`);
     default:
       return [];
   }
@@ -151,7 +150,7 @@ function backfillActions(s: ContractSnapshot): string[] {
  */
 export function publishMissingReleases(sqlite: Database.Database, batchSize = 500): number {
   const missing = sqlite.prepare(
-    `select c.id from contracts c where c.id > ? and +c.status in (${published}) and not exists (select 1 from ocds_releases r where r.contract_id = c.id) order by c.id limit ?`,
+    `select c.id from contracts c where c.id > ? and +${publishedContractSql('c.status')} and not exists (select 1 from ocds_releases r where r.contract_id = c.id) order by c.id limit ?`,
   );
   let after = 0;
   let total = 0;
