@@ -17,9 +17,18 @@ import { publishedContractSql } from '../domain/predicates';
  * hash = SHA-256(prevHash ‖ RFC 8785 JSON of `event`); an event with something withheld cannot, and lists
  * the withheld paths, while its hash still links the chain.
  */
+/** Digits only, as the other endpoints read numbers: Number() would also take ' 5', '1e2', '0x10' and ''. */
+const wholeNumber = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,15}$/, `${name} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`));
+
+/** `after` (a sequence number, default 0) and `limit` (1–500, default 100); anything else is refused (400). */
 export const leafQuery = z.object({
-  after: z.coerce.number().int().min(0).catch(0),
-  limit: z.coerce.number().int().min(1).max(500).catch(100),
+  after: wholeNumber('after', 0, Number.MAX_SAFE_INTEGER).default(0),
+  limit: wholeNumber('limit', 1, 500).default(100),
 });
 
 type Row = ChainedEvent & { prevHash: string; hash: string };
