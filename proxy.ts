@@ -1,12 +1,14 @@
 import createMiddleware from 'next-intl/middleware';
-import { NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import { forwardingHeaderOverrides } from './lib/auth/request';
 import { getEnv } from './lib/env';
 import { routing } from './lib/i18n/routing';
 import { contentSecurityPolicy, isPrerendered, newNonce, originOf } from './lib/security/csp';
 
-// Locale negotiation, redirects and the per-request CSP nonce. Never an access guard: every page, server
-// action and route handler checks the session and permission itself.
+// Locale negotiation, redirects, the per-request CSP nonce, and refusals of server actions Next itself would
+// answer with a bare 500 or let through (from another site, or with no Origin at all). Never an access guard:
+// every page, server action and route handler checks the session and permission itself.
+
 const handleLocale = createMiddleware(routing);
 /** From the environment parsed once (lib/env.ts), on the first request. */
 const policyOptions = () => {
@@ -30,12 +32,49 @@ function withTrustedHeaders(request: NextRequest): NextRequest {
   return changed ? new NextRequest(request, { headers: requestHeaders(request) }) : request;
 }
 
-export default function proxy(request: NextRequest) {
-  if (isPrerendered(request.nextUrl.pathname)) {
-    const response = handleLocale(withTrustedHeaders(request));
-    response.headers.set('Content-Security-Policy', contentSecurityPolicy(policyOptions()));
-    return response;
+const refuse = (status: number, message: string) =>
+  new NextResponse(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+/** The host of an Origin header, or null when it is missing, `null` (an opaque origin) or not a URL. */
+function originHost(origin: string | null): string | null {
+  if (!origin || origin === 'null') return null;
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
   }
+}
+
+/**
+ * A page request refused before Next handles it, or null. A POST to a page is a server action (with
+ * JavaScript it carries a Next-Action header, without it is a plain form post): it must come from this
+ * host, the way Next's own check compares Origin with X-Forwarded-Host (as lib/auth/request.ts trusts it)
+ * or Host, except that a missing Origin is refused too (every browser sends one with a POST). Next refuses
+ * the first with a bare 500 and lets the second through.
+ */
+export function pageRefusal(request: NextRequest, trusted: Headers = requestHeaders(request)): NextResponse | null {
+  if (request.method.toUpperCase() !== 'POST') return null;
+  const from = originHost(request.headers.get('origin'));
+  const host = trusted.get('x-forwarded-host')?.split(',')[0]?.trim() || trusted.get('host');
+  if (!from || !host || from !== host.toLowerCase()) return refuse(403, 'Refused: this form was not sent from this site.');
+  return null;
+}
+
+export default function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const refused = pageRefusal(request);
+  if (refused) return refused;
+  return isPrerendered(pathname) ? servePrerendered(request) : renderWithNonce(request);
+}
+
+/** A page from the page cache: no per-request nonce possible (lib/security/csp.ts). */
+function servePrerendered(request: NextRequest): NextResponse {
+  const response = handleLocale(withTrustedHeaders(request));
+  response.headers.set('Content-Security-Policy', contentSecurityPolicy(policyOptions()));
+  return response;
+}
+
+function renderWithNonce(request: NextRequest): NextResponse {
   const policy = contentSecurityPolicy({ nonce: newNonce(), ...policyOptions() });
   // Next reads the nonce from the request's CSP header while rendering and puts it on its own scripts.
   const headers = requestHeaders(request);

@@ -9,7 +9,7 @@ export default defineConfig({
     exclude: ['e2e/**', 'node_modules/**', '.next/**'],
     environment: 'node',
     globalSetup: ['lib/testing/fuzz-summary.ts'],
-    server: { deps: { inline: ['server-only'] } },
+    server: { deps: { inline: ['server-only', 'next-intl'] } },
     alias: { 'server-only': path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib/testing/server-only-stub.ts') },
   },
 });

@@ -1,0 +1,49 @@
+// proxy.ts's decisions, called as Next calls it: the exported function with a NextRequest. What Next does
+// with its answers (the headers of next.config.js on them, the server-level behaviours) is in
+// e2e/hardening.spec.ts.
+import { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import proxy from '../../proxy';
+
+const host = 'localhost:3000';
+const site = `http://${host}`;
+
+function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const method = init.method ?? 'GET';
+  // The Fetch API refuses some methods outright (TRACE: lib/security/method-guard.ts); the others are set as sent.
+  const req = new NextRequest(`${site}${path}`, { method: method === 'GET' || method === 'HEAD' ? method : 'POST', headers: { host, ...init.headers }, body: init.body });
+  if (req.method !== method) Object.defineProperty(req, 'method', { value: method });
+  return req;
+}
+
+/** A server action as the browser posts it with JavaScript: Next-Action header, same-site Origin. */
+const action = (headers: Record<string, string> = {}, body = '[]') =>
+  request('/en/sign-in', { method: 'POST', body, headers: { 'next-action': '60971953752b37473154f1fb1f52fc35e426f97011', origin: site, 'content-type': 'text/plain;charset=UTF-8', ...headers } });
+
+/** Whether the proxy let the request through to Next (a rewrite or next(), not an answer of its own). */
+const passedOn = (res: Response) => res.headers.has('x-middleware-next') || res.headers.has('x-middleware-rewrite');
+
+describe('proxy: server actions', () => {
+  it('lets a server action from this site through', () => {
+    expect(passedOn(proxy(action()))).toBe(true);
+    // A form posted without JavaScript (no Next-Action header) likewise.
+    expect(passedOn(proxy(request('/en/sign-in', { method: 'POST', body: 'a=1', headers: { origin: site, 'content-type': 'application/x-www-form-urlencoded' } })))).toBe(true);
+  });
+
+  it('refuses with 403 a server action from another site, an opaque origin or none at all', async () => {
+    for (const origin of ['https://evil.example', `https://${host}.evil.example`, 'http://localhost:3001', 'null', 'not a url']) {
+      const res = proxy(action({ origin }));
+      expect(res.status, origin).toBe(403);
+      expect(await res.text()).toBe('Refused: this form was not sent from this site.\n');
+    }
+    const bare = request('/en/sign-in', { method: 'POST', body: '[]', headers: { 'next-action': 'x', 'content-type': 'text/plain' } });
+    expect(bare.headers.has('origin')).toBe(false);
+    expect(proxy(bare).status).toBe(403);
+    // A form posted without JavaScript from another site.
+    expect(proxy(request('/en/sign-in', { method: 'POST', body: 'a=1', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(403);
+  });
+
+  it('does not take the client\'s X-Forwarded-Host for this host (no trusted proxy)', () => {
+    expect(proxy(action({ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' })).status).toBe(403);
+  });
+});
