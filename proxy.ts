@@ -6,8 +6,8 @@ import { routing } from './lib/i18n/routing';
 import { contentSecurityPolicy, isPrerendered, newNonce, originOf } from './lib/security/csp';
 
 // Locale negotiation, redirects, the per-request CSP nonce, and refusals of server actions Next itself would
-// answer with a bare 500 or let through (from another site, or with no Origin at all). Never an access guard:
-// every page, server action and route handler checks the session and permission itself.
+// answer with a bare 500 or let through (from another site or with no Origin at all, too large). Never an
+// access guard: every page, server action and route handler checks the session and permission itself.
 
 const handleLocale = createMiddleware(routing);
 /** From the environment parsed once (lib/env.ts), on the first request. */
@@ -15,6 +15,9 @@ const policyOptions = () => {
   const env = getEnv();
   return { dev: env.NODE_ENV === 'development', formTargets: originOf(env.OIDC_ISSUER) };
 };
+
+/** Next's limit on a server action's body (serverActions.bodySizeLimit, default 1 MB = 1,048,576 bytes). */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
 
 /** The request's headers with the forwarding headers no trusted proxy vouches for replaced (lib/auth/request.ts). */
 function requestHeaders(request: NextRequest): Headers {
@@ -49,14 +52,17 @@ function originHost(origin: string | null): string | null {
  * A page request refused before Next handles it, or null. A POST to a page is a server action (with
  * JavaScript it carries a Next-Action header, without it is a plain form post): it must come from this
  * host, the way Next's own check compares Origin with X-Forwarded-Host (as lib/auth/request.ts trusts it)
- * or Host, except that a missing Origin is refused too (every browser sends one with a POST). Next refuses
- * the first with a bare 500 and lets the second through.
+ * or Host, except that a missing Origin is refused too (every browser sends one with a POST), and its body
+ * must fit Next's limit. Next refuses the first with a bare 500, lets the second through, and answers the
+ * third with a 500.
  */
 export function pageRefusal(request: NextRequest, trusted: Headers = requestHeaders(request)): NextResponse | null {
   if (request.method.toUpperCase() !== 'POST') return null;
   const from = originHost(request.headers.get('origin'));
   const host = trusted.get('x-forwarded-host')?.split(',')[0]?.trim() || trusted.get('host');
   if (!from || !host || from !== host.toLowerCase()) return refuse(403, 'Refused: this form was not sent from this site.');
+  const length = request.headers.get('content-length');
+  if (length !== null && Number(length) > ACTION_BODY_LIMIT) return refuse(413, 'Refused: the form is larger than 1 MB.');
   return null;
 }
 

@@ -3,7 +3,7 @@
 // e2e/hardening.spec.ts.
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import proxy from '../../proxy';
+import proxy, { ACTION_BODY_LIMIT } from '../../proxy';
 
 const host = 'localhost:3000';
 const site = `http://${host}`;
@@ -45,5 +45,12 @@ describe('proxy: server actions', () => {
 
   it('does not take the client\'s X-Forwarded-Host for this host (no trusted proxy)', () => {
     expect(proxy(action({ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' })).status).toBe(403);
+  });
+
+  it('refuses with 413 a server action whose body is over 1 MB, before Next reads it', async () => {
+    const res = proxy(action({ 'content-length': String(ACTION_BODY_LIMIT + 1) }));
+    expect(res.status).toBe(413);
+    expect(await res.text()).toBe('Refused: the form is larger than 1 MB.\n');
+    expect(passedOn(proxy(action({ 'content-length': String(ACTION_BODY_LIMIT) })))).toBe(true);
   });
 });
