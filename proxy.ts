@@ -4,9 +4,10 @@ import { forwardingHeaderOverrides } from './lib/auth/request';
 import { getEnv } from './lib/env';
 import { routing } from './lib/i18n/routing';
 import { contentSecurityPolicy, isPrerendered, newNonce, originOf } from './lib/security/csp';
+import { PAGE_METHODS } from './lib/security/methods';
 
-// Locale negotiation, redirects, the per-request CSP nonce, and refusals of server actions Next itself would
-// answer with a bare 500 or let through (from another site or with no Origin at all, too large). Never an
+// Locale negotiation, redirects, the per-request CSP nonce, and refusals of requests Next itself would
+// answer with a bare 500 (a method no page has, a server action from another site or too large). Never an
 // access guard: every page, server action and route handler checks the session and permission itself.
 
 const handleLocale = createMiddleware(routing);
@@ -35,8 +36,8 @@ function withTrustedHeaders(request: NextRequest): NextRequest {
   return changed ? new NextRequest(request, { headers: requestHeaders(request) }) : request;
 }
 
-const refuse = (status: number, message: string) =>
-  new NextResponse(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+const refuse = (status: number, message: string, headers: Record<string, string> = {}) =>
+  new NextResponse(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
 
 /** The host of an Origin header, or null when it is missing, `null` (an opaque origin) or not a URL. */
 function originHost(origin: string | null): string | null {
@@ -57,7 +58,9 @@ function originHost(origin: string | null): string | null {
  * third with a 500.
  */
 export function pageRefusal(request: NextRequest, trusted: Headers = requestHeaders(request)): NextResponse | null {
-  if (request.method.toUpperCase() !== 'POST') return null;
+  const method = request.method.toUpperCase();
+  if (!(PAGE_METHODS as readonly string[]).includes(method)) return refuse(405, 'Method not allowed.', { Allow: PAGE_METHODS.join(', ') });
+  if (method !== 'POST') return null;
   const from = originHost(request.headers.get('origin'));
   const host = trusted.get('x-forwarded-host')?.split(',')[0]?.trim() || trusted.get('host');
   if (!from || !host || from !== host.toLowerCase()) return refuse(403, 'Refused: this form was not sent from this site.');

@@ -23,7 +23,7 @@ function newestSource(dir) {
 
 const buildId = path.join(root, '.next', 'BUILD_ID');
 const sources = ['app', 'lib', 'db', 'messages'].map((d) => path.join(root, d)).filter(existsSync);
-const configs = ['next.config.js', 'package.json', 'postcss.config.mjs', 'proxy.ts'].map((f) => path.join(root, f)).filter(existsSync);
+const configs = ['next.config.js', 'package.json', 'postcss.config.mjs', 'proxy.ts', 'instrumentation.ts'].map((f) => path.join(root, f)).filter(existsSync);
 const newest = Math.max(...sources.map(newestSource), ...configs.map((f) => statSync(f).mtimeMs));
 if (!existsSync(buildId) || statSync(buildId).mtimeMs < newest) {
   console.log('start: building the app (next build)…');

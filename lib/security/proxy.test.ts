@@ -23,6 +23,21 @@ const action = (headers: Record<string, string> = {}, body = '[]') =>
 /** Whether the proxy let the request through to Next (a rewrite or next(), not an answer of its own). */
 const passedOn = (res: Response) => res.headers.has('x-middleware-next') || res.headers.has('x-middleware-rewrite');
 
+describe('proxy: methods', () => {
+  it('answers 405, with Allow and a short message, for a method no page has', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'PROPFIND', 'FOO']) {
+      const res = proxy(request('/zh-CN/matters', { method }));
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
+      expect(await res.text()).toBe('Method not allowed.\n');
+    }
+  });
+
+  it('lets GET, HEAD and OPTIONS through', () => {
+    for (const method of ['GET', 'HEAD', 'OPTIONS']) expect(passedOn(proxy(request('/zh-CN/matters', { method }))), method).toBe(true);
+  });
+});
+
 describe('proxy: server actions', () => {
   it('lets a server action from this site through', () => {
     expect(passedOn(proxy(action()))).toBe(true);
