@@ -37,6 +37,9 @@ const nextConfig = {
   // Native addons are required at run time, never bundled.
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Next's own trailing-slash redirect leaves out the headers below: proxy.ts redirects pages instead, and
+  // they get them. The API and files answer at either address, with their headers.
+  skipTrailingSlashRedirect: true,
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

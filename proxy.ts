@@ -69,10 +69,24 @@ export function pageRefusal(request: NextRequest, trusted: Headers = requestHead
   return null;
 }
 
+/**
+ * `/path/` → `/path` (308), here rather than by Next (skipTrailingSlashRedirect in next.config.js): Next's
+ * own redirect leaves out the headers of next.config.js, this one gets them. The API and files, which the
+ * proxy does not see, answer at either address, with their headers.
+ */
+export function trailingSlashRedirect(request: NextRequest): NextResponse | null {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/' || !pathname.endsWith('/')) return null;
+  // A plain URL: a NextURL keeps the trailing slash it was parsed with and puts it back.
+  const url = new URL(request.nextUrl.href);
+  url.pathname = pathname.replace(/\/+$/, '') || '/';
+  return NextResponse.redirect(url, 308);
+}
+
 export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const refused = pageRefusal(request);
-  if (refused) return refused;
+  const early = pageRefusal(request) ?? trailingSlashRedirect(request);
+  if (early) return early;
   return isPrerendered(pathname) ? servePrerendered(request) : renderWithNonce(request);
 }
 
@@ -93,6 +107,9 @@ function renderWithNonce(request: NextRequest): NextResponse {
   return response;
 }
 
+// Pages: everything but the API, Next's own files and file names. (A second matcher for other paths with a
+// trailing slash does not work: Next matches again without the slash before calling the proxy, and answers
+// an empty 200 when that fails.)
 export const config = {
   matcher: '/((?!api|_next|_vercel|.*\\..*).*)',
 };

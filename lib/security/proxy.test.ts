@@ -1,9 +1,10 @@
 // proxy.ts's decisions, called as Next calls it: the exported function with a NextRequest. What Next does
 // with its answers (the headers of next.config.js on them, the server-level behaviours) is in
 // e2e/hardening.spec.ts.
+import { getMiddlewareMatchers } from 'next/dist/build/analysis/get-page-static-info';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import proxy, { ACTION_BODY_LIMIT } from '../../proxy';
+import proxy, { ACTION_BODY_LIMIT, config } from '../../proxy';
 
 const host = 'localhost:3000';
 const site = `http://${host}`;
@@ -67,5 +68,28 @@ describe('proxy: server actions', () => {
     expect(res.status).toBe(413);
     expect(await res.text()).toBe('Refused: the form is larger than 1 MB.\n');
     expect(passedOn(proxy(action({ 'content-length': String(ACTION_BODY_LIMIT) })))).toBe(true);
+  });
+});
+
+describe('proxy: trailing slash', () => {
+  it('redirects a page\'s /path/ to /path (308), keeping the query', () => {
+    for (const [from, to] of [
+      ['/zh-CN/', '/zh-CN'],
+      ['/en/matters/?q=%E6%B1%A1&page=2', '/en/matters?q=%E6%B1%A1&page=2'],
+      ['/zh-CN/matters//', '/zh-CN/matters'],
+      ['/nothing/', '/nothing'],
+    ] as const) {
+      const res = proxy(request(from));
+      expect(res.status, from).toBe(308);
+      const location = new URL(res.headers.get('location')!);
+      expect(location.pathname + location.search, from).toBe(to);
+    }
+  });
+
+  it('runs for pages with or without a trailing slash, and still not for the API, Next\'s files or file names', () => {
+    const matchers = getMiddlewareMatchers(config.matcher, {} as never).map((m) => new RegExp(m.regexp));
+    const runs = (p: string) => matchers.some((re) => re.test(p));
+    for (const p of ['/zh-CN', '/zh-CN/', '/en/matters/LG-ENV-001', '/en/matters/LG-ENV-001/']) expect(runs(p), p).toBe(true);
+    for (const p of ['/api/public/matters', '/api/public/matters/', '/api/auth/session', '/_next/static/chunks/a.js', '/favicon.ico']) expect(runs(p), p).toBe(false);
   });
 });
