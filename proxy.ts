@@ -3,6 +3,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { forwardingHeaderOverrides } from './lib/auth/request';
 import { getEnv } from './lib/env';
 import { routing } from './lib/i18n/routing';
+import { alternateLinks } from './lib/i18n/alternate-links';
 import { contentSecurityPolicy, isPrerendered, newNonce, originOf } from './lib/security/csp';
 import { PAGE_METHODS } from './lib/security/methods';
 
@@ -10,7 +11,9 @@ import { PAGE_METHODS } from './lib/security/methods';
 // answer with a bare 500 (a method no page has, a server action from another site or too large). Never an
 // access guard: every page, server action and route handler checks the session and permission itself.
 
-const handleLocale = createMiddleware(routing);
+// next-intl's own Link header (hreflang alternates) is built from the request's Host and X-Forwarded-*
+// headers, which the client chooses; the proxy builds it from PUBLIC_URL instead.
+const handleLocale = createMiddleware({ ...routing, alternateLinks: false });
 /** From the environment parsed once (lib/env.ts), on the first request. */
 const policyOptions = () => {
   const env = getEnv();
@@ -87,7 +90,12 @@ export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const early = pageRefusal(request) ?? trailingSlashRedirect(request);
   if (early) return early;
-  return isPrerendered(pathname) ? servePrerendered(request) : renderWithNonce(request);
+  const response = isPrerendered(pathname) ? servePrerendered(request) : renderWithNonce(request);
+  if (!response.headers.has('location')) {
+    const links = alternateLinks(pathname, getEnv().PUBLIC_URL);
+    if (links) response.headers.set('Link', links);
+  }
+  return response;
 }
 
 /** A page from the page cache: no per-request nonce possible (lib/security/csp.ts). */

@@ -3,8 +3,13 @@
 // e2e/hardening.spec.ts.
 import { getMiddlewareMatchers } from 'next/dist/build/analysis/get-page-static-info';
 import { NextRequest } from 'next/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import proxy, { ACTION_BODY_LIMIT, config } from '../../proxy';
+
+vi.hoisted(() => {
+  // Read once, on the proxy's first request: the public address differs from the host the tests send.
+  process.env.PUBLIC_URL = 'https://registry.example.gov.cn';
+});
 
 const host = 'localhost:3000';
 const site = `http://${host}`;
@@ -91,5 +96,23 @@ describe('proxy: trailing slash', () => {
     const runs = (p: string) => matchers.some((re) => re.test(p));
     for (const p of ['/zh-CN', '/zh-CN/', '/en/matters/LG-ENV-001', '/en/matters/LG-ENV-001/']) expect(runs(p), p).toBe(true);
     for (const p of ['/api/public/matters', '/api/public/matters/', '/api/auth/session', '/_next/static/chunks/a.js', '/favicon.ico']) expect(runs(p), p).toBe(false);
+  });
+});
+
+describe('proxy: Link header', () => {
+  it('builds the hreflang alternates from PUBLIC_URL, whatever Host and X-Forwarded-* the client sends', () => {
+    for (const path of ['/zh-CN/about', '/zh-CN/matters']) {
+      const res = proxy(request(path, { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'javascript' } }));
+      const link = res.headers.get('link')!;
+      expect(link, path).not.toMatch(/evil|javascript|localhost/);
+      const tail = path.slice('/zh-CN'.length);
+      expect(link, path).toBe(
+        [
+          `<https://registry.example.gov.cn/zh-CN${tail}>; rel="alternate"; hreflang="zh-CN"`,
+          `<https://registry.example.gov.cn/en${tail}>; rel="alternate"; hreflang="en"`,
+          `<https://registry.example.gov.cn${tail}>; rel="alternate"; hreflang="x-default"`,
+        ].join(', '),
+      );
+    }
   });
 });
