@@ -1,10 +1,15 @@
 // proxy.ts's decisions, called as Next calls it: the exported function with a NextRequest. What Next does
 // with its answers (the headers of next.config.js on them, the server-level behaviours) is in
 // e2e/hardening.spec.ts.
-import { getMiddlewareMatchers } from 'next/dist/build/analysis/get-page-static-info';
+import { createRequire } from 'node:module';
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
 import proxy, { ACTION_BODY_LIMIT, config } from '../../proxy';
+
+/** How Next turns the proxy's matcher into the regular expressions it tests paths with (not in Next's types). */
+const { getMiddlewareMatchers } = createRequire(import.meta.url)('next/dist/build/analysis/get-page-static-info') as {
+  getMiddlewareMatchers: (matcher: unknown, nextConfig: object) => { regexp: string }[];
+};
 
 vi.hoisted(() => {
   // Read once, on the proxy's first request: the public address differs from the host the tests send.
@@ -92,7 +97,7 @@ describe('proxy: trailing slash', () => {
   });
 
   it('runs for pages with or without a trailing slash, and still not for the API, Next\'s files or file names', () => {
-    const matchers = getMiddlewareMatchers(config.matcher, {} as never).map((m) => new RegExp(m.regexp));
+    const matchers = getMiddlewareMatchers(config.matcher, {}).map((m) => new RegExp(m.regexp));
     const runs = (p: string) => matchers.some((re) => re.test(p));
     for (const p of ['/zh-CN', '/zh-CN/', '/en/matters/LG-ENV-001', '/en/matters/LG-ENV-001/']) expect(runs(p), p).toBe(true);
     for (const p of ['/api/public/matters', '/api/public/matters/', '/api/auth/session', '/_next/static/chunks/a.js', '/favicon.ico']) expect(runs(p), p).toBe(false);
