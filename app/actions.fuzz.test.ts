@@ -9,7 +9,6 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { milestones } from '@/db/schema';
-import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { requestAmendment } from '@/lib/contracts/amendments';
@@ -35,21 +34,11 @@ import {
   validYuan,
 } from '@/lib/testing/hostile';
 
-const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
-
-vi.mock('@/lib/auth/current', () => ({
-  requireActor: async () => {
-    if (!state.actor) throw new AppError('unauthenticated', 'sign-in required');
-    return state.actor;
-  },
-  getActor: async () => state.actor ?? { id: null, name: 'public', role: 'public', departmentId: null, contractorId: null, orgName: null },
-  getSessionUser: async () => (state.actor ? { ...state.actor, sessionId: 'test', email: 'x', mustChangePassword: false } : null),
-  setSessionCookie: async () => undefined,
-  clearSessionCookie: async () => undefined,
-}));
-vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, unstable_cache: (fn: unknown) => fn }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
+const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
+vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
+vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
+vi.mock('next/cache', () => mocks.nextCacheMock());
+vi.mock('next/headers', () => mocks.nextHeadersMock());
 // Argon2 costs ~50 ms a call; the fuzz is about input handling, so passwords hash fast here.
 vi.mock('@/lib/auth/password', async (original) => ({
   ...(await original<object>()),

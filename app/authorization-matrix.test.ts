@@ -5,31 +5,19 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { requestAmendment } from '@/lib/contracts/amendments';
 import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { milestones } from '@/db/schema';
 import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
 
-const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
-
-vi.mock('@/lib/auth/current', () => ({
-  requireActor: async () => {
-    if (!state.actor) throw new AppError('unauthenticated', 'sign-in required');
-    return state.actor;
-  },
-  getActor: async () => state.actor ?? { id: null, name: 'public', role: 'public', departmentId: null, contractorId: null, orgName: null },
-  getSessionUser: async () => (state.actor ? { ...state.actor, sessionId: 'test', email: 'x', mustChangePassword: false } : null),
-  setSessionCookie: async () => undefined,
-  clearSessionCookie: async () => undefined,
-}));
-vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
+vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
+vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
 // Uploads go to a temporary folder (the environment is read once and cached, so it is mocked, not set).
-const uploads = vi.hoisted(() => ({ dir: '' }));
-vi.mock('@/lib/env', async (original) => ({ ...(await original<object>()), uploadDir: () => uploads.dir }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
+vi.mock('@/lib/env', (original) => mocks.envMock(original));
+vi.mock('next/cache', () => mocks.nextCacheMock());
+vi.mock('next/headers', () => mocks.nextHeadersMock());
 
 type Scope = 'in' | 'out';
 type Entry = {
@@ -335,7 +323,7 @@ const routeMatrix: Record<string, RouteEntry> = {
     params: (f) => ({ id: String(attachmentIds.get(f)) }),
     setup: async (f) => {
       const { receiveAttachment } = await import('@/lib/attachments/upload');
-      const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: uploadForm(f.deliverableA.id) }), { uploadDir: uploads.dir });
+      const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: uploadForm(f.deliverableA.id) }), { uploadDir: state.dir });
       if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.error}`);
       attachmentIds.set(f, outcome.attachmentId);
     },
@@ -365,7 +353,7 @@ function routeFiles(dir: string): string[] {
 }
 
 describe('authorization matrix: route handlers', () => {
-  uploads.dir = mkdtempSync(path.join(tmpdir(), 'matrix-uploads-'));
+  state.dir = mkdtempSync(path.join(tmpdir(), 'matrix-uploads-'));
   const apiDir = path.join(appDir, 'api');
   const nonPublic = routeFiles(apiDir).filter((f) => !f.includes(`${path.sep}public${path.sep}`) && !f.includes(`${path.sep}auth${path.sep}`));
 

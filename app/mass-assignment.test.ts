@@ -1,19 +1,13 @@
 // Extra fields sent to an action (role, scope, status, flags) are ignored: actions read only the fields
 // their form has, and the use cases validate with schemas that strip the rest.
 import { describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
 import { buildFixture, FIXTURE_PASSWORD } from '@/lib/testing/fixture';
 
-const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
-vi.mock('@/lib/auth/current', () => ({
-  requireActor: async () => state.actor,
-  getSessionUser: async () => null,
-  setSessionCookie: async () => undefined,
-  clearSessionCookie: async () => undefined,
-}));
-vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
+const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
+vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
+vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
+vi.mock('next/cache', () => mocks.nextCacheMock());
+vi.mock('next/headers', () => mocks.nextHeadersMock());
 
 const hostile = { role: 'admin', departmentId: '999', contractorId: '999', status: 'active', disabled: 'true', passwordHash: 'x', mustChangePassword: 'false', sessionVersion: '0', id: '1', userId: '1' };
 

@@ -8,26 +8,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { buildFixture, type Fixture } from '@/lib/testing/fixture';
 import { fuzzRuns, hostileString, invalidIdString, leakIn, newTally, reportTally } from '@/lib/testing/hostile';
 
-const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
-
-vi.mock('@/lib/auth/current', () => ({
-  requireActor: async () => {
-    if (!state.actor) throw new AppError('unauthenticated', 'sign-in required');
-    return state.actor;
-  },
-  getActor: async () => state.actor ?? { id: null, name: 'public', role: 'public', departmentId: null, contractorId: null, orgName: null },
-  getSessionUser: async () => (state.actor ? { ...state.actor, sessionId: 'test', email: 'x', mustChangePassword: false } : null),
-  setSessionCookie: async () => undefined,
-  clearSessionCookie: async () => undefined,
-}));
-vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, unstable_cache: (fn: unknown) => fn }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
+const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
+vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
+vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
+vi.mock('next/cache', () => mocks.nextCacheMock());
+vi.mock('next/headers', () => mocks.nextHeadersMock());
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Req = { url: string; params?: Record<string, string>; init?: RequestInit; label: 'valid' | 'invalid' | 'junk'; why?: string };

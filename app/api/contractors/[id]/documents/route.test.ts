@@ -7,13 +7,11 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { buildFixture } from '@/lib/testing/fixture';
 
-const state = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown, dir: '' }));
-vi.mock('@/lib/auth/current', () => ({
-  getSessionUser: async () => (state.actor ? { ...state.actor, sessionId: 'test', email: 'x', mustChangePassword: false } : null),
-}));
-vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
-vi.mock('@/lib/env', async (original) => ({ ...(await original<object>()), uploadDir: () => state.dir }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
+const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
+vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
+vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
+vi.mock('@/lib/env', (original) => mocks.envMock(original));
+vi.mock('next/headers', () => mocks.nextHeadersMock());
 
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 

@@ -3,8 +3,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildFixture } from '@/lib/testing/fixture';
 
-const state = vi.hoisted(() => ({ db: null as unknown }));
-vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
+vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
 
 const get = async (query: string) => {
   const { GET } = await import('./route');
