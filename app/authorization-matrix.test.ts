@@ -238,7 +238,7 @@ async function succeeded(run: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-let tally = { calls: 0, refused: 0 };
+let tally = { calls: 0, refused: 0, unauthorized: 0, changedWhenRefused: 0 };
 
 describe('authorization matrix', () => {
   let actions: Awaited<ReturnType<typeof loadActions>>;
@@ -272,21 +272,32 @@ describe('authorization matrix', () => {
           const fd = toFormData({ ...entry.form(f, scope, who), ...(entry.files ? { mode: 'import' } : {}) });
           for (const file of entry.files?.() ?? []) fd.append('files', file);
           const ok = await succeeded(() => actions[key]!(undefined, fd));
-          tally.calls++;
           const expected = entry.allowed(who, scope);
+          const after = ok ? before : snapshot(f.db);
+          // Counted before the assertions, which stop the test: the summary below counts what happened.
+          tally.calls++;
+          if (ok && !expected) tally.unauthorized++;
+          if (!ok) tally.refused++;
+          if (after !== before) tally.changedWhenRefused++;
           expect(ok, `${callerName} ${expected ? 'should' : 'must not'} succeed`).toBe(expected);
-          if (!ok) {
-            tally.refused++;
-            expect(snapshot(f.db), 'a refused call changed the database').toBe(before);
-          }
+          expect(after, 'a refused call changed the database').toBe(before);
         });
       }
     }
   }
 
+  it('summed over every call above: no unauthorized success, no refused call that changed the database', () => {
+    expect(tally.calls, 'the calls above ran first').toBeGreaterThan(0);
+    expect(tally.unauthorized, 'unauthorized successes').toBe(0);
+    expect(tally.changedWhenRefused, 'refused calls that changed the database').toBe(0);
+  });
+
   afterAll(() => {
-    console.log(`authorization matrix: ${Object.keys(matrix).length} actions × ${callers.length} callers × 2 scopes = ${tally.calls} calls, ${tally.refused} refused, 0 unauthorized successes`);
-    tally = { calls: 0, refused: 0 };
+    console.log(
+      `authorization matrix: ${Object.keys(matrix).length} actions × ${callers.length} callers × 2 scopes = ${tally.calls} calls, ${tally.refused} refused, ` +
+        `${tally.unauthorized} unauthorized successes, ${tally.changedWhenRefused} refused calls that changed the database`,
+    );
+    tally = { calls: 0, refused: 0, unauthorized: 0, changedWhenRefused: 0 };
   });
 });
 
