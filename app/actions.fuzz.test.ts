@@ -17,6 +17,7 @@ import { contractTransitionNames } from '@/lib/contracts/rules';
 import { USCC_ALPHABET, usccCheckCharacter } from '@/lib/contractors/uscc';
 import { catalogueStatuses, contractStatuses, contractorKinds, departmentKinds, evaluatorKinds, matterCategories, milestoneStatuses, roles, verificationStatuses } from '@/lib/domain/enums';
 import { buildFixture, FIXTURE_PASSWORD, type Fixture } from '@/lib/testing/fixture';
+import { submitErrorReport } from '@/lib/reports/service';
 import {
   extraFields,
   fuzzRuns,
@@ -401,6 +402,28 @@ const specs: Record<string, Spec> = {
       currentPassword: fc.oneof(fc.constantFrom(''), file, missing),
     }),
     breaks: [(form) => ({ ...form, newPassword: FIXTURE_PASSWORD })],
+  },
+  '(public)/report#submitErrorReportAction': {
+    who: () => null,
+    valid: (f) =>
+      fc.record({
+        recordType: fc.constant('matter'),
+        recordKey: fc.constantFrom(f.matterA.code, f.matterB.code),
+        message: validText(2000).filter((m) => m.trim().length >= 10),
+      }),
+    invalid: (f) => ({
+      recordType: badEnum(['matter', 'contract', 'contractor']),
+      recordKey: fc.oneof(fc.constantFrom('LG-NOPE-001', f.pendingA.reference, ''), file, missing),
+      message: fc.oneof(fc.constantFrom('', 'short', '         '), fc.constant('x'.repeat(2001)), file, missing),
+    }),
+  },
+  'admin/reports#closeErrorReportAction': {
+    who: (f) => f.actors.admin,
+    setup: (f) => {
+      for (const key of [f.matterA.code, f.matterB.code]) submitErrorReport(f.db, { recordType: 'matter', recordKey: key, message: '事项名称有误，请核实。' }, { address: null });
+    },
+    valid: () => fc.record({ reportId: fc.constantFrom('1', '2'), note: text(2000).filter((n) => n.trim() !== '') }),
+    invalid: () => ({ reportId: fc.oneof(badId, fc.constant('99')), note: badRequired(2000) }),
   },
   '(auth)#signInAction': {
     who: () => null,

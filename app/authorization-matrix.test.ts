@@ -8,6 +8,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { requestAmendment } from '@/lib/contracts/amendments';
 import { assignEvaluator } from '@/lib/evaluations/assignments';
+import { submitErrorReport } from '@/lib/reports/service';
 import { milestones } from '@/db/schema';
 import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
 
@@ -182,6 +183,13 @@ const matrix: Record<string, Entry> = {
     form: (f, scope) => ({ departmentId: String((scope === 'in' ? f.deptA : f.deptB).id), nameZh: '改名局', nameEn: 'Renamed Bureau', kind: 'party', creditCode: scope === 'in' ? '11330383MB0010014D' : '11330383MB00103809' }),
     allowed: adminOnly,
   },
+  'admin/reports#closeErrorReportAction': {
+    setup: (f) => {
+      for (const key of [f.matterA.code, f.matterB.code]) submitErrorReport(f.db, { recordType: 'matter', recordKey: key, message: '事项名称有误，请核实。' }, { address: null });
+    },
+    form: (_f, scope) => ({ reportId: scope === 'in' ? '1' : '2', note: '已核实' }),
+    allowed: adminOnly,
+  },
   'admin/import#importCatalogueAction': {
     form: () => ({}),
     files: () => [new File(['code,name_zh,name_en,kind\nLG-D-NEW,新局,New Bureau,government\n'], 'departments.csv', { type: 'text/csv' })],
@@ -197,6 +205,7 @@ const matrix: Record<string, Entry> = {
 /** Actions that are public by design, with the reason. */
 const publicByDesign: Record<string, string> = {
   '(auth)#signInAction': 'signing in is how one gets a session; throttled and audited (lib/auth/sign-in.ts)',
+  '(public)/report#submitErrorReportAction': 'anyone may report an error in a public record, without an account: it writes only to the admins\' inbox, throttled per address (lib/reports/service.ts)',
   '(auth)#signOutAction': 'ends only the caller\'s own session; a signed-out caller changes nothing',
 };
 

@@ -4,6 +4,8 @@ import { isValidUscc } from './contractors/uscc';
 
 const DEMO_SECRET = 'longgang-demo-secret-not-for-production-use';
 /** Demo mode's publisher: fictional, like the sample data (a government body's code: 11 + Longgang's 330383). */
+/** Demo mode's site furniture: clearly fictional, so nobody mistakes the demo for the city's own site. */
+const DEMO_SITE = { sponsor: '龙港市人民政府办公室（演示，虚构）', contact: '演示电话 0577-0000 0000 · demo@longgang.example', idCode: '0000000000（演示）', icp: '浙ICP备00000000号（演示）' };
 const DEMO_PUBLISHER = { name: '龙港市政府职能转移登记簿（演示）', creditCode: '11330383MB00000008' };
 
 function isLoopback(url: string): boolean {
@@ -54,6 +56,11 @@ const envSchema = z
       .string()
       .refine(isValidUscc, 'not a valid unified social credit code (18 characters, GB 32100-2015 check character)')
       .optional(),
+    /** Government-site furniture shown in the footer when set: sponsor (主办单位), contact, website identification code (网站标识码), ICP filing number. */
+    SITE_SPONSOR: z.string().trim().min(1).max(200).optional(),
+    SITE_CONTACT: z.string().trim().min(1).max(300).optional(),
+    SITE_ID_CODE: z.string().trim().min(1).max(40).optional(),
+    ICP_NUMBER: z.string().trim().min(1).max(60).optional(),
     PORT: wholeNumber(1, 65_535).transform(String).default('3000'),
     /** A session ends after this many minutes without a request… */
     SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60).default(30),
@@ -115,6 +122,10 @@ const envSchema = z
       PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
       PUBLISHER_NAME: env.PUBLISHER_NAME ?? DEMO_PUBLISHER.name,
       PUBLISHER_CREDIT_CODE: env.PUBLISHER_CREDIT_CODE ?? DEMO_PUBLISHER.creditCode,
+      SITE_SPONSOR: env.SITE_SPONSOR ?? DEMO_SITE.sponsor,
+      SITE_CONTACT: env.SITE_CONTACT ?? DEMO_SITE.contact,
+      SITE_ID_CODE: env.SITE_ID_CODE ?? DEMO_SITE.idCode,
+      ICP_NUMBER: env.ICP_NUMBER ?? DEMO_SITE.icp,
     };
   });
 

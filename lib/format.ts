@@ -11,3 +11,8 @@ export function formatFenCompact(fen: number, locale: string): string {
 export function formatNumber(n: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(n);
 }
+
+/** A stored UTC instant in Beijing time, to the minute, in the reader's locale. */
+export function formatDateTime(utcIso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(utcIso));
+}

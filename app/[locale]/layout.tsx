@@ -5,7 +5,7 @@ import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server
 import type { ReactNode } from 'react';
 import { pickMessages, publicClientNamespaces } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
-import { Link } from '@/lib/i18n/navigation';
+import { SiteFooter } from '../_components/site-footer';
 import { SiteHeader } from '../_components/site-header';
 import '../globals.css';
 
@@ -41,18 +41,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>
-          <footer className="mx-auto flex max-w-6xl flex-wrap gap-x-4 gap-y-1 px-4 pb-8 text-sm text-slate-600">
-            <span>{t('footer')}</span>
-            <Link href="/checkpoints" className="underline">
-              {t('checkpoints')}
-            </Link>
-            <Link href="/about" className="underline">
-              {t('about')}
-            </Link>
-            <Link href="/publication-policy" className="underline">
-              {t('publicationPolicy')}
-            </Link>
-          </footer>
+          <SiteFooter />
         </NextIntlClientProvider>
       </body>
     </html>

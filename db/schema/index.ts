@@ -15,3 +15,4 @@ export * from './audit-checkpoints';
 export * from './evaluator-assignments';
 export * from './public-counts';
 export * from './ocds-releases';
+export * from './error-reports';

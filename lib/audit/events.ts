@@ -14,6 +14,8 @@ import {
   milestoneTypes,
   roles,
   verificationStatuses,
+  errorReportStatuses,
+  reportedRecordTypes,
 } from '../domain/enums';
 
 // Every action's data, declared once. The shapes are the ones the use cases (and lib/synth/generate.ts, which
@@ -215,6 +217,8 @@ export const auditDataSchemas = {
   }),
   'evaluator.assigned': created({ contractId: id, userId: id }),
   'evaluator.unassigned': z.strictObject({ before: z.strictObject({ contractId: id, userId: id }) }),
+  'report.submitted': created({ recordType: z.enum(reportedRecordTypes), recordKey: z.string(), message: z.string() }),
+  'report.closed': transition(errorReportStatuses),
 } as const;
 
 export type AuditAction = keyof typeof auditDataSchemas;

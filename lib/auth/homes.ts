@@ -20,6 +20,7 @@ export const roleNav: Record<Role, readonly NavItem[]> = {
     { href: '/desk/contractors', label: 'contractors' },
     { href: '/admin/departments', label: 'departments' },
     { href: '/admin/import', label: 'import' },
+    { href: '/admin/reports', label: 'reports' },
     { href: '/audit', label: 'audit' },
   ],
   officer: [

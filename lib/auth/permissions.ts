@@ -26,6 +26,7 @@ export const permissions = [
   'evaluator.assign',
   'user.manage',
   'audit.read',
+  'report.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,7 +46,7 @@ const officer: Permission[] = [
 
 /** What each role may do. Scope (department, organization, assignment) is checked separately. */
 export const rolePermissions: Record<ActorRole, readonly Permission[]> = {
-  admin: [...staffRead, 'department.manage', 'matter.edit', 'contractor.edit', 'contractor.verify', 'catalogue.import', 'evaluator.assign', 'user.manage', 'audit.read'],
+  admin: [...staffRead, 'department.manage', 'matter.edit', 'contractor.edit', 'contractor.verify', 'catalogue.import', 'evaluator.assign', 'user.manage', 'audit.read', 'report.manage'],
   officer,
   approver: [...officer, 'contract.approve', 'amendment.approve'],
   auditor: [...staffRead, 'audit.read'],

@@ -63,3 +63,11 @@ export type ActorRole = (typeof actorRoles)[number];
 
 export const attachmentOwners = ['deliverable', 'contractor'] as const;
 export type AttachmentOwner = (typeof attachmentOwners)[number];
+
+/** Public records a visitor can report an error in. */
+export const reportedRecordTypes = ['matter', 'contract', 'contractor'] as const;
+export type ReportedRecordType = (typeof reportedRecordTypes)[number];
+
+/** A visitor's error report: open until an admin closes it with a note. */
+export const errorReportStatuses = ['open', 'closed'] as const;
+export type ErrorReportStatus = (typeof errorReportStatuses)[number];

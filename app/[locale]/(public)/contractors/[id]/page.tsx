@@ -6,6 +6,7 @@ import { getCachedPublicContractor } from '@/lib/public/cached';
 import { DefinitionList } from '../../_components/definition-list';
 import { localized } from '../../_components/localized';
 import { EvaluationTable, PublicContractTable } from '../../_components/public-tables';
+import { ReportErrorLink } from '../../_components/report-error-link';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -95,6 +96,7 @@ export default async function ContractorPage({ params }: { params: Params }) {
           {t('asJson')}
         </a>
       </p>
+      <ReportErrorLink type="contractor" recordKey={String(contractor.id)} />
     </article>
   );
 }

@@ -9,6 +9,7 @@ import { DefinitionList } from '../../_components/definition-list';
 import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, cellClass, EvaluationTable, headClass, rowClass, tableClass } from '../../_components/public-tables';
+import { ReportErrorLink } from '../../_components/report-error-link';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -220,6 +221,7 @@ export default async function ContractPage({ params }: { params: Params }) {
           {t('asJson')}
         </a>
       </p>
+      <ReportErrorLink type="contract" recordKey={c.reference} />
     </article>
   );
 }

@@ -9,6 +9,7 @@ import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable, PublicContractTable } from '../../_components/public-tables';
 import { ServiceStatusBadge } from '../../_components/service-status-badge';
+import { ReportErrorLink } from '../../_components/report-error-link';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -107,6 +108,7 @@ export default async function MatterPage({ params }: { params: Params }) {
           {t('asJson')}
         </a>
       </p>
+      <ReportErrorLink type="matter" recordKey={matter.code} />
     </article>
   );
 }
