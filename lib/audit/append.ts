@@ -4,11 +4,21 @@ import { noteChange } from '../ocds/publish';
 import { auditEvents } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { canonicalJson, eventHash, GENESIS_HASH, type ChainedEvent } from './chain';
-import { parseAuditData, type AuditAction, type AuditInput } from './events';
+import { parseAuditData, type AuditAction, type AuditInput, type RequestMeta } from './events';
 import { toWellFormed } from '../shared/text';
 
 /**
- * Appends one event to the chain. Must run inside the write's IMMEDIATE transaction, which serializes
+ * The request behind an event as stored: canonical JSON of well-formed strings (SQLite would replace a lone
+ * surrogate and the stored event would no longer match its hash), or null for the system and scripts.
+ */
+function requestMetaJson(meta: RequestMeta | null | undefined): string | null {
+  if (!meta) return null;
+  return canonicalJson(Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toWellFormed(String(v))])));
+}
+
+/**
+ * Appends one event to the chain. The request metadata is the actor's (Actor.request, set where a server
+ * action or route handler gets its actor), unless the input names another. Must run inside the write's IMMEDIATE transaction, which serializes
  * writers, so reading the head and inserting after it cannot race.
  */
 export function appendAuditEvent<A extends AuditAction>(tx: Tx, actor: Actor, input: AuditInput<A>, now = new Date()): ChainedEvent & { hash: string } {
@@ -29,7 +39,7 @@ export function appendAuditEvent<A extends AuditAction>(tx: Tx, actor: Actor, in
     entityId: toWellFormed(String(input.entityId)),
     departmentId: input.departmentId ?? null,
     data: canonicalJson(data),
-    requestMeta: input.requestMeta ? canonicalJson(input.requestMeta) : null,
+    requestMeta: requestMetaJson(input.requestMeta ?? actor.request),
   };
   const hash = eventHash(prevHash, event);
   tx.insert(auditEvents)

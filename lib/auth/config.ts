@@ -5,7 +5,7 @@ import { getDb } from '../../db/client';
 import { getEnv } from '../env';
 import { resolveSession, sessionPolicy } from './sessions';
 import { signInWithVerifiedEmail, signOut } from './sign-in';
-import { clientAddress } from './request';
+import { requestMetaOf } from './request';
 
 export const sessionCookieName = (): string => `${secureCookies() ? '__Secure-' : ''}next-auth.session-token`;
 export const secureCookies = (): boolean => getEnv().NEXTAUTH_URL?.startsWith('https://') ?? false;
@@ -62,11 +62,13 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account }) {
         if (account?.provider !== 'oidc') return false;
         const u = user as SessionUserRef & { emailVerified?: boolean };
+        const request = requestMetaOf(await headers());
         const result = signInWithVerifiedEmail(getDb(), {
           email: u.email ?? '',
           emailVerified: u.emailVerified === true,
           subject: account.providerAccountId,
-          address: clientAddress(await headers()),
+          address: request.address,
+          request,
         });
         if (!result.ok) return `/sign-in?error=${result.error}`;
         (user as SessionUserRef).sessionId = result.sessionId;
@@ -91,7 +93,7 @@ export function authOptions(): NextAuthOptions {
         if (typeof sid !== 'string') return;
         const db = getDb();
         const user = resolveSession(db, sid, new Date());
-        if (!('ended' in user)) signOut(db, user);
+        if (!('ended' in user)) signOut(db, user, new Date(), requestMetaOf(await headers()));
       },
     },
   };

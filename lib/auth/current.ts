@@ -1,15 +1,16 @@
 import 'server-only';
 import { decode, encode } from 'next-auth/jwt';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '../../db/client';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { publicActor, type Actor } from './actor';
+import type { RequestMeta } from '../audit/events';
+import { buildActor, publicActorFor, type Actor } from './actor';
 import { secureCookies, sessionCookieName } from './config';
+import { requestMetaOf } from './request';
 import { resolveSession, sessionPolicy, type SessionUser } from './sessions';
-import { actorFromSession } from './sign-in';
 
 /** The signed-in user of this request, or null. Resolved once per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
@@ -22,17 +23,25 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return 'ended' in resolved ? null : resolved;
 });
 
-/** The actor for a use case: the signed-in user, or the public. */
+/**
+ * Where this request came from (client address as lib/auth/request.ts trusts it, user agent), for the audit
+ * trail. Resolved once per request. Server actions and route handlers get their actor below, so every event a
+ * request writes carries it without the use case doing anything.
+ */
+export const getRequestMeta = cache(async (): Promise<RequestMeta> => requestMetaOf(await headers()));
+
+/** The actor for a use case or a route handler: the signed-in user, or the public; either acting through this request. */
 export async function getActor(): Promise<Actor> {
   const user = await getSessionUser();
-  return user ? actorFromSession(user) : publicActor;
+  const request = await getRequestMeta();
+  return user ? buildActor(user, request) : publicActorFor(request);
 }
 
-/** For server actions: the signed-in actor, or an `unauthenticated` error. */
+/** For server actions: the signed-in actor (acting through this request), or an `unauthenticated` error. */
 export async function requireActor(): Promise<Actor> {
   const user = await getSessionUser();
   if (!user) throw new AppError('unauthenticated', 'sign-in required');
-  return actorFromSession(user);
+  return buildActor(user, await getRequestMeta());
 }
 
 /** For staff and contractor pages: the signed-in user, or a redirect to the sign-in page. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, forwardingHeaderOverrides, UNKNOWN_ADDRESS } from './request';
+import { clientAddress, forwardingHeaderOverrides, requestMetaOf, UNKNOWN_ADDRESS, USER_AGENT_MAX } from './request';
 import { parseEnv } from '../env';
 
 const h = (init: Record<string, string>) => new Headers(init);
@@ -33,5 +33,17 @@ describe('forwarded host', () => {
     expect(forwardingHeaderOverrides(h({ host: 'registry.example.gov.cn', 'x-forwarded-host': 'evil.example' }), false)).toEqual({ 'x-forwarded-host': 'registry.example.gov.cn' });
     expect(forwardingHeaderOverrides(h({ 'x-forwarded-host': 'evil.example' }), false)).toEqual({ 'x-forwarded-host': null });
     expect(forwardingHeaderOverrides(h({ host: 'registry.example.gov.cn', 'x-forwarded-host': 'evil.example' }), true)).toEqual({});
+  });
+});
+
+describe('request metadata for the audit trail', () => {
+  it('records the address as trusted and a well-formed, bounded user agent', () => {
+    expect(requestMetaOf(h({ 'x-forwarded-for': '203.0.113.9', 'user-agent': 'Firefox/140' }), false)).toEqual({ address: UNKNOWN_ADDRESS, userAgent: 'Firefox/140' });
+    expect(requestMetaOf(h({ 'x-forwarded-for': '198.51.100.1, 203.0.113.9' }), true)).toEqual({ address: '203.0.113.9' });
+    // Header values are bytes (Latin-1 as JavaScript sees them): control bytes go, the rest is cut to length.
+    const long = requestMetaOf(h({ 'user-agent': `A\u001b[31m\u007f\u0085${'é'.repeat(1000)}` }), false).userAgent!;
+    expect([...long].length).toBe(USER_AGENT_MAX);
+    expect(long.startsWith('A[31mé')).toBe(true);
+    expect(requestMetaOf(h({ 'user-agent': '  ' }), false)).toEqual({ address: UNKNOWN_ADDRESS });
   });
 });

@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
+import type { RequestMeta } from '../audit/events';
 import { getEnv } from '../env';
+import { toWellFormed } from '../shared/text';
 
 /**
  * The address recorded when the client's address is not known. Next does not give route handlers or server
@@ -21,6 +23,19 @@ export function clientAddress(h: Headers, trustProxy = trustsProxy()): string {
   if (!trustProxy) return UNKNOWN_ADDRESS;
   const last = h.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? '';
   return isIP(last) ? last : UNKNOWN_ADDRESS;
+}
+
+/** The longest User-Agent the audit trail keeps, in characters. */
+export const USER_AGENT_MAX = 256;
+
+/**
+ * What the audit trail records about the request behind an event: the client's address as trusted above
+ * (`unknown` without TRUST_PROXY=1) and the User-Agent, which is whatever the client sent: well-formed, without
+ * control characters, at most USER_AGENT_MAX characters, left out when empty.
+ */
+export function requestMetaOf(h: Headers, trustProxy = trustsProxy()): RequestMeta {
+  const userAgent = [...toWellFormed(h.get('user-agent') ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim()].slice(0, USER_AGENT_MAX).join('');
+  return { address: clientAddress(h, trustProxy), ...(userAgent ? { userAgent } : {}) };
 }
 
 /**

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../../db/client';
 import { contractors, departments, users } from '../../db/schema';
 import { appendAuditEvent } from '../audit/append';
+import type { RequestMeta } from '../audit/events';
 import type { Role } from '../domain/enums';
-import { publicActor, type Actor } from './actor';
+import { buildActor, publicActorFor, type Actor } from './actor';
 import { verifyPassword } from './password';
 import { UNKNOWN_ADDRESS } from './request';
 import { createSession, endSession, type SessionUser } from './sessions';
@@ -14,7 +15,8 @@ export type SignInResult =
   | { ok: true; sessionId: string; userId: number; role: Role; mustChangePassword: boolean }
   | { ok: false; error: 'invalid_credentials' | 'throttled' | 'disabled' | 'unknown_identity' | 'email_not_verified'; retryAfterSeconds?: number };
 
-type Attempt = { email: string; address: string };
+/** A sign-in attempt: the address it is throttled and recorded under, and the request its audit events record. */
+type Attempt = { email: string; address: string; request?: RequestMeta };
 
 /**
  * The typed email as the audit trail and the throttle keep it: anyone can type anything, so at most 254
@@ -24,15 +26,17 @@ export function recordedEmail(typed: string): string {
   return [...toWellFormed(typed.trim().toLowerCase()).replace(/[\u0000-\u001f\u007f-\u009f]/g, '')].slice(0, 254).join('');
 }
 
-const anonymous: Actor = { ...publicActor, name: 'anonymous' };
+/** Who tries to sign in, before anyone is signed in. */
+const anonymous = (attempt: Attempt): Actor => publicActorFor(attempt.request, 'anonymous');
 
-function actorOf(db: Db, user: typeof users.$inferSelect): Actor {
+/** The user who just signed in, with their organization's name, acting through the sign-in's request. */
+function signedInActor(db: Db, user: typeof users.$inferSelect, attempt: Attempt): Actor {
   const org = user.departmentId
     ? db.select({ name: departments.nameZh }).from(departments).where(eq(departments.id, user.departmentId)).get()?.name
     : user.contractorId
       ? db.select({ name: contractors.nameZh }).from(contractors).where(eq(contractors.id, user.contractorId)).get()?.name
       : null;
-  return { id: user.id, name: user.name, role: user.role, departmentId: user.departmentId, contractorId: user.contractorId, orgName: org ?? null };
+  return buildActor({ ...user, orgName: org ?? null }, attempt.request);
 }
 
 /** Email and password: throttled per account and per address; every outcome lands in the audit trail. */
@@ -46,7 +50,7 @@ export async function signInWithPassword(db: Db, attempt: Attempt & { password: 
     // One refusal per lock window in the trail, not one per attempt (lib/auth/throttle.ts).
     writeTransaction(db, (tx) => {
       if (noteRefusal(tx, keys, now)) {
-        appendAuditEvent(tx, anonymous, { action: 'auth.sign_in_refused', entityType: 'user', entityId: email, data: { email, method: 'password', reason: 'throttled', address: attempt.address } });
+        appendAuditEvent(tx, anonymous(attempt), { action: 'auth.sign_in_refused', entityType: 'user', entityId: email, data: { email, method: 'password', reason: 'throttled', address: attempt.address } });
       }
     });
     return { ok: false, error: 'throttled', retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000) };
@@ -57,7 +61,7 @@ export async function signInWithPassword(db: Db, attempt: Attempt & { password: 
   if (!user || !matches) {
     writeTransaction(db, (tx) => {
       recordFailure(tx, keys, now);
-      appendAuditEvent(tx, anonymous, {
+      appendAuditEvent(tx, anonymous(attempt), {
         action: 'auth.sign_in_failed',
         entityType: 'user',
         entityId: user?.id ?? email,
@@ -68,14 +72,14 @@ export async function signInWithPassword(db: Db, attempt: Attempt & { password: 
   }
   if (user.disabled) {
     writeTransaction(db, (tx) =>
-      appendAuditEvent(tx, anonymous, { action: 'auth.sign_in_refused', entityType: 'user', entityId: user.id, data: { email, method: 'password', reason: 'disabled', address: attempt.address } }),
+      appendAuditEvent(tx, anonymous(attempt), { action: 'auth.sign_in_refused', entityType: 'user', entityId: user.id, data: { email, method: 'password', reason: 'disabled', address: attempt.address } }),
     );
     return { ok: false, error: 'disabled' };
   }
   const sessionId = writeTransaction(db, (tx) => {
     clearThrottle(tx, keys[0]!);
     const id = createSession(tx, user.id, user.sessionVersion, 'password', now);
-    appendAuditEvent(tx, actorOf(db, user), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { email, method: 'password', address: attempt.address } });
+    appendAuditEvent(tx, signedInActor(db, user, attempt), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { email, method: 'password', address: attempt.address } });
     return id;
   });
   return { ok: true, sessionId, userId: user.id, role: user.role, mustChangePassword: user.mustChangePassword };
@@ -90,7 +94,7 @@ export function signInWithVerifiedEmail(db: Db, attempt: Attempt & { emailVerifi
   const email = recordedEmail(typed);
   const refuse = (reason: 'unknown_identity' | 'email_not_verified' | 'disabled', entityId: string | number): SignInResult => {
     writeTransaction(db, (tx) =>
-      appendAuditEvent(tx, anonymous, { action: 'auth.sign_in_refused', entityType: 'user', entityId, data: { email, method: 'oidc', reason, address: attempt.address } }),
+      appendAuditEvent(tx, anonymous(attempt), { action: 'auth.sign_in_refused', entityType: 'user', entityId, data: { email, method: 'oidc', reason, address: attempt.address } }),
     );
     return { ok: false, error: reason };
   };
@@ -101,21 +105,16 @@ export function signInWithVerifiedEmail(db: Db, attempt: Attempt & { emailVerifi
   const sessionId = writeTransaction(db, (tx) => {
     if (user.externalSubject !== attempt.subject) tx.update(users).set({ externalSubject: attempt.subject }).where(eq(users.id, user.id)).run();
     const id = createSession(tx, user.id, user.sessionVersion, 'oidc', now);
-    appendAuditEvent(tx, actorOf(db, user), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { email, method: 'oidc', address: attempt.address } });
+    appendAuditEvent(tx, signedInActor(db, user, attempt), { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { email, method: 'oidc', address: attempt.address } });
     return id;
   });
   return { ok: true, sessionId, userId: user.id, role: user.role, mustChangePassword: false };
 }
 
-export function signOut(db: Db, user: SessionUser, now = new Date()): void {
+export function signOut(db: Db, user: SessionUser, now = new Date(), request?: RequestMeta): void {
   writeTransaction(db, (tx) => {
     if (endSession(tx, user.sessionId, 'signed_out', now)) {
-      const actor: Actor = { id: user.id, name: user.name, role: user.role, departmentId: user.departmentId, contractorId: user.contractorId, orgName: user.orgName };
-      appendAuditEvent(tx, actor, { action: 'auth.signed_out', entityType: 'user', entityId: user.id, data: { reason: 'signed_out' } });
+      appendAuditEvent(tx, buildActor(user, request), { action: 'auth.signed_out', entityType: 'user', entityId: user.id, data: { reason: 'signed_out' } });
     }
   });
-}
-
-export function actorFromSession(user: SessionUser): Actor {
-  return { id: user.id, name: user.name, role: user.role, departmentId: user.departmentId, contractorId: user.contractorId, orgName: user.orgName };
 }

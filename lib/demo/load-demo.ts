@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractors, departments, matters, milestones } from '../../db/schema';
-import { systemActor, type Actor } from '../auth/actor';
+import { buildActor, systemActor, type Actor } from '../auth/actor';
 import { importCatalogue } from '../catalogue/import';
 import { changeContractorVerification } from '../contractors/service';
 import { csvChunks, restoreCsvCell } from '../csv/write';
@@ -243,7 +243,7 @@ class UserFactory {
 
   create(email: string, name: string, role: Role, scope: { departmentId?: number; contractorId?: number; orgName?: string } = {}): Actor {
     const row = createUser(this.db, this.by, { email, name, role, departmentId: scope.departmentId ?? null, contractorId: scope.contractorId ?? null, passwordHash: this.passwordHash });
-    const actor: Actor = { id: row.id, name, role, departmentId: row.departmentId, contractorId: row.contractorId, orgName: scope.orgName ?? null };
+    const actor = buildActor({ id: row.id, name, role, departmentId: row.departmentId, contractorId: row.contractorId, orgName: scope.orgName ?? null });
     this.actors.set(email, actor);
     return actor;
   }

@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import fc from 'fast-check';
 import { configureConnection, type Db } from '../../db/client';
 import * as schema from '../../db/schema';
-import { systemActor, type Actor } from '../auth/actor';
+import { buildActor, systemActor, type Actor } from '../auth/actor';
 import { changeContractorVerification, createContractor } from '../contractors/service';
 import { usccCheckCharacter } from '../contractors/uscc';
 import { decideAmendment, requestAmendment } from '../contracts/amendments';
@@ -157,7 +157,7 @@ function buildStartingRegistry(): World {
   const sys = systemActor('recount test');
   const user = (email: string, role: Role, scope: { departmentId?: number; contractorId?: number } = {}): Actor => {
     const row = createUser(db, world.admin.id === null ? sys : world.admin, { email, name: email.split('@')[0]!, role, departmentId: scope.departmentId ?? null, contractorId: scope.contractorId ?? null });
-    return { id: row.id, name: row.name, role, departmentId: row.departmentId, contractorId: row.contractorId, orgName: null };
+    return buildActor({ id: row.id, name: row.name, role, departmentId: row.departmentId, contractorId: row.contractorId, orgName: null });
   };
   const world: World = { db, admin: sys, departments: [], reporters: new Map(), evaluators: [], seq: 0 };
   world.admin = user('admin@recount.example', 'admin');
@@ -201,7 +201,7 @@ function addContractor(world: World, kind: (typeof contractorKinds)[number], sta
     verificationStatus: status,
   });
   const user = createUser(world.db, world.admin, { email: `reporter.${row.id}@recount.example`, name: `reporter ${row.id}`, role: 'contractor', contractorId: row.id });
-  world.reporters.set(row.id, { id: user.id, name: user.name, role: 'contractor', departmentId: null, contractorId: row.id, orgName: row.nameZh });
+  world.reporters.set(row.id, buildActor({ id: user.id, name: user.name, role: 'contractor', departmentId: null, contractorId: row.id, orgName: row.nameZh }));
 }
 
 function addMatter(world: World, department: Department, category: (typeof matterCategories)[number], status: 'listed' | 'draft', n: number) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
-import { isAppError } from '../errors';
+import { formErrorOf, isAppError } from '../errors';
 import { log } from '../log';
 
 /** What a form's server action returns to `useActionState`: message keys, never raw errors. */
@@ -18,6 +18,11 @@ export type ActionState = {
   errorId?: string;
   /** What the user typed, to put back in the form after an error (never passwords). */
   values?: Record<string, string>;
+  /**
+   * A temporary password the server made (a new user, a reset), shown once on the success that made it.
+   * Its own field, never in `values`: nothing puts it back into a form or sends it again.
+   */
+  oneTimePassword?: string;
 };
 
 
@@ -38,8 +43,7 @@ export async function runFormAction(formData: FormData, fn: () => Promise<Action
     unstable_rethrow(e);
     const values = formValues(formData);
     if (isAppError(e)) {
-      const error = e.code === 'rule' && e.details.rule ? `rules.${e.details.rule}` : `codes.${e.code}`;
-      return { status: 'error', error, errorParams: e.details.params, fieldErrors: e.details.fieldErrors, values };
+      return { status: 'error', ...formErrorOf(e), values };
     }
     const errorId = randomUUID();
     log.error({ errorId, err: e }, 'unexpected error in a server action');

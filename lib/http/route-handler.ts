@@ -2,18 +2,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
 import { ZodError } from 'zod';
-import { isAppError, type ErrorCode } from '../errors';
+import { httpErrorOf, isAppError, isErrorCode } from '../errors';
 import { log } from '../log';
-
-const statusOf: Record<ErrorCode, number> = {
-  unauthenticated: 401,
-  forbidden: 404, // out of scope answers not-found: no existence oracle
-  not_found: 404,
-  validation: 400,
-  conflict: 409,
-  stale: 409,
-  rule: 422,
-};
 
 /**
  * Wraps a route handler the way runFormAction wraps a server action: an expected failure (AppError, a
@@ -29,8 +19,8 @@ export function routeHandler<A extends unknown[]>(handler: (...args: A) => Respo
       const headers = { 'Cache-Control': 'no-store' };
       if (isAppError(e)) {
         const fields = e.details.fieldErrors ? Object.keys(e.details.fieldErrors) : undefined;
-        const error = e.code === 'forbidden' ? 'not_found' : e.code;
-        return Response.json({ error, ...(fields?.length ? { fields } : {}) }, { status: statusOf[e.code], headers });
+        const { status, error } = httpErrorOf(e.code);
+        return Response.json({ error, ...(fields?.length ? { fields } : {}) }, { status, headers });
       }
       if (e instanceof ZodError) {
         return Response.json({ error: 'invalid_request', fields: [...new Set(e.issues.map((i) => i.path.join('.')).filter(Boolean))] }, { status: 400, headers });
@@ -41,4 +31,14 @@ export function routeHandler<A extends unknown[]>(handler: (...args: A) => Respo
       return Response.json({ error: 'unexpected', errorId }, { status: 500, headers });
     }
   };
+}
+
+/**
+ * An upload's refusal answered like the same error anywhere else: a refusal named by an error code takes
+ * that code's status and public name (`forbidden` → 404 `not_found`); the upload's own refusals (file type,
+ * size, name) keep theirs.
+ */
+export function asHttpRefusal<O extends { ok: true } | { ok: false; status: number; error: string }>(outcome: O): O {
+  if (outcome.ok || !isErrorCode(outcome.error)) return outcome;
+  return { ...outcome, ...httpErrorOf(outcome.error) } as O;
 }

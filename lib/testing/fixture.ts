@@ -1,6 +1,6 @@
 import { hashSync } from '@node-rs/argon2';
 import type { Db } from '../../db/client';
-import { systemActor, type Actor } from '../auth/actor';
+import { buildActor, systemActor, type Actor } from '../auth/actor';
 import { createContractor } from '../contractors/service';
 import { usccCheckCharacter } from '../contractors/uscc';
 import { draftContract, transitionContract } from '../contracts/service';
@@ -29,7 +29,7 @@ export function buildFixture(db: Db = testDb()) {
 
   const user = (email: string, role: Role, scope: { departmentId?: number; contractorId?: number } = {}, orgName: string | null = null): Actor => {
     const row = createUser(db, sys, { email, name: email.split('@')[0]!, role, departmentId: scope.departmentId ?? null, contractorId: scope.contractorId ?? null, passwordHash: hash });
-    return { id: row.id, name: row.name, role, departmentId: row.departmentId, contractorId: row.contractorId, orgName };
+    return buildActor({ id: row.id, name: row.name, role, departmentId: row.departmentId, contractorId: row.contractorId, orgName });
   };
   const actors = {
     admin: user('admin@test.example', 'admin'),

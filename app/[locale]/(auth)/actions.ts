@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { clientAddress } from '@/lib/auth/request';
+import { requestMetaOf } from '@/lib/auth/request';
 import { clearSessionCookie, getSessionUser, requireActor, setSessionCookie } from '@/lib/auth/current';
 import { signInWithPassword, signOut } from '@/lib/auth/sign-in';
 import { changeOwnPassword } from '@/lib/users/account';
@@ -23,7 +23,8 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     if (!parsed.success || !parsed.data.email || !parsed.data.password) {
       return { status: 'error', error: 'auth.missing', values: { email: String(formData.get('email') ?? '') } };
     }
-    const result = await signInWithPassword(getDb(), { ...parsed.data, address: clientAddress(await headers()) });
+    const request = requestMetaOf(await headers());
+    const result = await signInWithPassword(getDb(), { ...parsed.data, address: request.address, request });
     if (!result.ok) {
       return {
         status: 'error',
@@ -41,7 +42,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
 
 export async function signOutAction(formData: FormData): Promise<void> {
   const user = await getSessionUser();
-  if (user) signOut(getDb(), user);
+  if (user) signOut(getDb(), user, new Date(), requestMetaOf(await headers()));
   await clearSessionCookie();
   redirect(`/${formLocale(formData)}`);
 }

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { listAwaitingApproval } from '@/lib/contracts/queries';
 import { ContractTable } from '@/app/_components/contract-table';
 
@@ -11,7 +11,7 @@ import { ContractTable } from '@/app/_components/contract-table';
 export default async function ApprovalsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'contract.approve')) notFound();
   const { items: waiting, total } = listAwaitingApproval(getDb(), actor);
   const t = await getTranslations('approvals');

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { auditFilterQuery, listAuditEvents } from '@/lib/audit/queries';
 import { actorRoles } from '@/lib/domain/enums';
 import { listDepartments } from '@/lib/departments/queries';
@@ -16,7 +16,7 @@ const inputClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'audit.read')) notFound();
   const filter = auditFilterQuery.parse(await searchParams);
   const db = getDb();

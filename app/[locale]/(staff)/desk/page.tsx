@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { roleHome } from '@/lib/auth/homes';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { countContractsByStatus, listContracts } from '@/lib/contracts/queries';
 import { contractStatuses } from '@/lib/domain/enums';
 import { ContractTable } from '@/app/_components/contract-table';
@@ -18,7 +18,7 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
   setRequestLocale(locale);
   const user = await requirePageUser(locale);
   if (user.role !== 'officer' && user.role !== 'approver') redirect(`/${locale}${roleHome[user.role]}`);
-  const actor = actorFromSession(user);
+  const actor = buildActor(user);
   const db = getDb();
   const counts = countContractsByStatus(db, actor);
   const recent = listContracts(db, actor, { limit: 50 });

@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { listContracts } from '@/lib/contracts/queries';
 import { ContractTable } from '@/app/_components/contract-table';
 
@@ -12,7 +12,7 @@ export default async function EvaluationsPage({ params }: { params: Promise<{ lo
   setRequestLocale(locale);
   const user = await requirePageUser(locale);
   if (user.role !== 'evaluator') notFound();
-  const contracts = listContracts(getDb(), actorFromSession(user), { limit: 100 });
+  const contracts = listContracts(getDb(), buildActor(user), { limit: 100 });
   const t = await getTranslations('evaluationsHome');
   return (
     <div className="space-y-4">

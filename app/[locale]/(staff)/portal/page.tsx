@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { listContracts } from '@/lib/contracts/queries';
 import { listReturnedWork, listUpcomingMilestones } from '@/lib/deliverables/queries';
 import { todayInShanghai } from '@/lib/shared/time';
@@ -18,7 +18,7 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const user = await requirePageUser(locale);
   if (user.role !== 'contractor') notFound();
-  const actor = actorFromSession(user);
+  const actor = buildActor(user);
   const db = getDb();
   const contracts = listContracts(db, actor, { limit: 100 });
   const returned = listReturnedWork(db, actor);

@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
+import { AppError, notFound } from '@/lib/errors';
 import { auditFilterQuery, iterateAuditEvents } from '@/lib/audit/queries';
 import { csvChunks } from '@/lib/csv/write';
 import { routeHandler } from '@/lib/http/route-handler';
@@ -12,8 +13,8 @@ const columns = ['seq', 'occurredAt', 'actorId', 'actorName', 'actorRole', 'acto
 /** The filtered trail as CSV (UTF-8 with BOM, lib/csv/write.ts) or JSON, streamed row by row; auditors and admins only. */
 export const GET = routeHandler(async function GET(req: Request) {
   const actor = await getActor();
-  if (actor.role === 'public') return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!can(actor, 'audit.read')) return Response.json({ error: 'not_found' }, { status: 404 });
+  if (actor.role === 'public') throw new AppError('unauthenticated', 'sign-in required');
+  if (!can(actor, 'audit.read')) throw notFound('audit trail');
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const format = params.format === 'json' ? 'json' : 'csv';
   const rows = iterateAuditEvents(getDb(), actor, auditFilterQuery.parse(params));

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { listDepartments } from '@/lib/departments/queries';
 import { departmentCreditCodes } from '@/lib/departments/staff-queries';
 import { Link } from '@/lib/i18n/navigation';
@@ -11,7 +11,7 @@ import { Link } from '@/lib/i18n/navigation';
 export default async function DepartmentsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'department.manage') && !can(actor, 'audit.read')) notFound();
   const t = await getTranslations('departments');
   const en = locale === 'en';

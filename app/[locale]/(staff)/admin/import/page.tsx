@@ -2,13 +2,13 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { ImportForm } from './import-form';
 
 export default async function ImportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'catalogue.import')) notFound();
   const t = await getTranslations('importPage');
   return (

@@ -22,7 +22,7 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
       contractorId: formData.get('contractorId') ?? '',
     });
     revalidatePath('/[locale]/admin/users', 'page');
-    return { status: 'ok', notice: 'userCreated', values: { temporaryPassword } };
+    return { status: 'ok', notice: 'userCreated', oneTimePassword: temporaryPassword };
   });
 }
 
@@ -59,6 +59,6 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
     const actor = await requireActor();
     requirePermission(actor, 'user.manage');
     const temporaryPassword = await resetPassword(getDb(), actor, { userId: formData.get('userId') });
-    return { status: 'ok', notice: 'passwordReset', values: { temporaryPassword } };
+    return { status: 'ok', notice: 'passwordReset', oneTimePassword: temporaryPassword };
   });
 }

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { Link } from '@/lib/i18n/navigation';
 import { Button } from '@/app/_components/button';
 import { DataTable } from '@/app/_components/data-table';
@@ -12,7 +12,7 @@ import { listUsers } from '@/lib/users/queries';
 export default async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'user.manage')) notFound();
   const users = listUsers(getDb(), actor);
   const t = await getTranslations('people');

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { catalogueStatuses, matterCategories } from '@/lib/domain/enums';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -18,7 +18,7 @@ const selectClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
 export default async function StaffMattersPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'matter.read')) notFound();
   const query = matterListQuery.parse(await searchParams);
   const db = getDb();

@@ -49,13 +49,15 @@ describe('/api/contractors/[id]/documents', () => {
     expect(refused.headers.get('location')).toBe(`/zh-CN/desk/contractors/${f.contractorY.id}?upload=type_not_allowed#documents-heading`);
   });
 
-  it('refuses everyone who may not edit the register, and unknown contractors, leaving no file behind', async () => {
+  it('refuses everyone who may not edit the register (404, as everywhere out of scope), and unknown contractors, leaving no file behind', async () => {
     const { POST } = await import('./route');
     const files = () => readdirSync(state.dir).filter((n) => n !== '.tmp').length;
     const before = files();
-    for (const [who, status] of [[null, 401], [f.actors.officerA, 403], [f.actors.approverA, 403], [f.actors.auditor, 403], [f.actors.contractorX, 403], [f.actors.evaluator, 403]] as const) {
+    for (const [who, status] of [[null, 401], [f.actors.officerA, 404], [f.actors.approverA, 404], [f.actors.auditor, 404], [f.actors.contractorX, 404], [f.actors.evaluator, 404]] as const) {
       state.actor = who;
-      expect((await POST(...upload(f.contractorX.id, 'other.pdf', new TextEncoder().encode('%PDF-1.4\nother\n%%EOF\n')))).status).toBe(status);
+      const res = await POST(...upload(f.contractorX.id, 'other.pdf', new TextEncoder().encode('%PDF-1.4\nother\n%%EOF\n')));
+      expect(res.status, who?.name ?? 'signed out').toBe(status);
+      if (status === 404) expect(await res.json()).toEqual({ error: 'not_found' });
     }
     state.actor = f.actors.admin;
     expect((await POST(...upload(999_999, 'x.pdf', pdf))).status).toBe(404);

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { listDepartments } from '@/lib/departments/queries';
 import { findDepartment } from '@/lib/departments/staff-queries';
 import { recordHistory } from '@/lib/audit/queries';
@@ -13,7 +13,7 @@ import { EditDepartmentForm } from './department-form';
 export default async function DepartmentPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'department.manage') && !can(actor, 'audit.read')) notFound();
   const d = listDepartments(getDb()).find((x) => String(x.id) === id);
   const record = d ? findDepartment(getDb(), d.id) : null;

@@ -36,9 +36,9 @@ export function EditUserForms({ user, departments, contractors }: { user: Editab
         <input type="hidden" name="userId" value={user.id} />
         <FormError state={resetState} />
         <FormNotice state={resetState} />
-        {resetState.status === 'ok' && resetState.values?.temporaryPassword ? (
+        {resetState.status === 'ok' && resetState.oneTimePassword ? (
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="temporary-password">
-            {t('temporaryPassword')} <code className="font-mono">{resetState.values.temporaryPassword}</code>
+            {t('temporaryPassword')} <code className="font-mono">{resetState.oneTimePassword}</code>
           </p>
         ) : null}
         <SubmitButton>{t('resetPassword')}</SubmitButton>

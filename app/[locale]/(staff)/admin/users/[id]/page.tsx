@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { findUser, listScopeChoices } from '@/lib/users/queries';
 import { EditUserForms } from './edit-user-forms';
 import { History } from '@/app/_components/history';
@@ -12,7 +12,7 @@ import { recordHistory } from '@/lib/audit/queries';
 export default async function EditUserPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'user.manage')) notFound();
   const user = /^\d+$/.test(id) ? findUser(getDb(), actor, Number(id)) : undefined;
   if (!user) notFound();

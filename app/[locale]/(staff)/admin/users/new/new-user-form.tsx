@@ -16,9 +16,9 @@ export function NewUserForm({ departments, contractors }: { departments: Choice[
     <form action={action} className="space-y-4" noValidate>
       <FormError state={state} />
       <FormNotice state={state} />
-      {state.status === 'ok' && state.values?.temporaryPassword ? (
+      {state.status === 'ok' && state.oneTimePassword ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="temporary-password">
-          {t('temporaryPassword')} <code className="font-mono">{state.values.temporaryPassword}</code>
+          {t('temporaryPassword')} <code className="font-mono">{state.oneTimePassword}</code>
         </p>
       ) : null}
       <Field name="email" label={t('email')} type="email" required state={state} />

@@ -3,14 +3,14 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { listScopeChoices } from '@/lib/users/queries';
 import { NewUserForm } from './new-user-form';
 
 export default async function NewUserPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'user.manage')) notFound();
   const choices = listScopeChoices(getDb(), actor);
   const en = locale === 'en';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { canChangeVerification } from '@/lib/contractors/service';
 import { findContractorForStaff } from '@/lib/contractors/staff-queries';
 import { verificationStatuses } from '@/lib/domain/enums';
@@ -20,7 +20,7 @@ export default async function StaffContractorPage({ params, searchParams }: { pa
   const { locale, id } = await params;
   const { upload } = await searchParams;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'contractor.read')) notFound();
   const db = getDb();
   const found = /^\d+$/.test(id) ? findContractorForStaff(db, actor, Number(id)) : undefined;

@@ -2,9 +2,8 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
-import type { Actor } from '@/lib/auth/actor';
+import { buildActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
 import { availableTransitions, contractTransitions } from '@/lib/contracts/rules';
 import { contractHistory, findContractForStaff } from '@/lib/contracts/staff-queries';
 import { formatFen } from '@/lib/format';
@@ -25,7 +24,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
   const { locale, id } = await params;
   const { upload } = await searchParams;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   const db = getDb();
   const detail = /^\d+$/.test(id) ? findContractForStaff(db, actor, Number(id)) : undefined;
   if (!detail) notFound();

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { findContractForStaff, findEligibleContractors, findMatterForDrafting, listDraftableMatters } from '@/lib/contracts/staff-queries';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -15,7 +15,7 @@ type Search = { matter?: string; q?: string; renewal?: string };
 export default async function NewContractPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Search> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'contract.draft') || actor.departmentId === null) notFound();
   const search = await searchParams;
   const db = getDb();

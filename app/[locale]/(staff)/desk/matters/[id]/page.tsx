@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import { matterStatusSteps } from '@/lib/matters/schema';
@@ -16,7 +16,7 @@ import { EditMatterForm, MatterStatusForm } from '../matter-forms';
 export default async function StaffMatterPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'matter.read')) notFound();
   const db = getDb();
   const found = /^\d+$/.test(id) ? findMatterForStaff(db, actor, Number(id)) : undefined;

@@ -3,14 +3,14 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { listDepartmentChoices } from '@/lib/matters/staff-queries';
 import { NewMatterForm } from '../matter-forms';
 
 export default async function NewMatterPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'matter.edit')) notFound();
   const t = await getTranslations('staffMatters');
   const departments = actor.role === 'admin' ? listDepartmentChoices(getDb()).map((d) => ({ id: d.id, name: locale === 'en' ? d.nameEn : d.nameZh })) : undefined;
