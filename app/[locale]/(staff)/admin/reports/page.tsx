@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
-import { actorFromSession } from '@/lib/auth/sign-in';
+import { buildActor } from '@/lib/auth/actor';
 import { Link } from '@/lib/i18n/navigation';
 import { listErrorReports } from '@/lib/reports/queries';
 import { formatDateTime } from '@/lib/format';
@@ -22,7 +22,7 @@ const recordHref = (type: string, key: string) => `/${type === 'contract' ? 'con
 export default async function ReportInboxPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ status?: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = actorFromSession(await requirePageUser(locale));
+  const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'report.manage')) notFound();
   const status = (await searchParams).status === 'closed' ? 'closed' : 'open';
   const t = await getTranslations('reportInbox');
