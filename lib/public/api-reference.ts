@@ -29,11 +29,11 @@ export const apiObjects = {
   matterListItem,
   matterDetail: fields<PublicMatterDetail>()([...matterListItem, 'descriptionZh', 'descriptionEn', 'legalBasis', 'serviceStandard', 'withdrawalReason', 'contracts', 'acceptedDeliverables', 'evaluations'] as const),
   contractorListItem: fields<PublicContractorListItem>()(['id', 'nameZh', 'nameEn', 'kind', 'creditCode', 'verificationStatus', 'publishedContracts', 'activeContracts'] as const),
-  contractorDetail: fields<PublicContractorDetail>()(['id', 'nameZh', 'nameEn', 'kind', 'creditCode', 'verificationStatus', 'record', 'contracts', 'evaluations'] as const),
+  contractorDetail: fields<PublicContractorDetail>()(['id', 'nameZh', 'nameEn', 'kind', 'creditCode', 'verificationStatus', 'statusReason', 'statusSince', 'record', 'contracts', 'evaluations'] as const),
   contractListItem,
   contractDetail: fields<PublicContractDetail>()([
     ...contractListItem,
-    'statusReason', 'terms', 'justification', 'approvedOn', 'lastUpdated', 'renewalOf', 'renewedBy', 'milestones', 'payments', 'amendments', 'acceptedDeliverables', 'evaluations',
+    'statusReason', 'statusSince', 'terms', 'justification', 'approvedOn', 'lastUpdated', 'renewalOf', 'renewedBy', 'milestones', 'payments', 'amendments', 'acceptedDeliverables', 'evaluations',
   ] as const),
   milestone: fields<PublicMilestone>()(['title', 'type', 'dueDate', 'status'] as const),
   payment: fields<PublicPayment>()(['amountFen', 'paidOn', 'milestoneTitle'] as const),

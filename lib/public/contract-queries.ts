@@ -1,4 +1,5 @@
 import 'server-only';
+import { shanghaiDate } from '../shared/time';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { amendments, contractors, contracts, departments, matters, milestones, payments } from '../../db/schema';
@@ -36,6 +37,7 @@ export function getPublicContract(db: Db, reference: string): PublicContractDeta
     .select({
       ...contractListColumns,
       statusReason: contracts.statusReason,
+      statusChangedAt: contracts.statusChangedAt,
       terms: contracts.terms,
       justification: contracts.justification,
       approvedOn: sql<string | null>`substr(${contracts.approvedAt}, 1, 10)`,
@@ -49,11 +51,12 @@ export function getPublicContract(db: Db, reference: string): PublicContractDeta
     .where(and(eq(contracts.reference, reference), isPublishedContractRow))
     .get();
   if (!row) return null;
-  const { id, statusReason, ...contract } = row;
+  const { id, statusReason, statusChangedAt, ...contract } = row;
   const ofContract = eq(contracts.id, id);
   return {
     ...toContractItem({ id, ...contract }),
     statusReason: contract.status === 'suspended' || contract.status === 'terminated' ? statusReason : null,
+    statusSince: contract.status !== 'active' && statusChangedAt ? shanghaiDate(statusChangedAt) : null,
     terms: contract.terms,
     justification: contract.justification,
     approvedOn: contract.approvedOn,

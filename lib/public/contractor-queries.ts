@@ -1,4 +1,5 @@
 import 'server-only';
+import { shanghaiDate } from '../shared/time';
 import { and, asc, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractors, contracts, deliverables } from '../../db/schema';
@@ -47,8 +48,15 @@ export function findPublicContractors(
 }
 
 export function getPublicContractor(db: Db, id: number): PublicContractorDetail | null {
-  const contractor = db.select(publicContractorColumns).from(contractors).where(eq(contractors.id, id)).get();
-  if (!contractor) return null;
+  const row = db
+    .select({ ...publicContractorColumns, statusReason: contractors.statusReason, statusChangedAt: contractors.statusChangedAt })
+    .from(contractors)
+    .where(eq(contractors.id, id))
+    .get();
+  if (!row) return null;
+  const { statusReason, statusChangedAt, ...contractor } = row;
+  // A sanction is published with its reason and date; nothing is said of pending or verified ones.
+  const sanctioned = contractor.verificationStatus === 'suspended' || contractor.verificationStatus === 'debarred';
   const ofContractor = eq(contracts.contractorId, id);
   const list = contractListQuery(db, ofContractor).orderBy(sql`${contracts.startDate} desc`, asc(contracts.id)).all().map(toContractItem);
   const evals = evaluationsWhere(db, ofContractor);
@@ -60,6 +68,8 @@ export function getPublicContractor(db: Db, id: number): PublicContractorDetail 
     .get();
   return {
     ...contractor,
+    statusReason: sanctioned ? statusReason : null,
+    statusSince: sanctioned && statusChangedAt ? shanghaiDate(statusChangedAt) : null,
     record: {
       publishedContracts: list.length,
       activeContracts: list.filter((c) => (activeContractStatuses as readonly string[]).includes(c.status)).length,

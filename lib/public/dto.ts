@@ -83,6 +83,10 @@ export type PublicContractorListItem = PublicContractor & {
 };
 
 export type PublicContractorDetail = PublicContractor & {
+  /** Why it is suspended or debarred, as published with the decision; null otherwise. */
+  statusReason: string | null;
+  /** Since when (Beijing date) it is suspended or debarred; null otherwise. */
+  statusSince: string | null;
   record: {
     publishedContracts: number;
     activeContracts: number;
@@ -111,6 +115,8 @@ export type PublicAmendment = {
 export type PublicContractDetail = PublicContractListItem & {
   /** Why it was suspended or terminated; null otherwise. */
   statusReason: string | null;
+  /** Since when (Beijing date) it is suspended, completed or terminated; null while active. */
+  statusSince: string | null;
   terms: string;
   justification: string | null;
   approvedOn: string | null;

@@ -71,7 +71,7 @@ describe('public queries: nothing unpublished or personal', () => {
     expect(matter.currentContractors.map((c) => c.id)).toEqual([f.contractorX.id]);
 
     const z = getPublicContractor(db, f.contractorZ.id)!;
-    expect(Object.keys(z).sort()).toEqual(['contracts', 'creditCode', 'evaluations', 'id', 'kind', 'nameEn', 'nameZh', 'record', 'verificationStatus']);
+    expect(Object.keys(z).sort()).toEqual(['contracts', 'creditCode', 'evaluations', 'id', 'kind', 'nameEn', 'nameZh', 'record', 'statusReason', 'statusSince', 'verificationStatus']);
     expect(z.contracts.map((c) => c.reference)).toEqual([f.completed.reference]);
   });
 });

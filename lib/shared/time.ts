@@ -31,3 +31,6 @@ export function toShanghaiOffset(utcIso: string): string {
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${utcIso}`);
   return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
+
+/** The Beijing calendar day (YYYY-MM-DD) of a stored UTC instant. */
+export const shanghaiDate = (utcIso: string): string => toShanghaiOffset(utcIso).slice(0, 10);

@@ -7,6 +7,7 @@ import { DefinitionList } from '../../_components/definition-list';
 import { localized } from '../../_components/localized';
 import { EvaluationTable, PublicContractTable } from '../../_components/public-tables';
 import { ReportErrorLink } from '../../_components/report-error-link';
+import { ZhText } from '../../_components/zh-text';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -61,7 +62,9 @@ export default async function ContractorPage({ params }: { params: Params }) {
           items={[
             { label: t('fields.kind'), value: tk(contractor.kind) },
             { label: t('fields.creditCode'), value: <span className="font-mono">{contractor.creditCode}</span> },
-            { label: t('fields.verification'), value: t(`verification.${contractor.verificationStatus}`) },
+            { label: t('fields.verification'), value: t(`verification.${contractor.verificationStatus}`), testId: 'contractor-status' },
+            ...(contractor.statusSince ? [{ label: t('fields.statusSince'), value: contractor.statusSince, testId: 'contractor-status-since' }] : []),
+            ...(contractor.statusReason ? [{ label: t('fields.statusReason'), value: <ZhText>{contractor.statusReason}</ZhText>, testId: 'contractor-status-reason' }] : []),
           ]}
         />
       </section>

@@ -74,6 +74,7 @@ export default async function ContractPage({ params }: { params: Params }) {
             { label: t('fields.paid'), value: formatFen(c.amountPaidFen, locale) },
             { label: t('fields.period'), value: `${c.startDate} – ${c.endDate}` },
             { label: t('fields.approvedOn'), value: c.approvedOn ?? '—' },
+            ...(c.statusSince ? [{ label: t('fields.statusSince'), value: c.statusSince, testId: 'contract-status-since' }] : []),
             ...(c.statusReason ? [{ label: t('fields.statusReason'), value: <ZhText>{c.statusReason}</ZhText> }] : []),
             ...(c.justification ? [{ label: t('fields.justification'), value: <ZhText>{c.justification}</ZhText> }] : []),
             { label: t('fields.terms'), value: c.terms ? <ZhText>{c.terms}</ZhText> : '—' },
