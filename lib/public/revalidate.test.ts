@@ -1,24 +1,157 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+// What a write does to the public caches, judged by what Next would then serve: real server actions write to
+// a fixture, next/cache records what they expire, and a small model of Next's rules says whether each
+// public page that shows the written record, and each public read kept in the data cache, is fresh for the
+// next visitor. Any implementation that expires the right things passes (a tag updated instead of
+// revalidated, the root layout instead of /[locale]); one that leaves a page or figure stale fails.
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import { buildFixture, type Fixture } from '@/lib/testing/fixture';
 
-const calls: unknown[][] = [];
+type Call = { fn: 'revalidateTag' | 'revalidatePath' | 'updateTag'; args: unknown[] };
+const recorded = vi.hoisted(() => ({ calls: [] as { fn: 'revalidateTag' | 'revalidatePath' | 'updateTag'; args: unknown[] }[], cacheTags: new Set<string>() }));
 vi.mock('next/cache', () => ({
-  revalidateTag: (...args: unknown[]) => calls.push(['revalidateTag', ...args]),
-  revalidatePath: (...args: unknown[]) => calls.push(['revalidatePath', ...args]),
-  unstable_cache: (fn: unknown) => fn,
+  revalidateTag: (...args: unknown[]) => void recorded.calls.push({ fn: 'revalidateTag', args }),
+  revalidatePath: (...args: unknown[]) => void recorded.calls.push({ fn: 'revalidatePath', args }),
+  updateTag: (...args: unknown[]) => void recorded.calls.push({ fn: 'updateTag', args }),
+  // The public reads are built with unstable_cache: what tags they are kept under.
+  unstable_cache: (fn: unknown, _key: unknown, options?: { tags?: string[] }) => {
+    for (const tag of options?.tags ?? []) recorded.cacheTags.add(tag);
+    return fn;
+  },
 }));
+const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
+vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
+vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
+vi.mock('next/headers', () => mocks.nextHeadersMock());
 
-describe('revalidatePublic', () => {
+// --- Next's rules, as far as these calls go ----------------------------------------------------------------
+
+const segments = (path: string) => path.split('/').filter((s) => s !== '' && !/^\(.*\)$/.test(s));
+/** A route pattern's segment ([param]) matches any one segment of a URL; any other only itself. */
+const segmentMatches = (pattern: string, actual: string) => /^\[.+\]$/.test(pattern) || pattern === actual;
+
+/** Whether the page at `url` is rendered afresh for the next visitor after these calls. */
+function pageExpired(calls: Call[], url: string): boolean {
+  const target = segments(url);
+  return calls.some(({ fn, args: [path, type] }) => {
+    if (fn !== 'revalidatePath' || typeof path !== 'string') return false;
+    const pattern = segments(path);
+    // 'layout': every page under that layout; 'page' or a concrete path: that page only.
+    const prefixOnly = type === 'layout';
+    if (prefixOnly ? pattern.length > target.length : pattern.length !== target.length) return false;
+    return pattern.every((p, i) => segmentMatches(p, target[i]!));
+  });
+}
+
+/** Whether data kept under `tag` is read afresh by the next reader (not served stale while it refreshes). */
+function tagExpiredNow(calls: Call[], tag: string): boolean {
+  return calls.some(({ fn, args: [t, profile] }) => t === tag && (fn === 'updateTag' || (fn === 'revalidateTag' && typeof profile === 'object' && profile !== null && (profile as { expire?: number }).expire === 0)));
+}
+
+// --- the writes -----------------------------------------------------------------------------------------
+
+const staff = '@/app/[locale]/(staff)';
+type Write = {
+  name: string;
+  who: (f: Fixture) => Actor;
+  run: (f: Fixture) => Promise<unknown>;
+  /** The public pages that show what was written. */
+  pages: (f: Fixture) => string[];
+};
+
+const form = (fields: Record<string, string>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  return fd;
+};
+const contractPages = (f: Fixture) => ['', '/contracts', `/contracts/${f.activeA.reference}`, `/matters/${f.matterA.code}`, `/contractors/${f.contractorX.id}`];
+
+const writes: Write[] = [
+  {
+    name: 'a contract suspended',
+    who: (f) => f.actors.officerA,
+    run: async (f) => (await import(`${staff}/desk/contracts/actions`)).transitionContractAction({ status: 'idle' }, form({ contractId: String(f.activeA.id), transition: 'suspend', reason: '检查', expectedStatus: 'active' })),
+    pages: contractPages,
+  },
+  {
+    name: 'a payment recorded',
+    who: (f) => f.actors.officerA,
+    run: async (f) => (await import(`${staff}/desk/contracts/actions`)).recordPaymentAction({ status: 'idle' }, form({ contractId: String(f.activeA.id), amountFen: '100.50', paidOn: '2026-07-01' })),
+    pages: contractPages,
+  },
+  {
+    name: 'a deliverable accepted',
+    who: (f) => f.actors.officerA,
+    run: async (f) => (await import(`${staff}/desk/deliverables/actions`)).reviewDeliverableAction({ status: 'idle' }, form({ deliverableId: String(f.deliverableA.id), decision: 'accept', comment: '合格' })),
+    pages: contractPages,
+  },
+  {
+    name: 'a matter renamed',
+    who: (f) => f.actors.officerA,
+    run: async (f) =>
+      (await import(`${staff}/desk/matters/actions`)).updateMatterAction({ status: 'idle' }, form({ matterId: String(f.matterA.id), titleZh: '改名', titleEn: 'Renamed', category: 'environment', annualBudgetFen: '2000' })),
+    pages: (f) => ['', '/matters', `/matters/${f.matterA.code}`, `/contracts/${f.activeA.reference}`],
+  },
+  {
+    name: 'a contractor suspended',
+    who: (f) => f.actors.admin,
+    run: async (f) => (await import(`${staff}/desk/contractors/actions`)).changeVerificationAction({ status: 'idle' }, form({ contractorId: String(f.contractorX.id), to: 'suspended', reason: '抽查发现问题' })),
+    pages: (f) => ['/contractors', `/contractors/${f.contractorX.id}`, `/contracts/${f.activeA.reference}`],
+  },
+  {
+    name: 'a department renamed',
+    who: (f) => f.actors.admin,
+    run: async (f) =>
+      (await import(`${staff}/admin/departments/actions`)).updateDepartmentAction(
+        { status: 'idle' },
+        form({ departmentId: String(f.deptA.id), nameZh: '改名局', nameEn: 'Renamed Bureau', kind: 'party', creditCode: '11330383MB0010014D' }),
+      ),
+    pages: (f) => ['', '/matters', `/matters/${f.matterA.code}`, `/contracts/${f.activeA.reference}`],
+  },
+];
+
+describe('the model of Next\'s rules', () => {
+  it('expires a layout\'s pages, a page pattern\'s pages or one path, and tags only at once when asked', () => {
+    const layout: Call[] = [{ fn: 'revalidatePath', args: ['/[locale]', 'layout'] }];
+    const page: Call[] = [{ fn: 'revalidatePath', args: ['/[locale]/contracts/[reference]', 'page'] }];
+    expect(pageExpired([], '/zh-CN')).toBe(false);
+    expect(pageExpired(layout, '/zh-CN/contracts/LG-1')).toBe(true);
+    expect(pageExpired(page, '/zh-CN/contracts/LG-1')).toBe(true);
+    expect(pageExpired(page, '/zh-CN/contracts')).toBe(false);
+    expect(pageExpired([{ fn: 'revalidatePath', args: ['/[locale]', 'page'] }], '/zh-CN/matters')).toBe(false);
+    expect(pageExpired([{ fn: 'revalidatePath', args: ['/en/matters'] }], '/zh-CN/matters')).toBe(false);
+    expect(tagExpiredNow([{ fn: 'revalidateTag', args: ['t', 'max'] }], 't')).toBe(false);
+    expect(tagExpiredNow([{ fn: 'revalidateTag', args: ['t', { expire: 0 }] }], 't')).toBe(true);
+    expect(tagExpiredNow([{ fn: 'updateTag', args: ['t'] }], 't')).toBe(true);
+  });
+});
+
+describe('after a write the public sees, the next visitor gets fresh pages and figures', () => {
+  beforeAll(async () => {
+    // The tags the public reads are kept under, as they build themselves (lazily, on their first call).
+    const cached = (await import('./cached')) as Record<string, unknown>;
+    state.db = buildFixture().db;
+    for (const [name, read] of Object.entries(cached)) if (name.startsWith('getCached') && typeof read === 'function') await (read as (x: unknown) => Promise<unknown>)('LG-NONE-000');
+  });
   beforeEach(() => {
-    calls.length = 0;
+    recorded.calls.length = 0;
   });
 
-  it('expires the public data cache at once and every page under /[locale]', async () => {
-    const { revalidatePublic } = await import('./revalidate');
-    const { PUBLIC_CACHE_TAG } = await import('./cached');
-    revalidatePublic();
-    expect(calls).toEqual([
-      ['revalidateTag', PUBLIC_CACHE_TAG, { expire: 0 }],
-      ['revalidatePath', '/[locale]', 'layout'],
-    ]);
-  });
+  for (const w of writes) {
+    it(`${w.name}: every page that shows it, in both languages, and every cached public read`, async () => {
+      const f = buildFixture();
+      state.db = f.db;
+      state.actor = w.who(f);
+      const result = (await w.run(f).catch((e: unknown) => {
+        if (String((e as { digest?: unknown }).digest).startsWith('NEXT_REDIRECT')) return { status: 'redirected' };
+        throw e;
+      })) as { status?: string } | undefined;
+      expect(result?.status, JSON.stringify(result)).not.toBe('error');
+      for (const locale of ['zh-CN', 'en']) {
+        for (const page of w.pages(f)) expect(pageExpired(recorded.calls, `/${locale}${page}`), `/${locale}${page}`).toBe(true);
+      }
+      expect(recorded.cacheTags.size, 'the public reads were found').toBeGreaterThan(0);
+      for (const tag of recorded.cacheTags) expect(tagExpiredNow(recorded.calls, tag), `tag ${tag} expired at once, not served stale`).toBe(true);
+    });
+  }
 });
