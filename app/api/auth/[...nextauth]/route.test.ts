@@ -37,7 +37,7 @@ type Handler = (req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }>
 
 async function call(method: 'GET' | 'POST', action: string, cookies: Record<string, string>, body?: URLSearchParams): Promise<Response> {
   const { GET, POST } = (await import('./route')) as { GET: Handler; POST: Handler };
-  const headers = new Headers({ cookie: Object.entries(cookies).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '), host: 'localhost:3000', origin: 'http://localhost:3000' });
+  const headers = new Headers({ cookie: Object.entries(cookies).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '), host: 'localhost:3000', origin: 'http://localhost:3000', 'user-agent': 'route-test/1.0' });
   if (body) headers.set('content-type', 'application/x-www-form-urlencoded');
   const req = new NextRequest(`${base}/${action}`, { method, headers, body: body?.toString() });
   state.request = req;
@@ -77,6 +77,8 @@ describe("next-auth's POST /api/auth/signout", () => {
     // …and the session it named is over: a copy of the cookie resolves to nobody.
     expect(resolveSession(f.db, s.sessionId, new Date())).toEqual({ ended: 'signed_out' });
     expect(auditTail(f)).toEqual({ action: 'auth.signed_out', actorId: s.userId, entityId: String(s.userId), data: JSON.stringify({ reason: 'signed_out' }) });
+    // With the request it came in, as the app's own sign-out records it.
+    expect(JSON.parse(f.db.$client.prepare(`select request_meta from audit_events order by seq desc limit 1`).pluck().get() as string)).toMatchObject({ userAgent: 'route-test/1.0' });
     // Someone else's session is untouched.
     expect(resolveSession(f.db, other.sessionId, new Date())).toMatchObject({ id: other.userId });
   });
