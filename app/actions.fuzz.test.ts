@@ -4,8 +4,6 @@
 // certainly invalid by one mutation of a valid form (must be refused and change nothing), and junk. No
 // call may throw anything but a redirect, answer `codes.unexpected`, or show a stack trace, SQL or a path.
 // FUZZ_RUNS forms per action (npm run test:fuzz: 20,000).
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { milestones } from '@/db/schema';
@@ -16,6 +14,7 @@ import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { contractTransitionNames } from '@/lib/contracts/rules';
 import { USCC_ALPHABET, usccCheckCharacter } from '@/lib/contractors/uscc';
 import { catalogueStatuses, contractStatuses, contractorKinds, departmentKinds, evaluatorKinds, matterCategories, milestoneStatuses, roles, verificationStatuses } from '@/lib/domain/enums';
+import { loadServerActions, type ServerAction } from '@/lib/testing/app-modules';
 import { changedTables, tableDigest, watchWrites } from '@/lib/testing/db-digest';
 import { buildFixture, FIXTURE_PASSWORD, type Fixture } from '@/lib/testing/fixture';
 import { submitErrorReport } from '@/lib/reports/service';
@@ -445,23 +444,6 @@ const specs: Record<string, Spec> = {
 };
 
 // --- the harness ------------------------------------------------------------------------------------------
-function actionFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return actionFiles(full);
-    return name === 'actions.ts' ? [full] : [];
-  });
-}
-const appDir = path.join(process.cwd(), 'app');
-const keyOf = (file: string, name: string) => `${path.relative(path.join(appDir, '[locale]'), path.dirname(file)).replace(/^\(staff\)\//, '')}#${name}`;
-async function loadActions() {
-  const found: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const f of actionFiles(appDir)) {
-    const mod = (await import(f)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) if (typeof value === 'function') found[keyOf(f, name)] = value as never;
-  }
-  return found;
-}
 
 type Case = { label: 'valid' | 'invalid' | 'junk'; form: Form; why?: string };
 
@@ -512,7 +494,7 @@ function toFormData(form: Form): FormData {
 
 type Outcome = { kind: 'ok' | 'refused' | 'redirect' | 'unexpected' | 'threw'; detail?: string; state?: Record<string, unknown> };
 
-async function call(action: (...args: unknown[]) => Promise<unknown>, key: string, fd: FormData): Promise<Outcome> {
+async function call(action: ServerAction, key: string, fd: FormData): Promise<Outcome> {
   try {
     const result = (await (key.endsWith('#signOutAction') ? action(fd) : action({ status: 'idle' }, fd))) as Record<string, unknown> | undefined;
     if (result?.status === 'error') return { kind: result.error === 'codes.unexpected' ? 'unexpected' : 'refused', state: result, detail: String(result.errorId ?? result.error) };
@@ -537,13 +519,13 @@ const runs = fuzzRuns(1000);
 
 describe('fuzz: server actions', () => {
   it('covers every exported server action', async () => {
-    const actions = await loadActions();
+    const actions = await loadServerActions();
     expect(Object.keys(actions).filter((k) => !(k in specs))).toEqual([]);
   });
 
   for (const [key, spec] of Object.entries(specs)) {
     it(`${key}: invalid forms are refused and change nothing; nothing throws or leaks`, async () => {
-      const actions = await loadActions();
+      const actions = await loadServerActions();
       const action = actions[key]!;
       const f = buildFixture();
       spec.setup?.(f);

@@ -1,7 +1,7 @@
 // The authorization matrix: every role (and the signed-out public) × every server action × a resource
 // in scope and one out of scope, calling the actions directly as a forged request would. Every refused
 // call must leave the database exactly as it was; any unauthorized success fails the test.
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,7 @@ import { requestAmendment } from '@/lib/contracts/amendments';
 import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { submitErrorReport } from '@/lib/reports/service';
 import { milestones } from '@/db/schema';
+import { apiDir, findFilesNamed, loadServerActions } from '@/lib/testing/app-modules';
 import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
 
 const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
@@ -209,25 +210,6 @@ const publicByDesign: Record<string, string> = {
   '(auth)#signOutAction': 'ends only the caller\'s own session; a signed-out caller changes nothing',
 };
 
-function actionFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return actionFiles(full);
-    return name === 'actions.ts' ? [full] : [];
-  });
-}
-
-const appDir = path.join(process.cwd(), 'app');
-const keyOf = (file: string, name: string) => `${path.relative(path.join(appDir, '[locale]'), path.dirname(file)).replace(/^\(staff\)\//, '')}#${name}`;
-
-async function loadActions() {
-  const found: Record<string, (prev: unknown, form: FormData) => Promise<unknown>> = {};
-  for (const file of actionFiles(appDir)) {
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) if (typeof value === 'function') found[keyOf(file, name)] = value as never;
-  }
-  return found;
-}
 
 function toFormData(fields: Record<string, string>) {
   const fd = new FormData();
@@ -250,13 +232,13 @@ async function succeeded(run: () => Promise<unknown>): Promise<boolean> {
 let tally = { calls: 0, refused: 0, unauthorized: 0, changedWhenRefused: 0 };
 
 describe('authorization matrix', () => {
-  let actions: Awaited<ReturnType<typeof loadActions>>;
+  let actions: Awaited<ReturnType<typeof loadServerActions>>;
   beforeEach(async () => {
-    actions ??= await loadActions();
+    actions ??= await loadServerActions();
   });
 
   it('covers every exported server action', async () => {
-    actions = await loadActions();
+    actions = await loadServerActions();
     const uncovered = Object.keys(actions).filter((k) => !(k in matrix) && !(k in publicByDesign));
     expect(uncovered).toEqual([]);
     expect(Object.keys(matrix).filter((k) => !(k in actions))).toEqual([]);
@@ -364,18 +346,10 @@ const routeMatrix: Record<string, RouteEntry> = {
   'audit/export#GET': { path: '/api/audit/export?format=json&entityType=contract', params: () => ({}), allowed: (who) => who?.role === 'admin' || who?.role === 'auditor' },
 };
 
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return routeFiles(full);
-    return name === 'route.ts' ? [full] : [];
-  });
-}
 
 describe('authorization matrix: route handlers', () => {
   state.dir = mkdtempSync(path.join(tmpdir(), 'matrix-uploads-'));
-  const apiDir = path.join(appDir, 'api');
-  const nonPublic = routeFiles(apiDir).filter((f) => !f.includes(`${path.sep}public${path.sep}`) && !f.includes(`${path.sep}auth${path.sep}`));
+  const nonPublic = findFilesNamed(apiDir, 'route.ts').filter((f) => !f.includes(`${path.sep}public${path.sep}`) && !f.includes(`${path.sep}auth${path.sep}`));
 
   it('covers every non-public route handler', async () => {
     const found: string[] = [];
@@ -450,7 +424,7 @@ describe('mass assignment through every action', () => {
   const callers = Object.keys(fixture.actors) as (keyof Fixture['actors'])[];
   for (const [key, entry] of Object.entries(matrix)) {
     it(`${key} ignores fields its form does not have`, async () => {
-      const actions = await loadActions();
+      const actions = await loadServerActions();
       const callerName = callers.find((c) => entry.allowed(fixture.actors[c], 'in'));
       expect(callerName, 'some role may use the action').toBeDefined();
       const results: string[] = [];

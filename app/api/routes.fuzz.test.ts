@@ -3,12 +3,13 @@
 // be not-found, a bad page size must be refused, an upload that breaks a rule must be refused and leave
 // nothing), and junk everywhere. No handler may throw, answer 5xx, fail half-way through a streamed body, or
 // show a stack trace, SQL or a file path. FUZZ_RUNS requests per handler (npm run test:fuzz: 20,000).
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
+import { apiDir, findFilesNamed } from '@/lib/testing/app-modules';
 import { changedTables, tableDigest, watchWrites } from '@/lib/testing/db-digest';
 import { buildFixture, type Fixture } from '@/lib/testing/fixture';
 import { fuzzRuns, hostileString, invalidIdString, leakIn, newTally, reportTally } from '@/lib/testing/hostile';
@@ -153,15 +154,6 @@ const specs: Record<string, Spec> = {
   'public/audit/events#GET': { who: () => null, requests: () => queryOf(['after', 'limit']).map((q): Req => ({ url: `${base}/api/public/audit/events${query(q)}`, label: 'junk' })) },
 };
 
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return routeFiles(full);
-    return name === 'route.ts' ? [full] : [];
-  });
-}
-const apiDir = path.join(process.cwd(), 'app', 'api');
-
 const tally = newTally();
 const runs = fuzzRuns(300);
 
@@ -174,7 +166,7 @@ describe('fuzz: route handlers', () => {
   process.env.DATABASE_PATH = path.join(work, 'not-used.db');
 
   it('covers every route handler but next-auth', () => {
-    const found = routeFiles(apiDir)
+    const found = findFilesNamed(apiDir, 'route.ts')
       .filter((f) => !f.includes(`${path.sep}auth${path.sep}[`))
       .flatMap((file) => ['GET', 'POST'].map((m) => `${path.relative(apiDir, path.dirname(file))}#${m}`))
       .filter((k) => {
