@@ -3,39 +3,80 @@ import type { ReactNode } from 'react';
 export type Column<T> = {
   header: ReactNode;
   cell: (row: T) => ReactNode;
-  /** Numbers are right-aligned with tabular figures. */
+  /** Numbers: right-aligned with tabular figures, never wrapped. */
   numeric?: boolean;
+  /** Never wrapped (dates, periods, references). */
+  nowrap?: boolean;
+  /** The cell that names its row: a row header (`<th scope="row">`), in the body's weight. */
+  rowHeader?: boolean;
+  /** Extra classes for this column's body cells. */
   className?: string;
 };
 
 /**
- * A plain, server-rendered table: horizontal scroll on narrow screens, a caption for screen readers,
- * column headers with scope, and a message instead of an empty table.
+ * The one list table of the app, server-rendered: a caption (for screen readers, or shown), column headers
+ * with scope, and a message instead of an empty table. On a narrow screen the table scrolls sideways inside
+ * its own box, with a shadow on the side where more of it is hidden (`scroll-hint-x` in app/globals.css),
+ * so the page itself never does.
+ *
+ * A column given as `false` or `null` is left out, for columns shown only in some places.
  */
-export function DataTable<T>({ rows, columns, caption, rowKey, rowTestId, empty }: { rows: readonly T[]; columns: readonly Column<T>[]; caption: string; rowKey: (row: T) => string | number; rowTestId?: string; empty: ReactNode }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
-  const cellClass = (c: Column<T>, last: boolean) => [last ? 'py-2' : 'py-2 pr-3', c.numeric ? 'text-right tabular-nums' : '', c.className ?? ''].filter(Boolean).join(' ');
+export function DataTable<T>({
+  rows,
+  columns,
+  caption,
+  showCaption = false,
+  rowKey,
+  rowTestId,
+  testId,
+  empty,
+}: {
+  rows: readonly T[];
+  columns: readonly (Column<T> | false | null | undefined)[];
+  caption: ReactNode;
+  /** Show the caption above the table; by default only screen readers get it (a heading usually says it). */
+  showCaption?: boolean;
+  rowKey: (row: T, index: number) => string | number;
+  /** data-testid of every body row. */
+  rowTestId?: string;
+  /** data-testid of the table. */
+  testId?: string;
+  /** Shown instead of a table without rows; without it, an empty table keeps its column headers. */
+  empty?: ReactNode;
+}) {
+  if (rows.length === 0 && empty !== undefined) return <p className="text-sm text-slate-600">{empty}</p>;
+  const shown = columns.filter((c): c is Column<T> => Boolean(c));
+  const edge = (i: number) => (i === shown.length - 1 ? 'py-2' : 'py-2 pr-3');
+  const headClass = (c: Column<T>, i: number) => [edge(i), c.numeric ? 'text-right' : ''].filter(Boolean).join(' ');
+  const cellClass = (c: Column<T>, i: number) =>
+    [edge(i), c.numeric ? 'whitespace-nowrap text-right tabular-nums' : c.nowrap ? 'whitespace-nowrap' : '', c.rowHeader ? 'font-normal' : '', c.className ?? ''].filter(Boolean).join(' ');
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
+    <div className="scroll-hint-x">
+      <table className="min-w-full text-left text-sm" data-testid={testId}>
+        <caption className={showCaption ? 'text-left text-sm font-medium text-slate-700' : 'sr-only'}>{caption}</caption>
         <thead className="border-b border-slate-300 text-slate-700">
           <tr>
-            {columns.map((c, i) => (
-              <th key={i} scope="col" className={cellClass(c, i === columns.length - 1)}>
+            {shown.map((c, i) => (
+              <th key={i} scope="col" className={headClass(c, i)}>
                 {c.header}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-b border-slate-100" data-testid={rowTestId}>
-              {columns.map((c, i) => (
-                <td key={i} className={cellClass(c, i === columns.length - 1)}>
-                  {c.cell(row)}
-                </td>
-              ))}
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} className="border-b border-slate-100 align-top" data-testid={rowTestId}>
+              {shown.map((c, i) =>
+                c.rowHeader ? (
+                  <th key={i} scope="row" className={cellClass(c, i)}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={i} className={cellClass(c, i)}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { cn } from '@/lib/cn';
 import type { ActionState } from '@/lib/forms/action-state';
+import { fieldClass } from '@/app/_components/field-class';
 
 /** A form-level error from an action's state, announced to screen readers. */
 export function FormError({ state }: { state: ActionState }) {
@@ -57,7 +58,7 @@ export function Field({ name, label, state, hint, className, children, ...input 
           defaultValue={input.type === 'password' ? undefined : state.values?.[name]}
           aria-invalid={errors.length > 0 || undefined}
           aria-describedby={described}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid]:border-red-500"
+          className={fieldClass}
           {...input}
         />
       )}

@@ -4,10 +4,9 @@ import { useTranslations } from 'next-intl';
 import { Field } from './form';
 import { roles } from '@/lib/domain/enums';
 import type { ActionState } from '@/lib/forms/action-state';
+import { fieldClass } from '@/app/_components/field-class';
 
 type Choice = { id: number; name: string };
-
-const selectClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
 
 /** Role and scope: an officer or approver needs a department, a contractor user an organization. */
 export function UserScopeFields({
@@ -27,7 +26,7 @@ export function UserScopeFields({
   return (
     <>
       <Field name="role" label={t('role')} state={state}>
-        <select id="field-role" name="role" defaultValue={value('role', defaults?.role ?? 'officer')} className={selectClass}>
+        <select id="field-role" name="role" defaultValue={value('role', defaults?.role ?? 'officer')} className={fieldClass}>
           {roles.map((r) => (
             <option key={r} value={r}>
               {tr(r)}
@@ -36,7 +35,7 @@ export function UserScopeFields({
         </select>
       </Field>
       <Field name="departmentId" label={t('department')} hint={t('departmentHint')} state={state}>
-        <select id="field-departmentId" name="departmentId" defaultValue={value('departmentId', defaults?.departmentId)} className={selectClass}>
+        <select id="field-departmentId" name="departmentId" defaultValue={value('departmentId', defaults?.departmentId)} className={fieldClass}>
           <option value="">—</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>
@@ -46,7 +45,7 @@ export function UserScopeFields({
         </select>
       </Field>
       <Field name="contractorId" label={t('contractor')} hint={t('contractorHint')} state={state}>
-        <select id="field-contractorId" name="contractorId" defaultValue={value('contractorId', defaults?.contractorId)} className={selectClass}>
+        <select id="field-contractorId" name="contractorId" defaultValue={value('contractorId', defaults?.contractorId)} className={fieldClass}>
           <option value="">—</option>
           {contractors.map((c) => (
             <option key={c.id} value={c.id}>

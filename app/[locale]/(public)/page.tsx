@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, CardTitle, CardValue } from '@/app/_components/card';
+import { DataTable } from '@/app/_components/data-table';
 import { contractorKinds } from '@/lib/domain/enums';
 import { formatFen, formatFenCompact, formatNumber } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -9,7 +10,6 @@ import { routing } from '@/lib/i18n/routing';
 import { getCachedPublicStats } from '@/lib/public/cached';
 import { publishedContractStatuses } from '@/lib/public/dto';
 import { BarChart } from './_components/bar-chart';
-import { cellClass, headClass, rowClass, tableClass } from './_components/public-tables';
 import { StackedColumns } from './_components/stacked-columns';
 
 // Rendered on first request from the public data cache (lib/public/cached.ts), then served whole from
@@ -107,27 +107,18 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
           {t('chartValueByCategory')}
         </h2>
         <BarChart id="value-by-category" title={t('chartValueByCategory')} description={categoryBars.map((b) => `${b.label}: ${b.display}`).join('; ')} bars={categoryBars} />
-        <div className="overflow-x-auto">
-          <table className={tableClass} data-testid="table-value-by-category">
-            <caption className="text-left text-sm font-medium text-slate-700">{t('tableView')}</caption>
-            <thead className={headClass}>
-              <tr>
-                <th scope="col" className={cellClass}>{tp('fields.category')}</th>
-                <th scope="col" className={`${cellClass} text-right`}>{tp('fields.contracts')}</th>
-                <th scope="col" className="py-2 text-right">{tp('fields.value')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.valueByCategory.map((c) => (
-                <tr key={c.category} className={rowClass}>
-                  <th scope="row" className={`${cellClass} font-normal`}>{tp(`category.${c.category}`)}</th>
-                  <td className={`${cellClass} text-right tabular-nums`}>{formatNumber(c.contracts, locale)}</td>
-                  <td className="py-2 text-right tabular-nums">{formatFen(c.valueFen, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="table-value-by-category"
+          caption={t('tableView')}
+          showCaption
+          rows={s.valueByCategory}
+          rowKey={(c) => c.category}
+          columns={[
+            { header: tp('fields.category'), rowHeader: true, cell: (c) => tp(`category.${c.category}`) },
+            { header: tp('fields.contracts'), numeric: true, cell: (c) => formatNumber(c.contracts, locale) },
+            { header: tp('fields.value'), numeric: true, cell: (c) => formatFen(c.valueFen, locale) },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="chart-kind-heading" className="space-y-3">
@@ -135,29 +126,25 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
           {t('chartContractorsByKind')}
         </h2>
         <BarChart id="contractors-by-kind" title={t('chartContractorsByKind')} description={kindBars.map((b) => `${b.label}: ${b.display}`).join('; ')} bars={kindBars} />
-        <div className="overflow-x-auto">
-          <table className={tableClass} data-testid="table-contractors-by-kind">
-            <caption className="text-left text-sm font-medium text-slate-700">{t('tableView')}</caption>
-            <thead className={headClass}>
-              <tr>
-                <th scope="col" className={cellClass}>{tp('fields.kind')}</th>
-                <th scope="col" className="py-2 text-right">{tp('fields.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contractorKinds.map((k) => (
-                <tr key={k} className={rowClass}>
-                  <th scope="row" className={`${cellClass} font-normal`}>
-                    <Link href={{ pathname: '/contractors', query: { kind: k } }} className="text-brand-700 underline">
-                      {tk(k)}
-                    </Link>
-                  </th>
-                  <td className="py-2 text-right tabular-nums">{formatNumber(s.contractors.byKind[k], locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="table-contractors-by-kind"
+          caption={t('tableView')}
+          showCaption
+          rows={contractorKinds}
+          rowKey={(k) => k}
+          columns={[
+            {
+              header: tp('fields.kind'),
+              rowHeader: true,
+              cell: (k) => (
+                <Link href={{ pathname: '/contractors', query: { kind: k } }} className="text-brand-700 underline">
+                  {tk(k)}
+                </Link>
+              ),
+            },
+            { header: tp('fields.count'), numeric: true, cell: (k) => formatNumber(s.contractors.byKind[k], locale) },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="chart-years-heading" className="space-y-3">
@@ -171,33 +158,17 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
           series={publishedContractStatuses.map((st) => ({ key: st, label: ts(st), colorClass: statusColors[st] }))}
           columns={years}
         />
-        <div className="overflow-x-auto">
-          <table className={tableClass} data-testid="table-contracts-by-year">
-            <caption className="text-left text-sm font-medium text-slate-700">{t('tableView')}</caption>
-            <thead className={headClass}>
-              <tr>
-                <th scope="col" className={cellClass}>{t('startYear')}</th>
-                {publishedContractStatuses.map((st) => (
-                  <th key={st} scope="col" className={`${cellClass} text-right`}>
-                    {ts(st)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {s.contractsByStartYear.map((y) => (
-                <tr key={y.year} className={rowClass}>
-                  <th scope="row" className={`${cellClass} font-normal tabular-nums`}>{y.year}</th>
-                  {publishedContractStatuses.map((st) => (
-                    <td key={st} className={`${cellClass} text-right tabular-nums`}>
-                      {formatNumber(y.byStatus[st], locale)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="table-contracts-by-year"
+          caption={t('tableView')}
+          showCaption
+          rows={s.contractsByStartYear}
+          rowKey={(y) => y.year}
+          columns={[
+            { header: t('startYear'), rowHeader: true, className: 'tabular-nums', cell: (y) => y.year },
+            ...publishedContractStatuses.map((st) => ({ header: ts(st), numeric: true, cell: (y: (typeof s.contractsByStartYear)[number]) => formatNumber(y.byStatus[st], locale) })),
+          ]}
+        />
       </section>
 
       <section aria-labelledby="explore-heading" className="space-y-2">

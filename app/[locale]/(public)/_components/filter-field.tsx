@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-
-export const inputClass = 'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base';
+import { fieldClass } from '@/app/_components/field-class';
 
 /** A labelled control of a GET filter form. */
 export function FilterField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
@@ -17,7 +16,7 @@ export function FilterField({ id, label, children }: { id: string; label: string
 export function FilterSelect({ id, name, label, value, anyLabel, options }: { id: string; name: string; label: string; value: string | undefined; anyLabel: string; options: { value: string; label: string }[] }) {
   return (
     <FilterField id={id} label={label}>
-      <select id={id} name={name} defaultValue={value ?? ''} className={inputClass}>
+      <select id={id} name={name} defaultValue={value ?? ''} className={fieldClass}>
         <option value="">{anyLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

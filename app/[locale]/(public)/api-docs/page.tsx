@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { DataTable } from '@/app/_components/data-table';
 import { Link } from '@/lib/i18n/navigation';
 import {
   apiChangelog,
@@ -16,7 +17,6 @@ import {
   ocdsReleaseFields,
 } from '@/lib/public/api-reference';
 import { ON_TIME_GRACE_DAYS } from '@/lib/domain/predicates';
-import { cellClass, headClass, rowClass, tableClass } from '../_components/public-tables';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -245,26 +245,14 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
 
 function FieldTable({ caption, rows, headings }: { caption: string; rows: (readonly [string, string])[]; headings: [string, string] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className={tableClass}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className={headClass}>
-          <tr>
-            <th scope="col" className={cellClass}>{headings[0]}</th>
-            <th scope="col" className="py-2">{headings[1]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([name, meaning]) => (
-            <tr key={name} className={rowClass}>
-              <th scope="row" className={`${cellClass} font-mono text-xs font-normal`}>
-                {name}
-              </th>
-              <td className="py-2 text-slate-800">{meaning}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      caption={caption}
+      rowKey={([name]) => name}
+      columns={[
+        { header: headings[0], rowHeader: true, className: 'font-mono text-xs', cell: ([name]) => name },
+        { header: headings[1], className: 'text-slate-800', cell: ([, meaning]) => meaning },
+      ]}
+    />
   );
 }

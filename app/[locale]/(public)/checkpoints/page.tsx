@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { DataTable } from '@/app/_components/data-table';
 import { getDb } from '@/db/client';
 import { listCheckpoints } from '@/lib/audit/checkpoints';
 
@@ -38,27 +39,18 @@ export default async function CheckpointsPage({ params }: { params: Promise<{ lo
       ) : null}
       <section aria-labelledby="list" className="space-y-2">
         <h2 id="list" className="text-lg font-semibold">{t('latest')}</h2>
-        {items.length === 0 ? <p>{t('none')}</p> : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">{t('latest')}</caption>
-              <thead className="border-b border-slate-300"><tr>
-                <th scope="col" className="py-2 pr-3">{t('signedAt')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('events')}</th>
-                <th scope="col" className="py-2">{t('head')}</th>
-              </tr></thead>
-              <tbody>
-                {items.map((c) => (
-                  <tr key={c.id} className="border-b border-slate-100" data-testid="checkpoint-row">
-                    <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(new Date(c.signedAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{c.eventCount}</td>
-                    <td className="py-2 break-all font-mono text-xs">{c.headHash}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={items}
+          caption={t('latest')}
+          rowKey={(c) => c.id}
+          rowTestId="checkpoint-row"
+          empty={t('none')}
+          columns={[
+            { header: t('signedAt'), nowrap: true, cell: (c) => format.dateTime(new Date(c.signedAt), { dateStyle: 'medium', timeStyle: 'short' }) },
+            { header: t('events'), numeric: true, cell: (c) => c.eventCount },
+            { header: t('head'), className: 'break-all font-mono text-xs', cell: (c) => c.headHash },
+          ]}
+        />
       </section>
     </div>
   );

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { DataTable } from '@/app/_components/data-table';
 import { contractorKinds } from '@/lib/domain/enums';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { parseContractorFilter } from '@/lib/public/filters';
 import { findPublicContractors } from '@/lib/public/contractor-queries';
-import { FilterField, FilterSelect, inputClass } from '../_components/filter-field';
+import { Button } from '@/app/_components/button';
+import { fieldClass } from '@/app/_components/field-class';
+import { FilterField, FilterSelect } from '../_components/filter-field';
 import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';
-import { cellClass, headClass, rowClass, tableClass } from '../_components/public-tables';
 
 // Search, filters and page number come from the query string: rendered per request.
 export const dynamic = 'force-dynamic';
@@ -42,14 +44,14 @@ export default async function ContractorsPage({ params, searchParams }: { params
       <form method="get" action={getPathname({ href: '/contractors', locale: locale as Locale })} role="search" aria-label={t('contractors.searchLabel')} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <FilterField id="contractors-q" label={t('contractors.q')}>
-            <input id="contractors-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className={inputClass} />
+            <input id="contractors-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className={fieldClass} />
           </FilterField>
           <FilterSelect id="contractors-kind" name="kind" label={t('fields.kind')} value={filter.kind} anyLabel={t('matters.any')} options={contractorKinds.map((k) => ({ value: k, label: tk(k) }))} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700">
+          <Button type="submit" className="px-4 py-2">
             {t('matters.apply')}
-          </button>
+          </Button>
           <Link href="/contractors" className="text-sm text-brand-700 underline">
             {t('matters.clear')}
           </Link>
@@ -58,39 +60,27 @@ export default async function ContractorsPage({ params, searchParams }: { params
       <p role="status" className="text-sm text-slate-700" data-testid="contractors-count">
         {t('contractors.count', { count: result.total })}
       </p>
-      {result.items.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className={tableClass}>
-            <caption className="sr-only">{t('contractors.title')}</caption>
-            <thead className={headClass}>
-              <tr>
-                <th scope="col" className={cellClass}>{t('fields.name')}</th>
-                <th scope="col" className={cellClass}>{t('fields.kind')}</th>
-                <th scope="col" className={cellClass}>{t('fields.creditCode')}</th>
-                <th scope="col" className={cellClass}>{t('fields.verification')}</th>
-                <th scope="col" className="py-2 text-right">{t('fields.contracts')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((c) => (
-                <tr key={c.id} className={rowClass} data-testid="contractor-row">
-                  <td className={cellClass}>
-                    <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
-                      {localized(locale, c.nameZh, c.nameEn)}
-                    </Link>
-                  </td>
-                  <td className={cellClass}>{tk(c.kind)}</td>
-                  <td className={`${cellClass} font-mono text-xs`}>{c.creditCode}</td>
-                  <td className={cellClass}>{t(`verification.${c.verificationStatus}`)}</td>
-                  <td className="py-2 text-right tabular-nums">{c.publishedContracts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="text-slate-700">{t('contractors.none')}</p>
-      )}
+      <DataTable
+        rows={result.items}
+        caption={t('contractors.title')}
+        rowKey={(c) => c.id}
+        rowTestId="contractor-row"
+        empty={t('contractors.none')}
+        columns={[
+          {
+            header: t('fields.name'),
+            cell: (c) => (
+              <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
+                {localized(locale, c.nameZh, c.nameEn)}
+              </Link>
+            ),
+          },
+          { header: t('fields.kind'), cell: (c) => tk(c.kind) },
+          { header: t('fields.creditCode'), className: 'font-mono text-xs', cell: (c) => c.creditCode },
+          { header: t('fields.verification'), cell: (c) => t(`verification.${c.verificationStatus}`) },
+          { header: t('fields.contracts'), numeric: true, cell: (c) => c.publishedContracts },
+        ]}
+      />
       <Pagination pathname="/contractors" query={clean({ q: filter.q, kind: filter.kind })} page={page} pageCount={pageCount} />
     </div>
   );

@@ -9,7 +9,9 @@ import { getCachedPublicDepartmentChoices } from '@/lib/public/cached';
 import { matterServiceStatuses } from '@/lib/public/dto';
 import { parseMatterFilter } from '@/lib/public/filters';
 import { findPublicMatters } from '@/lib/public/matter-queries';
-import { FilterField, FilterSelect, inputClass } from '../_components/filter-field';
+import { Button } from '@/app/_components/button';
+import { fieldClass } from '@/app/_components/field-class';
+import { FilterField, FilterSelect } from '../_components/filter-field';
 import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';
 import { ServiceStatusBadge } from '../_components/service-status-badge';
@@ -49,7 +51,7 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
 
       <form method="get" action={formAction} role="search" aria-label={t('matters.searchLabel')} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <FilterField id="matters-q" label={t('matters.q')}>
-          <input id="matters-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className={inputClass} />
+          <input id="matters-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className={fieldClass} />
         </FilterField>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {departments ? (
@@ -63,7 +65,7 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
             />
           ) : (
             <FilterField id="matters-department" label={t('matters.departmentCode')}>
-              <input id="matters-department" name="department" defaultValue={filter.department ?? ''} maxLength={32} pattern="[A-Z0-9\-]{1,32}" className={inputClass} />
+              <input id="matters-department" name="department" defaultValue={filter.department ?? ''} maxLength={32} pattern="[A-Z0-9\-]{1,32}" className={fieldClass} />
             </FilterField>
           )}
           <FilterSelect id="matters-category" name="category" label={t('fields.category')} value={filter.category} anyLabel={t('matters.any')} options={matterCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
@@ -71,9 +73,9 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
           <FilterSelect id="matters-status" name="status" label={t('fields.status')} value={filter.status} anyLabel={t('matters.any')} options={matterServiceStatuses.map((s) => ({ value: s, label: t(`serviceStatus.${s}`) }))} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700">
+          <Button type="submit" className="px-4 py-2">
             {t('matters.apply')}
-          </button>
+          </Button>
           <Link href="/matters" className="text-sm text-brand-700 underline">
             {t('matters.clear')}
           </Link>

@@ -2,14 +2,13 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { fieldClass } from '@/app/_components/field-class';
 import { Field, FormError, SubmitButton } from '@/app/_components/form';
 import type { ActionState } from '@/lib/forms/action-state';
 import { reportedRecordTypes } from '@/lib/domain/enums';
 import { submitErrorReportAction } from './actions';
 
 const initial: ActionState = { status: 'idle' };
-const fieldClass =
-  'block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid]:border-red-500';
 
 /** The public error report: which record, what is wrong. Works without JavaScript (a plain form post). */
 export function ReportForm({ recordType, recordKey }: { recordType?: string; recordKey?: string }) {

@@ -9,8 +9,8 @@ import { actorRoles } from '@/lib/domain/enums';
 import { listDepartments } from '@/lib/departments/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { History } from '@/app/_components/history';
-
-const inputClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
+import { Button } from '@/app/_components/button';
+import { fieldClass } from '@/app/_components/field-class';
 
 /** The whole trail for auditors and admins: filters in the URL, keyset pages, exports of what is shown. */
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
@@ -30,19 +30,19 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <form method="get" role="search" aria-label={t('filters')} className="flex flex-wrap items-end gap-2">
-        <label className="text-sm"><span className="block font-medium">{t('actor')}</span><input name="actor" defaultValue={filter.actor ?? ''} className={inputClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('actor')}</span><input name="actor" defaultValue={filter.actor ?? ''} className={fieldClass} /></label>
         <label className="text-sm"><span className="block font-medium">{t('role')}</span>
-          <select name="role" defaultValue={filter.role ?? ''} className={inputClass}><option value="">{t('all')}</option>{actorRoles.map((r) => <option key={r} value={r}>{tr(r)}</option>)}</select>
+          <select name="role" defaultValue={filter.role ?? ''} className={fieldClass}><option value="">{t('all')}</option>{actorRoles.map((r) => <option key={r} value={r}>{tr(r)}</option>)}</select>
         </label>
-        <label className="text-sm"><span className="block font-medium">{t('action')}</span><input name="action" defaultValue={filter.action ?? ''} placeholder="contract.approved" className={inputClass} /></label>
-        <label className="text-sm"><span className="block font-medium">{t('entityType')}</span><input name="entityType" defaultValue={filter.entityType ?? ''} placeholder="contract" className={inputClass} /></label>
-        <label className="text-sm"><span className="block font-medium">{t('entityId')}</span><input name="entityId" defaultValue={filter.entityId ?? ''} className={inputClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('action')}</span><input name="action" defaultValue={filter.action ?? ''} placeholder="contract.approved" className={fieldClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('entityType')}</span><input name="entityType" defaultValue={filter.entityType ?? ''} placeholder="contract" className={fieldClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('entityId')}</span><input name="entityId" defaultValue={filter.entityId ?? ''} className={fieldClass} /></label>
         <label className="text-sm"><span className="block font-medium">{t('department')}</span>
-          <select name="department" defaultValue={filter.department ?? ''} className={inputClass}><option value="">{t('all')}</option>{listDepartments(db).map((d) => <option key={d.id} value={d.id}>{en ? d.nameEn : d.nameZh}</option>)}</select>
+          <select name="department" defaultValue={filter.department ?? ''} className={fieldClass}><option value="">{t('all')}</option>{listDepartments(db).map((d) => <option key={d.id} value={d.id}>{en ? d.nameEn : d.nameZh}</option>)}</select>
         </label>
-        <label className="text-sm"><span className="block font-medium">{t('from')}</span><input type="date" name="from" defaultValue={filter.from ?? ''} className={inputClass} /></label>
-        <label className="text-sm"><span className="block font-medium">{t('to')}</span><input type="date" name="to" defaultValue={filter.to ?? ''} className={inputClass} /></label>
-        <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('apply')}</button>
+        <label className="text-sm"><span className="block font-medium">{t('from')}</span><input type="date" name="from" defaultValue={filter.from ?? ''} className={fieldClass} /></label>
+        <label className="text-sm"><span className="block font-medium">{t('to')}</span><input type="date" name="to" defaultValue={filter.to ?? ''} className={fieldClass} /></label>
+        <Button type="submit" className="py-2">{t('apply')}</Button>
       </form>
       <p className="flex gap-3 text-sm">
         <a href={exportHref('csv')} className="text-brand-700 underline" data-testid="export-csv">{t('exportCsv')}</a>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { DataTable } from '@/app/_components/data-table';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -8,7 +9,7 @@ import { getCachedPublicContract } from '@/lib/public/cached';
 import { DefinitionList } from '../../_components/definition-list';
 import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
-import { AcceptedDeliverableTable, cellClass, EvaluationTable, headClass, rowClass, tableClass } from '../../_components/public-tables';
+import { AcceptedDeliverableTable, EvaluationTable } from '../../_components/public-tables';
 import { ReportErrorLink } from '../../_components/report-error-link';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
@@ -110,66 +111,37 @@ export default async function ContractPage({ params }: { params: Params }) {
         <h2 id="contract-milestones" className="text-lg font-semibold">
           {t('fields.milestones')}
         </h2>
-        {c.milestones.length === 0 ? (
-          <p className="text-sm text-slate-600">{t('fields.none')}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className={tableClass}>
-              <caption className="sr-only">{t('fields.milestones')}</caption>
-              <thead className={headClass}>
-                <tr>
-                  <th scope="col" className={cellClass}>{t('fields.title')}</th>
-                  <th scope="col" className={cellClass}>{t('fields.type')}</th>
-                  <th scope="col" className={cellClass}>{t('fields.dueDate')}</th>
-                  <th scope="col" className="py-2">{t('fields.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.milestones.map((m, i) => (
-                  <tr key={i} className={rowClass} data-testid="milestone-row">
-                    <td className={cellClass}>
-                      <ZhText>{m.title}</ZhText>
-                    </td>
-                    <td className={cellClass}>{t(`milestoneType.${m.type}`)}</td>
-                    <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{m.dueDate}</td>
-                    <td className="py-2">{t(`milestoneStatus.${m.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={c.milestones}
+          caption={t('fields.milestones')}
+          rowKey={(_m, i) => i}
+          rowTestId="milestone-row"
+          empty={t('fields.none')}
+          columns={[
+            { header: t('fields.title'), cell: (m) => <ZhText>{m.title}</ZhText> },
+            { header: t('fields.type'), cell: (m) => t(`milestoneType.${m.type}`) },
+            { header: t('fields.dueDate'), nowrap: true, className: 'tabular-nums', cell: (m) => m.dueDate },
+            { header: t('fields.status'), cell: (m) => t(`milestoneStatus.${m.status}`) },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="contract-payments" className="space-y-3">
         <h2 id="contract-payments" className="text-lg font-semibold">
           {t('fields.payments')}
         </h2>
-        {c.payments.length === 0 ? (
-          <p className="text-sm text-slate-600">{t('fields.none')}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className={tableClass}>
-              <caption className="sr-only">{t('fields.payments')}</caption>
-              <thead className={headClass}>
-                <tr>
-                  <th scope="col" className={cellClass}>{t('fields.paidOn')}</th>
-                  <th scope="col" className={`${cellClass} text-right`}>{t('fields.amount')}</th>
-                  <th scope="col" className="py-2">{t('fields.milestone')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.payments.map((p, i) => (
-                  <tr key={i} className={rowClass} data-testid="payment-row">
-                    <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{p.paidOn}</td>
-                    <td className={`${cellClass} text-right tabular-nums`}>{formatFen(p.amountFen, locale)}</td>
-                    <td className="py-2">{p.milestoneTitle ? <ZhText>{p.milestoneTitle}</ZhText> : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={c.payments}
+          caption={t('fields.payments')}
+          rowKey={(_p, i) => i}
+          rowTestId="payment-row"
+          empty={t('fields.none')}
+          columns={[
+            { header: t('fields.paidOn'), nowrap: true, className: 'tabular-nums', cell: (p) => p.paidOn },
+            { header: t('fields.amount'), numeric: true, cell: (p) => formatFen(p.amountFen, locale) },
+            { header: t('fields.milestone'), cell: (p) => (p.milestoneTitle ? <ZhText>{p.milestoneTitle}</ZhText> : '—') },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="contract-amendments" className="space-y-3">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { DataTable } from '@/app/_components/data-table';
 import { FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { importCatalogueAction, type ImportState } from './actions';
 
@@ -28,15 +29,19 @@ export function ImportForm() {
         <p className="text-sm" data-testid="import-counts">{t('counts', { departments: state.counts.departments ?? 0, contractors: state.counts.contractors ?? 0, matters: state.counts.matters ?? 0 })}</p>
       ) : null}
       {state.problems && state.problems.length > 0 ? (
-        <table className="min-w-full text-left text-sm" data-testid="import-problems">
-          <caption className="text-left font-semibold">{t('problems', { count: state.problems.length })}</caption>
-          <thead><tr><th scope="col">{t('file')}</th><th scope="col">{t('row')}</th><th scope="col">{t('column')}</th><th scope="col">{t('reason')}</th></tr></thead>
-          <tbody>
-            {state.problems.map((p, i) => (
-              <tr key={i} className="border-b border-slate-100"><td>{p.file}</td><td className="tabular-nums">{p.row}</td><td className="font-mono">{p.column ?? '—'}</td><td>{tv.has(p.reason) ? tv(p.reason) : p.reason}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="import-problems"
+          caption={t('problems', { count: state.problems.length })}
+          showCaption
+          rows={state.problems}
+          rowKey={(_p, i) => i}
+          columns={[
+            { header: t('file'), cell: (p) => p.file },
+            { header: t('row'), numeric: true, cell: (p) => p.row },
+            { header: t('column'), className: 'font-mono', cell: (p) => p.column ?? '—' },
+            { header: t('reason'), cell: (p) => (tv.has(p.reason) ? tv(p.reason) : p.reason) },
+          ]}
+        />
       ) : null}
     </div>
   );

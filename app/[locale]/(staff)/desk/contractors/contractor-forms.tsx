@@ -6,9 +6,8 @@ import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/fo
 import { contractorKinds } from '@/lib/domain/enums';
 import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
+import { fieldClass } from '@/app/_components/field-class';
 import { changeVerificationAction, createContractorAction, updateContractorAction } from './actions';
-
-const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
 
 export type ContractorProfile = { nameZh: string; nameEn: string; kind: string; legalRepresentative: string; contactPhone: string; contactEmail: string; qualifications: string };
 
@@ -21,7 +20,7 @@ function ProfileFields({ state, initial }: { state: ActionState; initial?: Contr
       <Field name="nameZh" label={t('nameZh')} required defaultValue={v('nameZh')} state={state} />
       <Field name="nameEn" label={t('nameEn')} required defaultValue={v('nameEn')} state={state} />
       <Field name="kind" label={t('kind')} state={state}>
-        <select id="field-kind" name="kind" defaultValue={v('kind')} className={inputClass}>
+        <select id="field-kind" name="kind" defaultValue={v('kind')} className={fieldClass}>
           {contractorKinds.map((k) => <option key={k} value={k}>{tk(k)}</option>)}
         </select>
       </Field>
@@ -29,7 +28,7 @@ function ProfileFields({ state, initial }: { state: ActionState; initial?: Contr
       <Field name="contactPhone" label={t('contactPhone')} type="tel" defaultValue={v('contactPhone')} state={state} />
       <Field name="contactEmail" label={t('contactEmail')} type="email" defaultValue={v('contactEmail')} state={state} />
       <Field name="qualifications" label={t('qualifications')} state={state}>
-        <textarea id="field-qualifications" name="qualifications" rows={2} defaultValue={v('qualifications')} className={inputClass} />
+        <textarea id="field-qualifications" name="qualifications" rows={2} defaultValue={v('qualifications')} className={fieldClass} />
       </Field>
     </>
   );

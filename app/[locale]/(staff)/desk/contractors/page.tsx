@@ -10,8 +10,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { Button } from '@/app/_components/button';
 import { DataTable } from '@/app/_components/data-table';
 import { Pager } from '@/app/_components/pager';
-
-const selectClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
+import { fieldClass } from '@/app/_components/field-class';
 
 export default async function StaffContractorsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
   const { locale } = await params;
@@ -33,14 +32,14 @@ export default async function StaffContractorsPage({ params, searchParams }: { p
         </Button> : null}
       </div>
       <form method="get" role="search" aria-label={t('searchLabel')} className="flex flex-wrap items-end gap-2">
-        <label className="text-sm"><span className="block font-medium">{t('q')}</span><input name="q" defaultValue={query.q} className="rounded-md border border-slate-300 px-3 py-2" /></label>
+        <label className="text-sm"><span className="block font-medium">{t('q')}</span><input name="q" defaultValue={query.q} className={fieldClass} /></label>
         <label className="text-sm"><span className="block font-medium">{t('kind')}</span>
-          <select name="kind" defaultValue={query.kind ?? ''} className={selectClass}><option value="">{t('all')}</option>{contractorKinds.map((k) => <option key={k} value={k}>{tk(k)}</option>)}</select>
+          <select name="kind" defaultValue={query.kind ?? ''} className={fieldClass}><option value="">{t('all')}</option>{contractorKinds.map((k) => <option key={k} value={k}>{tk(k)}</option>)}</select>
         </label>
         <label className="text-sm"><span className="block font-medium">{t('status')}</span>
-          <select name="status" defaultValue={query.status ?? ''} className={selectClass}><option value="">{t('all')}</option>{verificationStatuses.map((s) => <option key={s} value={s}>{tv(s)}</option>)}</select>
+          <select name="status" defaultValue={query.status ?? ''} className={fieldClass}><option value="">{t('all')}</option>{verificationStatuses.map((s) => <option key={s} value={s}>{tv(s)}</option>)}</select>
         </label>
-        <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('apply')}</button>
+        <Button type="submit" className="py-2">{t('apply')}</Button>
       </form>
       <DataTable
         rows={items}

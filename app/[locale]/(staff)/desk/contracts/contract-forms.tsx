@@ -4,9 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { idleState } from '@/lib/forms/state';
+import { fieldClass } from '@/app/_components/field-class';
 import { decideAmendmentAction, recordPaymentAction, requestAmendmentAction, transitionContractAction } from './actions';
-
-const textareaClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
 
 /** One lifecycle step; steps that need a reason or comment ask for it. */
 export function TransitionForm({ contractId, status, transition, needs, danger }: { contractId: number; status: string; transition: string; needs: 'reason' | 'comment' | null; danger?: boolean }) {
@@ -21,7 +20,7 @@ export function TransitionForm({ contractId, status, transition, needs, danger }
       <FormNotice state={state} />
       {needs ? (
         <Field name="reason" label={t(needs === 'reason' ? 'reason' : 'comment')} state={state}>
-          <textarea id={`field-reason-${transition}`} name="reason" rows={2} required className={textareaClass} aria-label={t(needs === 'reason' ? 'reason' : 'comment')} />
+          <textarea id={`field-reason-${transition}`} name="reason" rows={2} required className={fieldClass} aria-label={t(needs === 'reason' ? 'reason' : 'comment')} />
         </Field>
       ) : null}
       <SubmitButton className={danger ? 'bg-red-700 hover:bg-red-900' : ''}>{t(`steps.${transition}`)}</SubmitButton>
@@ -41,7 +40,7 @@ export function PaymentForm({ contractId, milestones }: { contractId: number; mi
       <Field name="paidOn" label={t('paidOn')} type="date" required state={state} />
       {milestones.length ? (
         <Field name="milestoneId" label={t('paymentMilestone')} state={state}>
-          <select id="field-milestoneId" name="milestoneId" className={textareaClass} defaultValue="">
+          <select id="field-milestoneId" name="milestoneId" className={fieldClass} defaultValue="">
             <option value="">—</option>
             {milestones.map((m) => (
               <option key={m.id} value={m.id}>

@@ -7,11 +7,11 @@ import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/fo
 import { FORM_ROWS } from '@/lib/forms/rows';
 import { idleState } from '@/lib/forms/state';
 import type { ActionState } from '@/lib/forms/action-state';
+import { fieldClass } from '@/app/_components/field-class';
 import { recordEvaluationAction } from '../../evaluations/actions';
 import { assignEvaluatorAction, unassignEvaluatorAction } from '../../admin/evaluators/actions';
 import { reviewDeliverableAction, setMilestoneStatusAction, submitDeliverableAction } from './actions';
 
-const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
 const rowIndexes = Array.from({ length: FORM_ROWS }, (_, i) => i);
 
 type Option = { id: number; label: string };
@@ -31,7 +31,7 @@ function NameValueRows({ prefix, legend, nameLabel, valueLabel, state, initial, 
             aria-label={`${nameLabel} ${i + 1}`}
             defaultValue={state.values?.[`${prefix}.${i}.name`] ?? entries[i]?.[0] ?? ''}
             pattern="[a-z][a-z0-9_]{0,49}"
-            className={inputClass}
+            className={fieldClass}
             data-testid={`${prefix}-name-${i}`}
           />
           <input
@@ -43,7 +43,7 @@ function NameValueRows({ prefix, legend, nameLabel, valueLabel, state, initial, 
             step={1}
             inputMode="numeric"
             defaultValue={state.values?.[`${prefix}.${i}.value`] ?? (entries[i] ? String(entries[i][1]) : '')}
-            className={inputClass}
+            className={fieldClass}
             data-testid={`${prefix}-value-${i}`}
           />
         </div>
@@ -79,11 +79,11 @@ export function DeliverableForm({ contractId, milestones, resubmitOf }: { contra
         <Field name="periodEnd" id={`${key}-periodEnd`} label={t('periodEnd')} type="date" required state={state} defaultValue={v('periodEnd', resubmitOf?.periodEnd)} />
       </div>
       <Field name="description" id={`${key}-description`} label={t('description')} state={state}>
-        <textarea id={`${key}-description`} name="description" rows={3} maxLength={8000} className={inputClass} defaultValue={v('description', resubmitOf?.description)} aria-label={t('description')} />
+        <textarea id={`${key}-description`} name="description" rows={3} maxLength={8000} className={fieldClass} defaultValue={v('description', resubmitOf?.description)} aria-label={t('description')} />
       </Field>
       {milestones.length ? (
         <Field name="milestoneId" id={`${key}-milestoneId`} label={t('milestone')} state={state}>
-          <select id={`${key}-milestoneId`} name="milestoneId" className={inputClass} defaultValue={v('milestoneId', resubmitOf?.milestoneId ? String(resubmitOf.milestoneId) : '')} aria-label={t('milestone')}>
+          <select id={`${key}-milestoneId`} name="milestoneId" className={fieldClass} defaultValue={v('milestoneId', resubmitOf?.milestoneId ? String(resubmitOf.milestoneId) : '')} aria-label={t('milestone')}>
             <option value="">—</option>
             {milestones.map((m) => (
               <option key={m.id} value={m.id}>
@@ -111,7 +111,7 @@ export function ReviewForm({ contractId, deliverableId }: { contractId: number; 
       <FormError state={state} />
       <FormNotice state={state} />
       <Field name="comment" id={`review-comment-${deliverableId}`} label={t('reviewComment')} state={state}>
-        <textarea id={`review-comment-${deliverableId}`} name="comment" rows={2} maxLength={2000} className={inputClass} aria-label={t('reviewComment')} />
+        <textarea id={`review-comment-${deliverableId}`} name="comment" rows={2} maxLength={2000} className={fieldClass} aria-label={t('reviewComment')} />
       </Field>
       <div className="flex flex-wrap gap-2">
         <SubmitButton name="decision" value="accept">
@@ -155,7 +155,7 @@ export function EvaluationForm({ contractId, kinds }: { contractId: number; kind
       <FormError state={state} />
       <FormNotice state={state} />
       <Field name="evaluatorKind" label={t('kind')} state={state}>
-        <select id="field-evaluatorKind" name="evaluatorKind" className={inputClass} defaultValue={state.values?.evaluatorKind ?? kinds[0]}>
+        <select id="field-evaluatorKind" name="evaluatorKind" className={fieldClass} defaultValue={state.values?.evaluatorKind ?? kinds[0]}>
           {kinds.map((k) => (
             <option key={k} value={k}>
               {tc(`evaluatorKind.${k}`)}
@@ -184,7 +184,7 @@ export function AssignEvaluatorForm({ contractId, evaluators }: { contractId: nu
       <FormError state={state} />
       <FormNotice state={state} />
       <Field name="userId" label={t('evaluator')} state={state}>
-        <select id="field-userId" name="userId" className={inputClass} defaultValue="">
+        <select id="field-userId" name="userId" className={fieldClass} defaultValue="">
           <option value="">—</option>
           {evaluators.map((e) => (
             <option key={e.id} value={e.id}>

@@ -6,9 +6,8 @@ import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/fo
 import { matterCategories } from '@/lib/domain/enums';
 import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
+import { fieldClass } from '@/app/_components/field-class';
 import { changeMatterStatusAction, createMatterAction, updateMatterAction } from './actions';
-
-const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
 
 export type MatterFormValues = {
   titleZh: string;
@@ -27,7 +26,7 @@ function MatterFields({ state, initial }: { state: ActionState; initial?: Matter
   const v = (name: keyof MatterFormValues, field: string = name) => state.values?.[field] ?? initial?.[name] ?? '';
   const area = (name: keyof MatterFormValues, label: string) => (
     <Field name={name} label={label} state={state}>
-      <textarea id={`field-${name}`} name={name} rows={3} defaultValue={v(name)} className={inputClass} />
+      <textarea id={`field-${name}`} name={name} rows={3} defaultValue={v(name)} className={fieldClass} />
     </Field>
   );
   return (
@@ -37,7 +36,7 @@ function MatterFields({ state, initial }: { state: ActionState; initial?: Matter
       {area('descriptionZh', t('descriptionZh'))}
       {area('descriptionEn', t('descriptionEn'))}
       <Field name="category" label={t('category')} state={state}>
-        <select id="field-category" name="category" defaultValue={v('category')} className={inputClass}>
+        <select id="field-category" name="category" defaultValue={v('category')} className={fieldClass}>
           {matterCategories.map((c) => (
             <option key={c} value={c}>{tc(c)}</option>
           ))}
@@ -74,7 +73,7 @@ export function NewMatterForm({ locale, departments }: { locale: string; departm
       <Field name="code" label={t('code')} hint={t('codeHint')} required state={state} />
       {departments ? (
         <Field name="departmentId" label={t('department')} state={state}>
-          <select id="field-departmentId" name="departmentId" defaultValue={state.values?.departmentId} className={inputClass}>
+          <select id="field-departmentId" name="departmentId" defaultValue={state.values?.departmentId} className={fieldClass}>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>{d.name}</option>
             ))}

@@ -11,8 +11,7 @@ import { Button } from '@/app/_components/button';
 import { DataTable } from '@/app/_components/data-table';
 import { Pager } from '@/app/_components/pager';
 import { listDepartmentChoices, listMattersForStaff, matterListQuery, matterSorts } from '@/lib/matters/staff-queries';
-
-const selectClass = 'rounded-md border border-slate-300 px-2 py-2 text-sm';
+import { fieldClass } from '@/app/_components/field-class';
 
 /** The staff catalogue: search, filters, sorting and pages, all in the URL (works without JavaScript). */
 export default async function StaffMattersPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
@@ -43,12 +42,12 @@ export default async function StaffMattersPage({ params, searchParams }: { param
       <form method="get" role="search" className="flex flex-wrap items-end gap-2" aria-label={t('searchLabel')}>
         <label className="text-sm">
           <span className="block font-medium">{t('q')}</span>
-          <input name="q" defaultValue={query.q} className="rounded-md border border-slate-300 px-3 py-2" data-testid="matter-search" />
+          <input name="q" defaultValue={query.q} className={fieldClass} data-testid="matter-search" />
         </label>
         {allDepartments ? (
           <label className="text-sm">
             <span className="block font-medium">{t('department')}</span>
-            <select name="department" defaultValue={query.department ?? ''} className={selectClass}>
+            <select name="department" defaultValue={query.department ?? ''} className={fieldClass}>
               <option value="">{t('all')}</option>
               {departments.map((d) => <option key={d.id} value={d.id}>{en ? d.nameEn : d.nameZh}</option>)}
             </select>
@@ -56,21 +55,21 @@ export default async function StaffMattersPage({ params, searchParams }: { param
         ) : null}
         <label className="text-sm">
           <span className="block font-medium">{t('category')}</span>
-          <select name="category" defaultValue={query.category ?? ''} className={selectClass}>
+          <select name="category" defaultValue={query.category ?? ''} className={fieldClass}>
             <option value="">{t('all')}</option>
             {matterCategories.map((c) => <option key={c} value={c}>{tc(c)}</option>)}
           </select>
         </label>
         <label className="text-sm">
           <span className="block font-medium">{t('status')}</span>
-          <select name="status" defaultValue={query.status ?? ''} className={selectClass}>
+          <select name="status" defaultValue={query.status ?? ''} className={fieldClass}>
             <option value="">{t('all')}</option>
             {catalogueStatuses.map((s) => <option key={s} value={s}>{ts(s)}</option>)}
           </select>
         </label>
         <label className="text-sm">
           <span className="block font-medium">{t('service')}</span>
-          <select name="service" defaultValue={query.service ?? ''} className={selectClass}>
+          <select name="service" defaultValue={query.service ?? ''} className={fieldClass}>
             <option value="">{t('all')}</option>
             <option value="in">{t('inService')}</option>
             <option value="out">{t('notInService')}</option>
@@ -78,11 +77,11 @@ export default async function StaffMattersPage({ params, searchParams }: { param
         </label>
         <label className="text-sm">
           <span className="block font-medium">{t('sort')}</span>
-          <select name="sort" defaultValue={query.sort} className={selectClass}>
+          <select name="sort" defaultValue={query.sort} className={fieldClass}>
             {matterSorts.map((s) => <option key={s} value={s}>{t(`sorts.${s}`)}</option>)}
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('apply')}</button>
+        <Button type="submit" className="py-2">{t('apply')}</Button>
       </form>
       <DataTable
         rows={items}

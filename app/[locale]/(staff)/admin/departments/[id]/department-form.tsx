@@ -5,9 +5,8 @@ import { useActionState } from 'react';
 import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { departmentKinds } from '@/lib/domain/enums';
 import { idleState } from '@/lib/forms/state';
+import { fieldClass } from '@/app/_components/field-class';
 import { updateDepartmentAction } from '../actions';
-
-const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
 
 export type EditableDepartment = { id: number; nameZh: string; nameEn: string; kind: string; creditCode: string | null };
 
@@ -24,7 +23,7 @@ export function EditDepartmentForm({ department }: { department: EditableDepartm
       <Field name="nameZh" label={t('nameZh')} required defaultValue={v('nameZh')} state={state} />
       <Field name="nameEn" label={t('nameEn')} required defaultValue={v('nameEn')} state={state} />
       <Field name="kind" label={t('kindLabel')} state={state}>
-        <select id="field-kind" name="kind" defaultValue={v('kind')} className={inputClass}>
+        <select id="field-kind" name="kind" defaultValue={v('kind')} className={fieldClass}>
           {departmentKinds.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
         </select>
       </Field>

@@ -5,9 +5,8 @@ import { useActionState } from 'react';
 import { Field, FormError, SubmitButton } from '@/app/_components/form';
 import { milestoneTypes } from '@/lib/domain/enums';
 import { idleState } from '@/lib/forms/state';
+import { fieldClass } from '@/app/_components/field-class';
 import { draftContractAction } from '../actions';
-
-const inputClass = 'block w-full rounded-md border border-slate-300 px-3 py-2 text-base';
 
 export function DraftContractForm({ locale, matterId, renewalOfId, contractors }: { locale: string; matterId: number; renewalOfId?: number; contractors: { id: number; name: string }[] }) {
   const t = useTranslations('draft');
@@ -21,7 +20,7 @@ export function DraftContractForm({ locale, matterId, renewalOfId, contractors }
       {renewalOfId ? <input type="hidden" name="renewalOfId" value={renewalOfId} /> : null}
       <FormError state={state} />
       <Field name="contractorId" label={t('contractor')} state={state}>
-        <select id="field-contractorId" name="contractorId" required defaultValue={v('contractorId') ?? ''} className={inputClass}>
+        <select id="field-contractorId" name="contractorId" required defaultValue={v('contractorId') ?? ''} className={fieldClass}>
           <option value="">—</option>
           {contractors.map((c) => (
             <option key={c.id} value={c.id}>{c.name}</option>
@@ -35,19 +34,19 @@ export function DraftContractForm({ locale, matterId, renewalOfId, contractors }
       </div>
       <Field name="justification" label={t('justification')} hint={t('justificationHint')} state={state} />
       <Field name="terms" label={t('terms')} state={state}>
-        <textarea id="field-terms" name="terms" rows={3} defaultValue={v('terms')} className={inputClass} />
+        <textarea id="field-terms" name="terms" rows={3} defaultValue={v('terms')} className={fieldClass} />
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t('milestones')}</legend>
         {[0, 1, 2, 3].map((i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-3">
-            <input name={`milestones.${i}.title`} aria-label={t('milestoneTitle', { n: i + 1 })} placeholder={t('milestoneTitle', { n: i + 1 })} defaultValue={v(`milestones.${i}.title`)} className={inputClass} />
-            <select name={`milestones.${i}.type`} aria-label={t('milestoneType', { n: i + 1 })} defaultValue={v(`milestones.${i}.type`) ?? 'delivery'} className={inputClass}>
+            <input name={`milestones.${i}.title`} aria-label={t('milestoneTitle', { n: i + 1 })} placeholder={t('milestoneTitle', { n: i + 1 })} defaultValue={v(`milestones.${i}.title`)} className={fieldClass} />
+            <select name={`milestones.${i}.type`} aria-label={t('milestoneType', { n: i + 1 })} defaultValue={v(`milestones.${i}.type`) ?? 'delivery'} className={fieldClass}>
               {milestoneTypes.map((m) => (
                 <option key={m} value={m}>{tm(`type.${m}`)}</option>
               ))}
             </select>
-            <input name={`milestones.${i}.dueDate`} type="date" aria-label={t('milestoneDue', { n: i + 1 })} defaultValue={v(`milestones.${i}.dueDate`)} className={inputClass} />
+            <input name={`milestones.${i}.dueDate`} type="date" aria-label={t('milestoneDue', { n: i + 1 })} defaultValue={v(`milestones.${i}.dueDate`)} className={fieldClass} />
             {(state.fieldErrors?.[`milestones.${i}.dueDate`] ?? []).length ? <p className="text-sm text-red-700 sm:col-span-3">{t('milestoneOutside')}</p> : null}
           </div>
         ))}

@@ -7,6 +7,7 @@ import { buildActor } from '@/lib/auth/actor';
 import { findContractForStaff, findEligibleContractors, findMatterForDrafting, listDraftableMatters } from '@/lib/contracts/staff-queries';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
+import { fieldClass } from '@/app/_components/field-class';
 import { DraftContractForm } from './draft-contract-form';
 
 type Search = { matter?: string; q?: string; renewal?: string };
@@ -68,7 +69,7 @@ export default async function NewContractPage({ params, searchParams }: { params
           <input type="hidden" name="matter" value={matter.id} />
           <label className="text-sm">
             <span className="block font-medium">{t('searchContractor')}</span>
-            <input name="q" defaultValue={search.q ?? ''} className="rounded-md border border-slate-300 px-3 py-2" />
+            <input name="q" defaultValue={search.q ?? ''} className={fieldClass} />
           </label>
           <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">{t('search')}</button>
         </form>
