@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { contractStatuses, type ContractStatus } from '../domain/enums';
-import { availableTransitions, contractTransitionNames, nextContractStatus, termProblem } from './rules';
+import { amendmentStatuses, contractStatuses, milestoneStatuses, type AmendmentStatus, type ContractStatus, type MilestoneStatus } from '../domain/enums';
+import { reachableStatuses } from '../domain/transitions';
+import {
+  amendmentSteps,
+  amendmentTransitions,
+  availableTransitions,
+  contractTransitionNames,
+  milestoneSteps,
+  milestoneTransitions,
+  nextAmendmentStatus,
+  nextContractStatus,
+  nextMilestoneStatus,
+  termProblem,
+  type AmendmentStep,
+  type MilestoneStep,
+} from './rules';
 
 describe('contract transition table', () => {
   const legal: Record<string, ContractStatus> = {
@@ -26,6 +40,51 @@ describe('contract transition table', () => {
 
   it('leaves completed, cancelled and terminated contracts final', () => {
     for (const status of ['completed', 'cancelled', 'terminated'] as const) expect(availableTransitions(status)).toEqual([]);
+  });
+});
+
+describe('milestone transition table', () => {
+  const legal: Record<string, MilestoneStatus> = {
+    'scheduled meet': 'met',
+    'scheduled meet_partially': 'partially_met',
+    'scheduled miss': 'not_met',
+  };
+
+  it('allows exactly scheduled → met | partially_met | not_met', () => {
+    for (const status of milestoneStatuses) {
+      for (const step of milestoneSteps) {
+        expect(nextMilestoneStatus(status, step), `${status} ${step}`).toBe(legal[`${status} ${step}`] ?? null);
+      }
+    }
+  });
+
+  it('keeps a recorded result: met, partially_met and not_met lead nowhere, nothing leads back to scheduled', () => {
+    for (const status of ['met', 'partially_met', 'not_met'] as const) {
+      expect(reachableStatuses<MilestoneStatus, MilestoneStep>(milestoneTransitions, status), status).toEqual([]);
+    }
+    expect(nextMilestoneStatus('met', 'meet')).toBeNull();
+    for (const status of milestoneStatuses) expect(reachableStatuses<MilestoneStatus, MilestoneStep>(milestoneTransitions, status)).not.toContain('scheduled');
+  });
+});
+
+describe('amendment transition table', () => {
+  const legal: Record<string, AmendmentStatus> = {
+    'pending_approval approve': 'approved',
+    'pending_approval reject': 'rejected',
+  };
+
+  it('allows exactly pending_approval → approved | rejected', () => {
+    for (const status of amendmentStatuses) {
+      for (const step of amendmentSteps) {
+        expect(nextAmendmentStatus(status, step), `${status} ${step}`).toBe(legal[`${status} ${step}`] ?? null);
+      }
+    }
+  });
+
+  it('never reverses a decision: approved → rejected and rejected → approved are refused', () => {
+    expect(nextAmendmentStatus('approved', 'reject')).toBeNull();
+    expect(nextAmendmentStatus('rejected', 'approve')).toBeNull();
+    for (const status of ['approved', 'rejected'] as const) expect(reachableStatuses<AmendmentStatus, AmendmentStep>(amendmentTransitions, status)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
-import type { ContractStatus } from '../domain/enums';
+import type { AmendmentStatus, ContractStatus, MilestoneStatus } from '../domain/enums';
 import { runningContractStatuses } from '../domain/predicates';
+import { availableSteps, nextStatus, stepsOf, type TransitionTable } from '../domain/transitions';
 import type { Permission } from '../auth/permissions';
 import type { AuditAction } from '../audit/events';
 
@@ -22,15 +23,36 @@ export type ContractTransition = keyof typeof contractTransitions;
 export const contractTransitionNames = Object.keys(contractTransitions) as ContractTransition[];
 
 /** The status after `transition`, or null when the step is not allowed from `status`. */
-export function nextContractStatus(status: ContractStatus, transition: ContractTransition): ContractStatus | null {
-  const t = contractTransitions[transition];
-  return (t.from as readonly ContractStatus[]).includes(status) ? t.to : null;
-}
+export const nextContractStatus = (status: ContractStatus, transition: ContractTransition): ContractStatus | null =>
+  nextStatus<ContractStatus, ContractTransition>(contractTransitions, status, transition);
 
 /** Steps available from a status. */
-export function availableTransitions(status: ContractStatus): ContractTransition[] {
-  return contractTransitionNames.filter((name) => nextContractStatus(status, name) !== null);
-}
+export const availableTransitions = (status: ContractStatus): ContractTransition[] =>
+  availableSteps<ContractStatus, ContractTransition>(contractTransitions, status);
+
+/**
+ * A milestone's result: scheduled → met | partially_met | not_met. A recorded result is final (DESIGN.md
+ * names no way back); a payment against a payment milestone records it as met.
+ */
+export const milestoneTransitions = {
+  meet: { from: ['scheduled'], to: 'met' },
+  meet_partially: { from: ['scheduled'], to: 'partially_met' },
+  miss: { from: ['scheduled'], to: 'not_met' },
+} as const satisfies TransitionTable<MilestoneStatus>;
+export type MilestoneStep = keyof typeof milestoneTransitions;
+export const milestoneSteps = stepsOf<MilestoneStatus, MilestoneStep>(milestoneTransitions);
+export const nextMilestoneStatus = (status: MilestoneStatus, step: MilestoneStep): MilestoneStatus | null =>
+  nextStatus<MilestoneStatus, MilestoneStep>(milestoneTransitions, status, step);
+
+/** An amendment waits for an approver, who approves or rejects it once: pending_approval → approved | rejected. */
+export const amendmentTransitions = {
+  approve: { from: ['pending_approval'], to: 'approved' },
+  reject: { from: ['pending_approval'], to: 'rejected' },
+} as const satisfies TransitionTable<AmendmentStatus>;
+export type AmendmentStep = keyof typeof amendmentTransitions;
+export const amendmentSteps = stepsOf<AmendmentStatus, AmendmentStep>(amendmentTransitions);
+export const nextAmendmentStatus = (status: AmendmentStatus, step: AmendmentStep): AmendmentStatus | null =>
+  nextStatus<AmendmentStatus, AmendmentStep>(amendmentTransitions, status, step);
 
 const addYears = (date: string, years: number): string => {
   const d = new Date(`${date}T00:00:00Z`);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { catalogueStatuses, matterCategories } from '../domain/enums';
+import { catalogueStatuses, matterCategories, type CatalogueStatus } from '../domain/enums';
+import { reachableStatuses } from '../domain/transitions';
+import { catalogueTransitions, type CatalogueStep } from './rules';
 import { fen, optionalText, requiredText, text, yuanAsFen } from '../shared/zod';
 
 export const matterCode = z.string().trim().regex(/^[A-Z]{2,6}-[A-Z]{2,6}-\d{3,6}$/, 'matter_code_format');
@@ -44,8 +46,10 @@ export const matterStatusInput = z
   })
   .refine((m) => m.to !== 'withdrawn' || (m.reason ?? '').length > 0, { path: ['reason'], message: 'required' });
 
-/** draft → listed → withdrawn. */
-export const matterStatusSteps: Record<string, readonly string[]> = { draft: ['listed'], listed: ['withdrawn'], withdrawn: [] };
+/** The statuses the status form offers from each status: one step of the table (draft → listed → withdrawn). */
+export const matterStatusSteps: Record<string, readonly string[]> = Object.fromEntries(
+  catalogueStatuses.map((s) => [s, reachableStatuses<CatalogueStatus, CatalogueStep>(catalogueTransitions, s)]),
+);
 
 /** The matter form as typed (budget in yuan); the same checks as the use case, all reported at once. */
 export const matterForm = matterUpdateInput.omit({ matterId: true }).extend({ annualBudgetFen: yuanAsFen });
