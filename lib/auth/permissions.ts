@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import type { ActorRole } from '../domain/enums';
 import type { Actor } from './actor';
+import { isInScope, type ScopedResource } from './scope';
 
 export const permissions = [
   'department.manage',
@@ -56,28 +57,12 @@ export const rolePermissions: Record<ActorRole, readonly Permission[]> = {
   public: [],
 };
 
-/** The organization a record belongs to, for scope checks. */
-export type ScopedResource = {
-  departmentId?: number | null;
-  contractorId?: number | null;
-  /** Evaluators assigned to the record (third-party evaluation); evaluators see nothing else. */
-  evaluatorIds?: readonly number[];
-};
+export type { ScopedResource };
 
+/** The role may do it, and (given a record) the record lies within the actor's scope (lib/auth/scope.ts). */
 export function can(actor: Actor, permission: Permission, resource?: ScopedResource): boolean {
   if (!rolePermissions[actor.role].includes(permission)) return false;
-  if (!resource) return true;
-  switch (actor.role) {
-    case 'officer':
-    case 'approver':
-      return resource.departmentId === undefined || resource.departmentId === actor.departmentId;
-    case 'contractor':
-      return resource.contractorId === undefined || resource.contractorId === actor.contractorId;
-    case 'evaluator':
-      return actor.id !== null && (resource.evaluatorIds?.includes(actor.id) ?? false);
-    default:
-      return true;
-  }
+  return !resource || isInScope(actor, resource);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { contractors, contracts, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
-import { contractScope } from '../contracts/queries';
+import { contractorScope, contractScope } from '../auth/scope';
 import { contractorKinds, verificationStatuses } from '../domain/enums';
 
 export const contractorListQuery = z.object({
@@ -27,6 +27,7 @@ export function listContractorsForStaff(db: Db, actor: Actor, query: ContractorL
     .from(contractors)
     .where(
       and(
+        contractorScope(actor),
         query.q ? sql`(${contractors.nameZh} like ${like} or ${contractors.nameEn} like ${like} or ${contractors.creditCode} like ${like})` : undefined,
         query.kind ? eq(contractors.kind, query.kind) : undefined,
         query.status ? eq(contractors.verificationStatus, query.status) : undefined,
@@ -42,7 +43,7 @@ export function listContractorsForStaff(db: Db, actor: Actor, query: ContractorL
 /** One contractor with its contracts; contact details only for those who may edit the register. */
 export function findContractorForStaff(db: Db, actor: Actor, contractorId: number) {
   requirePermission(actor, 'contractor.read');
-  const row = db.select().from(contractors).where(eq(contractors.id, contractorId)).get();
+  const row = db.select().from(contractors).where(and(eq(contractors.id, contractorId), contractorScope(actor))).get();
   if (!row) return undefined;
   const mayEdit = actor.role === 'admin';
   const held = db

@@ -4,6 +4,7 @@ import { amendments, contracts, payments } from '../../db/schema';
 import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { isFourEyesViolation } from '../auth/scope';
 import { AppError, notFound, ruleViolation } from '../errors';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
@@ -56,7 +57,7 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
   const { amendment, contract } = found;
   requirePermission(actor, 'amendment.approve', { departmentId: contract.departmentId });
   if (amendment.status !== 'pending_approval') throw ruleViolation('already_decided', `the amendment is ${amendment.status}`);
-  if (amendment.requestedBy === actor.id) throw ruleViolation('four_eyes', 'nobody approves an amendment they requested');
+  if (isFourEyesViolation(actor, amendment.requestedBy)) throw ruleViolation('four_eyes', 'nobody approves an amendment they requested');
   const now = nowIso();
   const to = data.decision === 'approve' ? 'approved' : 'rejected';
   if (to === 'approved') {

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { runningContractStatuses } from '../domain/predicates';
 import { todayInShanghai } from '../shared/time';
-import { contractScope } from './queries';
+import { contractScope } from '../auth/scope';
 
 const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T00:00:00Z`);

@@ -1,33 +1,12 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { capped, type Capped } from '../shared/capped';
 import type { Db } from '../../db/client';
-import { contractors, contracts, evaluatorAssignments, matters } from '../../db/schema';
+import { contractors, contracts, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { contractScope, isFourEyesViolation } from '../auth/scope';
 import { contractStatuses, type ContractStatus } from '../domain/enums';
-
-/** Scope in the WHERE clause: officers their department, contractors their organization, evaluators their assigned contracts, readers all. */
-export function contractScope(actor: Actor): SQL | undefined {
-  switch (actor.role) {
-    case 'officer':
-    case 'approver':
-      return eq(contracts.departmentId, actor.departmentId ?? -1);
-    case 'contractor':
-      return and(eq(contracts.contractorId, actor.contractorId ?? -1), sql`${contracts.status} not in ('draft', 'pending_approval', 'cancelled')`);
-    case 'evaluator':
-      return and(
-        inArray(contracts.id, sql`(select ${evaluatorAssignments.contractId} from ${evaluatorAssignments} where ${evaluatorAssignments.userId} = ${actor.id ?? -1})`),
-        sql`${contracts.status} not in ('draft', 'pending_approval', 'cancelled')`,
-      );
-    case 'admin':
-    case 'auditor':
-    case 'system':
-      return undefined;
-    default:
-      return sql`0`;
-  }
-}
 
 export function countContractsByStatus(db: Db, actor: Actor): Record<ContractStatus, number> {
   requirePermission(actor, 'contract.read');
@@ -100,6 +79,6 @@ export function listAwaitingApproval(db: Db, actor: Actor): Capped<ContractListI
     .orderBy(asc(contracts.updatedAt), asc(contracts.id))
     .limit(APPROVALS_LIMIT)
     .all()
-    .map(({ draftedBy, ...c }) => ({ ...c, draftedByMe: draftedBy === actor.id }));
+    .map(({ draftedBy, ...c }) => ({ ...c, draftedByMe: isFourEyesViolation(actor, draftedBy) }));
   return capped(items, APPROVALS_LIMIT, () => db.select({ n: count() }).from(contracts).where(where).get()?.n ?? 0);
 }

@@ -4,6 +4,7 @@ import { contractors, contracts, matters, milestones, payments } from '../../db/
 import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { isFourEyesViolation } from '../auth/scope';
 import { isSettlingContractStatus, runningContractStatuses } from '../domain/predicates';
 import { getEnv } from '../env';
 import { AppError, notFound, ruleViolation } from '../errors';
@@ -120,7 +121,7 @@ export function transitionContractInTx(tx: Tx, actor: Actor, input: unknown) {
   const now = nowIso();
   const extra: Partial<typeof contracts.$inferInsert> = {};
   if (transition === 'approve') {
-    if (actor.id === contract.draftedBy) throw ruleViolation('four_eyes', 'nobody approves a contract they drafted');
+    if (isFourEyesViolation(actor, contract.draftedBy)) throw ruleViolation('four_eyes', 'nobody approves a contract they drafted');
     requireEligibleContractor(tx, contract.contractorId);
     const term = termProblem(contract.startDate, contract.endDate, contract.justification);
     if (term) throw ruleViolation(term, `contract term: ${term}`);

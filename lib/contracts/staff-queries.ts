@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { amendments, auditEvents, contractors, contracts, deliverables, departments, evaluations, matters, milestones, payments, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
-import { contractScope } from './queries';
+import { contractScope, matterScope } from '../auth/scope';
 import { contractWarnings } from './service';
 
 const drafter = alias(users, 'drafter');
@@ -130,7 +130,7 @@ export function findMatterForDrafting(db: Db, actor: Actor, matterId: number) {
   return db
     .select({ id: matters.id, code: matters.code, titleZh: matters.titleZh, titleEn: matters.titleEn, budgetFen: matters.annualBudgetFen, departmentId: matters.departmentId })
     .from(matters)
-    .where(and(eq(matters.id, matterId), eq(matters.catalogueStatus, 'listed'), actor.role === 'officer' || actor.role === 'approver' ? eq(matters.departmentId, actor.departmentId ?? -1) : undefined))
+    .where(and(eq(matters.id, matterId), eq(matters.catalogueStatus, 'listed'), matterScope(actor)))
     .get();
 }
 
@@ -140,7 +140,7 @@ export function listDraftableMatters(db: Db, actor: Actor) {
   return db
     .select({ id: matters.id, code: matters.code, titleZh: matters.titleZh, titleEn: matters.titleEn })
     .from(matters)
-    .where(and(eq(matters.catalogueStatus, 'listed'), eq(matters.departmentId, actor.departmentId ?? -1)))
+    .where(and(eq(matters.catalogueStatus, 'listed'), matterScope(actor)))
     .orderBy(asc(matters.code))
     .all();
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { contractors, contracts, deliverables, matters, milestones, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
-import { contractScope } from '../contracts/queries';
+import { contractScope } from '../auth/scope';
 import type { DeliverableStatus } from '../domain/enums';
 
 const submitter = alias(users, 'submitter');

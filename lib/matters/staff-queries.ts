@@ -4,17 +4,11 @@ import type { Db } from '../../db/client';
 import { contractors, contracts, departments, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { matterScope } from '../auth/scope';
 import { catalogueStatuses, matterCategories } from '../domain/enums';
 import { hasActiveContractSql } from '../domain/predicates';
 import { z } from 'zod';
 import { searchText } from '../shared/search-text';
-
-/** Officers work on their department's matters; admins and auditors see the whole catalogue. */
-export function matterScope(actor: Actor): SQL | undefined {
-  if (actor.role === 'officer' || actor.role === 'approver') return eq(matters.departmentId, actor.departmentId ?? -1);
-  if (actor.role === 'admin' || actor.role === 'auditor' || actor.role === 'system') return undefined;
-  return sql`0`;
-}
 
 /**
  * Held by an active contract (staff screens show it whatever the catalogue status; the public "in service"

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { buildActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
+import { isFourEyesViolation } from '@/lib/auth/scope';
 import { availableTransitions, contractTransitions } from '@/lib/contracts/rules';
 import { contractHistory, findContractForStaff } from '@/lib/contracts/staff-queries';
 import { formatFen } from '@/lib/format';
@@ -34,7 +35,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
   const format = await getFormatter();
   const en = locale === 'en';
   const scope = { departmentId: c.departmentId };
-  const steps = availableTransitions(c.status).filter((s) => can(actor, contractTransitions[s].permission, scope) && !(s === 'approve' && actor.id === c.draftedBy));
+  const steps = availableTransitions(c.status).filter((s) => can(actor, contractTransitions[s].permission, scope) && !(s === 'approve' && isFourEyesViolation(actor, c.draftedBy)));
   const pendingAmendment = detail.amendments.find((a) => a.status === 'pending_approval');
   const fen = (n: number) => formatFen(n, locale);
   const readyToMark = can(actor, 'milestone.update', scope) ? milestonesReadyToMark(db, c.id) : new Set<number>();
@@ -142,7 +143,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
                 {a.previousValueFen !== a.newValueFen ? <p>{t('value')}: {fen(a.previousValueFen)} → {fen(a.newValueFen)}</p> : null}
                 {a.previousEndDate !== a.newEndDate ? <p>{t('endDate')}: {a.previousEndDate} → {a.newEndDate}</p> : null}
                 {a.previousTerms !== a.newTerms ? <p>{t('terms')}: {a.previousTerms || '—'} → {a.newTerms}</p> : null}
-                {a.status === 'pending_approval' && can(actor, 'amendment.approve', scope) && a.requestedBy !== actor.id ? (
+                {a.status === 'pending_approval' && can(actor, 'amendment.approve', scope) && !isFourEyesViolation(actor, a.requestedBy) ? (
                   <AmendmentDecisionForm contractId={c.id} amendmentId={a.id} />
                 ) : null}
               </li>
