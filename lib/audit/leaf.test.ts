@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildActor } from '../auth/actor';
+import { transitionContract } from '../contracts/service';
 import { loadDemoData } from '../demo/load-demo';
+import { buildFixture } from '../testing/fixture';
 import { testDb } from '../testing/db';
 import { canonicalJson, GENESIS_HASH } from './chain';
 import { leafPage, type LeafItem } from './leaf';
@@ -76,5 +79,19 @@ describe('the public leaf data of the audit trail', () => {
     const draftIds = db.$client.prepare(`select id from contracts where status in ('draft', 'pending_approval', 'cancelled')`).pluck().all().map(String);
     const leaked = events.filter((e) => e.entityType === 'contract' && draftIds.includes(e.entityId));
     expect(leaked).toEqual([]);
+  });
+
+  it('shows a staff event made through a request with the request withheld, never its address or user agent', () => {
+    const f = buildFixture();
+    const officer = buildActor(f.actors.officerA, { address: '203.0.113.9', userAgent: 'Firefox/140 leaf-test' });
+    transitionContract(f.db, officer, { contractId: f.activeA.id, transition: 'suspend', reason: '整改' });
+    const seq = f.db.$client.prepare(`select max(seq) from audit_events`).pluck().get() as number;
+    const item = leafPage(f.db.$client, { after: seq - 1, limit: 1 }).items[0]!;
+    expect(item.published).toBe(true);
+    if (!item.published) return;
+    expect(item.event.action).toBe('contract.suspended');
+    expect(item.withheld).toContain('requestMeta');
+    expect(item.event).not.toHaveProperty('requestMeta');
+    expect(JSON.stringify(item)).not.toMatch(/203\.0\.113\.9|leaf-test/);
   });
 });

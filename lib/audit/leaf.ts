@@ -11,8 +11,9 @@ import { publishedContractSql } from '../domain/predicates';
  *
  * Field by field: the action, entity, department, time and the actor's role and organization are public;
  * the actor's name and user id are not (a person: only the registry's own programs, role `system`, are
- * named); of the data, the fields the public pages show of the record are public, while review, return and
- * evaluation comments, reasons the public pages do not show, user ids and server file names are withheld.
+ * named), nor the request it came through (address, user agent); of the data, the fields the public pages
+ * show of the record are public, while review, return and evaluation comments, reasons the public pages do
+ * not show, user ids and server file names are withheld.
  * An event shown whole (nothing withheld: `withheld` is empty) can be checked against its hash,
  * hash = SHA-256(prevHash ‖ RFC 8785 JSON of `event`); an event with something withheld cannot, and lists
  * the withheld paths, while its hash still links the chain.
@@ -132,7 +133,6 @@ function recordIsPublic(sqlite: Database.Database, row: Row): boolean {
 
 export function isPublishable(sqlite: Database.Database, row: Row): boolean {
   if (!Object.hasOwn(publicData, row.action)) return false;
-  if (row.requestMeta !== null) return false;
   if (row.actorRole === 'contractor' || row.actorRole === 'public' || row.actorRole === 'evaluator') return false;
   if (row.action.startsWith('auth.') || row.action.startsWith('user.') || row.action.startsWith('attachment.')) return false;
   return recordIsPublic(sqlite, row);
@@ -155,6 +155,8 @@ export function leafPage(sqlite: Database.Database, query: z.infer<typeof leafQu
     // A person is shown by role and organization; the registry's own programs (role `system`) by name.
     const isProgram = r.actorRole === 'system';
     if (!isProgram) withheld.push('actor.id', 'actor.name');
+    // The request an event came through (address, user agent) is personal too: withheld, never shown.
+    if (r.requestMeta !== null) withheld.push('requestMeta');
     return {
       seq: r.seq,
       prevHash: r.prevHash,
@@ -169,7 +171,7 @@ export function leafPage(sqlite: Database.Database, query: z.infer<typeof leafQu
         entityId: r.entityId,
         departmentId: r.departmentId,
         data: isPlainObject(data) ? shown(data, publicData[r.action]!, 'data', withheld) : data,
-        requestMeta: null,
+        ...(r.requestMeta === null ? { requestMeta: null } : {}),
       },
       withheld,
     };
