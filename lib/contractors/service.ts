@@ -5,11 +5,16 @@ import { appendAuditEvent } from '../audit/append';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import type { VerificationStatus } from '../domain/enums';
-import { AppError, notFound, ruleViolation } from '../errors';
+import { requireStepTo } from '../domain/transitions';
+import { AppError, notFound } from '../errors';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
 import { contractorInput, contractorUpdateInput, verificationChangeInput } from './schema';
 import { diffFields } from '../audit/events';
+import { verificationTransitions, type VerificationStep } from './rules';
+
+/** The verification lifecycle is the table in ./rules; the staff page asks it which changes to offer. */
+export { canChangeVerification } from './rules';
 
 export function createContractorInTx(tx: Tx, actor: Actor, input: unknown) {
   requirePermission(actor, 'contractor.edit');
@@ -38,26 +43,12 @@ export function createContractorInTx(tx: Tx, actor: Actor, input: unknown) {
   return row;
 }
 
-/** Verification: pending → verified → suspended | debarred; suspended → verified. */
-const allowedVerification: Record<VerificationStatus, readonly VerificationStatus[]> = {
-  pending: ['verified'],
-  verified: ['suspended', 'debarred'],
-  suspended: ['verified', 'debarred'],
-  debarred: [],
-};
-
-export function canChangeVerification(from: VerificationStatus, to: VerificationStatus): boolean {
-  return allowedVerification[from].includes(to);
-}
-
 export function changeContractorVerificationInTx(tx: Tx, actor: Actor, input: unknown) {
   requirePermission(actor, 'contractor.verify');
   const data = validate(verificationChangeInput, input);
   const current = tx.select().from(contractors).where(eq(contractors.id, data.contractorId)).get();
   if (!current) throw notFound('contractor');
-  if (!canChangeVerification(current.verificationStatus, data.to)) {
-    throw ruleViolation('verification_transition', `cannot go from ${current.verificationStatus} to ${data.to}`, { from: current.verificationStatus, to: data.to });
-  }
+  requireStepTo<VerificationStatus, VerificationStep>(verificationTransitions, current.verificationStatus, data.to, 'contractor verification', 'verification_transition');
   const needsReason = data.to === 'suspended' || data.to === 'debarred';
   if (needsReason && !data.reason) throw new AppError('validation', 'reason required', { fieldErrors: { reason: ['required'] } });
   const now = nowIso();

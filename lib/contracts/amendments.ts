@@ -5,10 +5,12 @@ import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { isFourEyesViolation } from '../auth/scope';
+import type { AmendmentStatus } from '../domain/enums';
+import { requireNextStatus } from '../domain/transitions';
 import { AppError, notFound, ruleViolation } from '../errors';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
-import { termProblem } from './rules';
+import { amendmentTransitions, termProblem, type AmendmentStep } from './rules';
 import { amendmentDecisionInput, amendmentInput } from './schema';
 
 /** An officer proposes a change of value, end date or terms of an active contract, with a rationale. */
@@ -56,10 +58,9 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
   if (!found) throw notFound('amendment');
   const { amendment, contract } = found;
   requirePermission(actor, 'amendment.approve', { departmentId: contract.departmentId });
-  if (amendment.status !== 'pending_approval') throw ruleViolation('already_decided', `the amendment is ${amendment.status}`);
+  const to = requireNextStatus<AmendmentStatus, AmendmentStep>(amendmentTransitions, amendment.status, data.decision, 'amendment', 'already_decided');
   if (isFourEyesViolation(actor, amendment.requestedBy)) throw ruleViolation('four_eyes', 'nobody approves an amendment they requested');
   const now = nowIso();
-  const to = data.decision === 'approve' ? 'approved' : 'rejected';
   if (to === 'approved') {
     if (contract.status !== 'active') throw ruleViolation('contract_not_active', `the contract is ${contract.status}`);
     const paid = tx.select({ total: sql<number>`coalesce(sum(${payments.amountFen}), 0)` }).from(payments).where(eq(payments.contractId, contract.id)).get()!.total;
@@ -74,7 +75,7 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
   const decided = tx
     .update(amendments)
     .set({ status: to, decidedBy: actor.id, decidedAt: now, decisionComment: data.comment || null })
-    .where(and(eq(amendments.id, amendment.id), eq(amendments.status, 'pending_approval')))
+    .where(and(eq(amendments.id, amendment.id), eq(amendments.status, amendment.status)))
     .run();
   if (decided.changes !== 1) throw new AppError('stale', 'someone else decided this amendment first');
   appendAuditEvent(tx, actor, {
@@ -82,7 +83,7 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
     entityType: 'amendment',
     entityId: amendment.id,
     departmentId: contract.departmentId,
-    data: { from: 'pending_approval', to, ...(data.comment ? { comment: data.comment } : {}) },
+    data: { from: amendment.status, to, ...(data.comment ? { comment: data.comment } : {}) },
   });
   if (to === 'approved') {
     const changes: Record<string, { before: string | number; after: string | number }> = {};

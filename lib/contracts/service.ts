@@ -5,13 +5,15 @@ import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { isFourEyesViolation } from '../auth/scope';
+import type { MilestoneStatus } from '../domain/enums';
 import { isSettlingContractStatus, runningContractStatuses } from '../domain/predicates';
+import { requireStepTo } from '../domain/transitions';
 import { getEnv } from '../env';
 import { AppError, notFound, ruleViolation } from '../errors';
 import { nowIso, todayInShanghai } from '../shared/time';
 import { validate } from '../shared/validate';
 import { nextContractReference } from './reference';
-import { contractTransitions, nextContractStatus, termProblem, type ContractTransition } from './rules';
+import { contractTransitions, milestoneTransitions, nextContractStatus, nextMilestoneStatus, termProblem, type ContractTransition, type MilestoneStep } from './rules';
 import { contractDraftInput, contractTransitionInput, milestoneStatusInput, paymentInput } from './schema';
 
 /** Advisory findings that do not block the step (Order No. 102 asks for attention, not refusal). */
@@ -169,10 +171,12 @@ export function setMilestoneStatusInTx(tx: Tx, actor: Actor, input: unknown) {
     throw ruleViolation('contract_not_running', `the contract is ${found.contractStatus}`);
   }
   const from = found.milestone.status;
+  // Recording the result it already has changes nothing (a repeated form, the demo loader after a payment).
   if (from === data.status) return;
+  const to = milestoneTransitions[requireStepTo<MilestoneStatus, MilestoneStep>(milestoneTransitions, from, data.status, 'milestone')].to;
   const changed = tx
     .update(milestones)
-    .set({ status: data.status, updatedAt: nowIso() })
+    .set({ status: to, updatedAt: nowIso() })
     .where(and(eq(milestones.id, data.milestoneId), eq(milestones.status, from)))
     .run();
   if (changed.changes !== 1) throw new AppError('stale', 'someone else changed this milestone first');
@@ -181,7 +185,7 @@ export function setMilestoneStatusInTx(tx: Tx, actor: Actor, input: unknown) {
     entityType: 'milestone',
     entityId: data.milestoneId,
     departmentId: found.departmentId,
-    data: { from, to: data.status },
+    data: { from, to },
   });
 }
 
@@ -227,14 +231,21 @@ export function recordPaymentInTx(tx: Tx, actor: Actor, input: unknown) {
     departmentId: contract.departmentId,
     data: { after: { contractId: contract.id, milestoneId: row.milestoneId, amountFen: row.amountFen, paidOn: row.paidOn } },
   });
-  if (milestone && milestone.status === 'scheduled') {
-    tx.update(milestones).set({ status: 'met', updatedAt: now }).where(eq(milestones.id, milestone.id)).run();
+  // A payment against a payment milestone still scheduled records it as met; a recorded result stays.
+  const met = milestone ? nextMilestoneStatus(milestone.status, 'meet') : null;
+  if (milestone && met) {
+    const changed = tx
+      .update(milestones)
+      .set({ status: met, updatedAt: now })
+      .where(and(eq(milestones.id, milestone.id), eq(milestones.status, milestone.status)))
+      .run();
+    if (changed.changes !== 1) throw new AppError('stale', 'someone else changed this milestone first');
     appendAuditEvent(tx, actor, {
       action: 'milestone.status_changed',
       entityType: 'milestone',
       entityId: milestone.id,
       departmentId: contract.departmentId,
-      data: { from: 'scheduled', to: 'met', comment: `payment ${row.id}` },
+      data: { from: milestone.status, to: met, comment: `payment ${row.id}` },
     });
   }
   return row;

@@ -4,7 +4,10 @@ import { contracts, deliverables, milestones } from '../../db/schema';
 import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import type { DeliverableStatus } from '../domain/enums';
+import { requireNextStatus } from '../domain/transitions';
 import { AppError, notFound, ruleViolation } from '../errors';
+import { deliverableTransitions, type DeliverableStep } from './rules';
 import { canonicalJson } from '../audit/chain';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
@@ -74,13 +77,13 @@ export function reviewDeliverableInTx(tx: Tx, actor: Actor, input: unknown) {
     .get();
   if (!found) throw notFound('deliverable');
   requirePermission(actor, 'deliverable.review', { departmentId: found.departmentId });
-  if (found.deliverable.status !== 'submitted') throw ruleViolation('already_reviewed', `the deliverable is ${found.deliverable.status}`);
-  const to = data.decision === 'accept' ? 'accepted' : 'returned';
+  const from = found.deliverable.status;
+  const to = requireNextStatus<DeliverableStatus, DeliverableStep>(deliverableTransitions, from, data.decision, 'deliverable', 'already_reviewed');
   const now = nowIso();
   const changed = tx
     .update(deliverables)
     .set({ status: to, reviewedBy: actor.id, reviewedAt: now, reviewComment: data.comment || null, updatedAt: now })
-    .where(and(eq(deliverables.id, data.deliverableId), eq(deliverables.status, 'submitted')))
+    .where(and(eq(deliverables.id, data.deliverableId), eq(deliverables.status, from)))
     .run();
   if (changed.changes !== 1) throw new AppError('stale', 'someone else reviewed this deliverable first');
   appendAuditEvent(tx, actor, {
@@ -88,7 +91,7 @@ export function reviewDeliverableInTx(tx: Tx, actor: Actor, input: unknown) {
     entityType: 'deliverable',
     entityId: data.deliverableId,
     departmentId: found.departmentId,
-    data: { from: 'submitted', to, ...(data.comment ? { comment: data.comment } : {}) },
+    data: { from, to, ...(data.comment ? { comment: data.comment } : {}) },
   });
   return { status: to };
 }

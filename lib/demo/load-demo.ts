@@ -186,7 +186,12 @@ function loadContract(
     events.push({ when: at(p.date), run: () => recordPayment(db, ctx.officer, { contractId: id, amountFen: p.amountFen, paidOn: p.date, milestoneId: p.milestone === null ? undefined : milestoneIds[p.milestone] }) });
   }
   sc.milestones.forEach((m, i) => {
-    if (m.status !== 'scheduled') events.push({ when: at(m.due, 5), run: () => setMilestoneStatus(db, ctx.officer, { milestoneId: milestoneIds[i], status: m.status }) });
+    if (m.status === 'scheduled') return;
+    // A payment against a scheduled payment milestone records it as met, and a recorded result is final:
+    // a milestone only partially met or not met gets its result before the first payment against it.
+    const paidAt = sc.payments.filter((p) => p.milestone === i).map((p) => at(p.date).getTime() - 1);
+    const when = m.status === 'met' ? at(m.due, 5) : new Date(Math.min(at(m.due, 5).getTime(), ...paidAt));
+    events.push({ when, run: () => setMilestoneStatus(db, ctx.officer, { milestoneId: milestoneIds[i], status: m.status }) });
   });
   for (const a of sc.amendments) {
     let amendmentId = 0;

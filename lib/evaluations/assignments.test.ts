@@ -33,7 +33,9 @@ describe('third-party evaluators see and evaluate only assigned contracts', () =
     }
     expect(() => assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.officerA.id })).toThrow(expect.objectContaining({ code: 'validation' }));
     assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
-    expect(() => assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id })).toThrow(
+      expect.objectContaining({ code: 'rule', details: expect.objectContaining({ rule: 'transition_not_allowed' }) }),
+    );
   });
 
   it('an admin withdraws an assignment: the evaluator no longer sees the contract, the evaluation already made stays, the trail says so', () => {

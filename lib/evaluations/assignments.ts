@@ -5,9 +5,11 @@ import { contracts, evaluatorAssignments, users } from '../../db/schema';
 import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { requireNextStatus } from '../domain/transitions';
 import { AppError, notFound } from '../errors';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
+import { assignmentTransitions, type AssignmentStatus, type AssignmentStep } from './rules';
 
 export const evaluatorAssignmentInput = z.object({
   contractId: z.coerce.number().int().positive(),
@@ -34,13 +36,16 @@ export function assignEvaluatorInTx(tx: Tx, actor: Actor, input: unknown) {
     .from(evaluatorAssignments)
     .where(and(eq(evaluatorAssignments.contractId, contract.id), eq(evaluatorAssignments.userId, evaluator.id)))
     .get();
-  if (existing) throw new AppError('conflict', 'already assigned');
+  requireNextStatus<AssignmentStatus, AssignmentStep>(assignmentTransitions, existing ? 'assigned' : 'unassigned', 'assign', 'evaluator assignment');
   const values = { contractId: contract.id, userId: evaluator.id };
+  // Compare-and-set on the pair's unique index: the row is written only while the pair is unassigned.
   const row = tx
     .insert(evaluatorAssignments)
     .values({ ...values, assignedBy: requireUserId(actor), createdAt: nowIso() })
+    .onConflictDoNothing()
     .returning({ id: evaluatorAssignments.id })
     .get();
+  if (!row) throw new AppError('stale', 'someone else assigned this evaluator first');
   appendAuditEvent(tx, actor, { action: 'evaluator.assigned', entityType: 'contract', entityId: contract.id, departmentId: contract.departmentId, data: { after: values } });
   return row;
 }
@@ -58,8 +63,11 @@ export function unassignEvaluatorInTx(tx: Tx, actor: Actor, input: unknown) {
     .innerJoin(contracts, eq(contracts.id, evaluatorAssignments.contractId))
     .where(and(eq(evaluatorAssignments.contractId, data.contractId), eq(evaluatorAssignments.userId, data.userId)))
     .get();
+  // An unassigned pair has no row to address: it answers not found, as a record out of scope would.
   if (!assignment) throw notFound('evaluator assignment');
-  tx.delete(evaluatorAssignments).where(eq(evaluatorAssignments.id, assignment.id)).run();
+  requireNextStatus<AssignmentStatus, AssignmentStep>(assignmentTransitions, 'assigned', 'unassign', 'evaluator assignment');
+  const removed = tx.delete(evaluatorAssignments).where(eq(evaluatorAssignments.id, assignment.id)).run();
+  if (removed.changes !== 1) throw new AppError('stale', 'someone else withdrew this assignment first');
   appendAuditEvent(tx, actor, { action: 'evaluator.unassigned', entityType: 'contract', entityId: data.contractId, departmentId: assignment.departmentId, data: { before: { contractId: data.contractId, userId: data.userId } } });
 }
 

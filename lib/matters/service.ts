@@ -5,10 +5,13 @@ import { appendAuditEvent } from '../audit/append';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { diffFields } from '../audit/events';
-import { AppError, ruleViolation } from '../errors';
+import { AppError } from '../errors';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
-import { matterInput, matterStatusInput, matterStatusSteps, matterUpdateInput } from './schema';
+import { matterInput, matterStatusInput, matterUpdateInput } from './schema';
+import { catalogueTransitions, type CatalogueStep } from './rules';
+import type { CatalogueStatus } from '../domain/enums';
+import { requireStepTo } from '../domain/transitions';
 
 export function createMatterInTx(tx: Tx, actor: Actor, input: unknown) {
   const data = validate(matterInput, input);
@@ -51,9 +54,7 @@ export function changeMatterStatusInTx(tx: Tx, actor: Actor, input: unknown) {
   requirePermission(actor, 'matter.edit');
   const data = validate(matterStatusInput, input);
   const matter = loadMatterInScope(tx, actor, data.matterId);
-  if (!matterStatusSteps[matter.catalogueStatus]!.includes(data.to)) {
-    throw ruleViolation('matter_status_step', `cannot go from ${matter.catalogueStatus} to ${data.to}`);
-  }
+  requireStepTo<CatalogueStatus, CatalogueStep>(catalogueTransitions, matter.catalogueStatus, data.to, 'matter', 'matter_status_step');
   const changed = tx
     .update(matters)
     .set({ catalogueStatus: data.to, withdrawalReason: data.to === 'withdrawn' ? data.reason! : matter.withdrawalReason, updatedAt: nowIso() })

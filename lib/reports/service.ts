@@ -7,10 +7,12 @@ import { publicActor, requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { getEnv } from '../env';
 import { AppError, notFound, ruleViolation } from '../errors';
+import type { ErrorReportStatus } from '../domain/enums';
+import { requireNextStatus } from '../domain/transitions';
 import { publishedCatalogueStatuses, publishedContractStatuses } from '../public/dto';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
-import { nextReportStatus, reportLimits } from './rules';
+import { reportLimits, reportTransitions, type ReportStep } from './rules';
 import { closeReportInput, errorReportInput } from './schema';
 
 /** A keyed hash of the client address: enough to count one address's reports, nothing to publish or reverse. */
@@ -63,8 +65,7 @@ export function closeErrorReport(db: Db, actor: Actor, input: unknown) {
   return writeTransaction(db, (tx) => {
     const report = tx.select({ id: errorReports.id, status: errorReports.status }).from(errorReports).where(eq(errorReports.id, data.reportId)).get();
     if (!report) throw notFound('report');
-    const to = nextReportStatus(report.status, 'close');
-    if (!to) throw ruleViolation('report_already_closed', `report ${report.id} is ${report.status}`);
+    const to = requireNextStatus<ErrorReportStatus, ReportStep>(reportTransitions, report.status, 'close', 'report', 'report_already_closed');
     const changed = tx
       .update(errorReports)
       .set({ status: to, closedBy: requireUserId(actor), closedAt: nowIso(), closingNote: data.note })
