@@ -16,3 +16,21 @@ export function namedValueRows(formData: FormData, prefix: string, rows = FORM_R
   }
   return out;
 }
+
+/** How many milestone rows the draft contract form offers. */
+export const MILESTONE_ROWS = 4;
+
+/**
+ * The milestone rows of the draft contract form (`milestones.<i>.title|type|dueDate`); rows with neither a
+ * title nor a due date are skipped. The type stays as sent: an unknown one fails the schema as a field
+ * error (milestones.<i>.type), it is never replaced by a default.
+ */
+export function milestoneRows(formData: FormData, rows = MILESTONE_ROWS): { title: string; type: string; dueDate: string }[] {
+  const field = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === 'string' ? v : '';
+  };
+  return Array.from({ length: rows }, (_, i) => ({ title: field(`milestones.${i}.title`), type: field(`milestones.${i}.type`), dueDate: field(`milestones.${i}.dueDate`) })).filter(
+    (m) => m.title.trim() || m.dueDate.trim(),
+  );
+}
