@@ -13,7 +13,7 @@ import { formLocale, formText } from '@/lib/forms/form-data';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { validate } from '@/lib/shared/validate';
 import { amendmentForm, contractDraftForm, paymentForm } from '@/lib/contracts/schema';
-import { milestoneTypes } from '@/lib/domain/enums';
+import { milestoneRows } from '@/lib/forms/rows';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
@@ -28,10 +28,8 @@ export async function draftContractAction(_prev: ActionState, formData: FormData
   const state = await runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'contract.draft');
-    const milestones = [0, 1, 2, 3]
-      .map((i) => ({ title: formText(formData, `milestones.${i}.title`) ?? '', type: formText(formData, `milestones.${i}.type`) ?? '', dueDate: formText(formData, `milestones.${i}.dueDate`) ?? '' }))
-      .filter((m) => m.title.trim() || m.dueDate.trim())
-      .map((m) => ({ ...m, type: (milestoneTypes as readonly string[]).includes(m.type) ? m.type : 'delivery' }));
+    // Each row as sent: an unknown milestone type is refused by the schema (field error), never stored as another.
+    const milestones = milestoneRows(formData);
     const input = validate(contractDraftForm, {
       matterId: formText(formData, 'matterId'),
       contractorId: formText(formData, 'contractorId'),
