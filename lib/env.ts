@@ -5,7 +5,7 @@ import { isValidUscc } from './contractors/uscc';
 const DEMO_SECRET = 'longgang-demo-secret-not-for-production-use';
 /** Demo mode's publisher: fictional, like the sample data (a government body's code: 11 + Longgang's 330383). */
 /** Demo mode's site furniture: clearly fictional, so nobody mistakes the demo for the city's own site. */
-const DEMO_SITE = { sponsor: '龙港市人民政府办公室（演示，虚构）', contact: '演示电话 0577-0000 0000 · demo@longgang.example', idCode: '0000000000（演示）', icp: '浙ICP备00000000号（演示）' };
+const DEMO_SITE = { sponsor: '龙港市人民政府办公室（演示，虚构）', contact: '演示电话 0577-0000 0000（虚构）', idCode: '0000000000（演示）', icp: '浙ICP备00000000号（演示）' };
 const DEMO_PUBLISHER = { name: '龙港市政府职能转移登记簿（演示）', creditCode: '11330383MB00000008' };
 
 function isLoopback(url: string): boolean {

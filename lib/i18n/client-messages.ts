@@ -23,6 +23,7 @@ export const staffClientNamespaces = [
   'milestone',
   'notices',
   'people',
+  'reportInbox',
   'staff',
   'validation',
 ] as const;
