@@ -37,6 +37,7 @@ export const roleNav: Record<Role, readonly NavItem[]> = {
   auditor: [
     { href: '/audit', label: 'audit' },
     { href: '/desk/matters', label: 'matters' },
+    { href: '/desk/contractors', label: 'contractors' },
   ],
   contractor: [{ href: '/portal', label: 'portal' }],
   evaluator: [{ href: '/evaluations', label: 'evaluations' }],
