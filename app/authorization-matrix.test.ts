@@ -296,11 +296,13 @@ describe('authorization matrix', () => {
 type RouteEntry = {
   path: string | ((f: Fixture) => string);
   params: (f: Fixture) => Record<string, string>;
-  allowed: (who: Actor | null) => boolean;
+  allowed: (who: Actor | null, f: Fixture) => boolean;
   /** Builds the request (default: a bare request with the method). */
   request?: (f: Fixture, url: string) => Request;
   /** Prepares records the call needs (runs before the snapshot). */
   setup?: (f: Fixture) => Promise<void>;
+  /** The route#method called, when the key names a second case of it. */
+  route?: string;
 };
 const attachmentIds = new WeakMap<Fixture, number>();
 const uploadForm = (deliverableId: number) => {
@@ -309,9 +311,16 @@ const uploadForm = (deliverableId: number) => {
   form.set('file', new File(['季度台账\n'], 'ledger.txt', { type: 'text/plain' }));
   return form;
 };
-/** Who may see a deliverable of contractor X in department A. */
-const seesDeliverableA = (f: Fixture, who: Actor | null) =>
-  who !== null && (who.role === 'admin' || who.role === 'auditor' || who.contractorId === f.contractorX.id || ((who.role === 'officer' || who.role === 'approver') && who.departmentId === f.deptA.id));
+/** Who may see a deliverable of contractor X on contract A in department A (lib/auth/scope.ts deliverableScope); `assigned`: the evaluator is assigned to that contract. */
+const seesDeliverableA = (f: Fixture, who: Actor | null, assigned = false) =>
+  who !== null &&
+  (who.role === 'admin' || who.role === 'auditor' || who.contractorId === f.contractorX.id || ((who.role === 'officer' || who.role === 'approver') && who.departmentId === f.deptA.id) || (assigned && who.role === 'evaluator'));
+const uploadDeliverableFile = async (f: Fixture) => {
+  const { receiveAttachment } = await import('@/lib/attachments/upload');
+  const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: uploadForm(f.deliverableA.id) }), { uploadDir: state.dir });
+  if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.error}`);
+  attachmentIds.set(f, outcome.attachmentId);
+};
 const routeMatrix: Record<string, RouteEntry> = {
   'admin/catalogue/[kind]#GET': { path: '/api/admin/catalogue/contractors', params: () => ({ kind: 'contractors' }), allowed: adminOnly },
   'attachments#POST': {
@@ -323,13 +332,33 @@ const routeMatrix: Record<string, RouteEntry> = {
   'attachments/[id]#GET': {
     path: (f) => `/api/attachments/${attachmentIds.get(f)}`,
     params: (f) => ({ id: String(attachmentIds.get(f)) }),
+    setup: uploadDeliverableFile,
+    allowed: (who, f) => seesDeliverableA(f, who),
+  },
+  'attachments/[id]#GET a deliverable file, the evaluator assigned to its contract': {
+    route: 'attachments/[id]#GET',
+    path: (f) => `/api/attachments/${attachmentIds.get(f)}`,
+    params: (f) => ({ id: String(attachmentIds.get(f)) }),
     setup: async (f) => {
-      const { receiveAttachment } = await import('@/lib/attachments/upload');
-      const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: uploadForm(f.deliverableA.id) }), { uploadDir: state.dir });
+      assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
+      await uploadDeliverableFile(f);
+    },
+    allowed: (who, f) => seesDeliverableA(f, who, true),
+  },
+  'attachments/[id]#GET a qualification document of contractor X': {
+    route: 'attachments/[id]#GET',
+    path: (f) => `/api/attachments/${attachmentIds.get(f)}`,
+    params: (f) => ({ id: String(attachmentIds.get(f)) }),
+    setup: async (f) => {
+      const { receiveContractorDocument } = await import('@/lib/attachments/upload');
+      const form = new FormData();
+      form.set('file', new File(['营业执照\n'], 'licence.txt', { type: 'text/plain' }));
+      const outcome = await receiveContractorDocument(f.db as never, f.actors.admin, f.contractorX.id, new Request('http://localhost/api/contractors/1/documents', { method: 'POST', body: form }), { uploadDir: state.dir });
       if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.error}`);
       attachmentIds.set(f, outcome.attachmentId);
     },
-    allowed: () => false, // replaced per fixture below
+    // Staff who read the register and the contractor's own users; not evaluators, not the other contractor.
+    allowed: (who) => who !== null && (['admin', 'auditor', 'officer', 'approver'].includes(who.role) || (who.role === 'contractor' && who.name === 'x')),
   },
   'contractors/[id]/documents#POST': {
     path: (f) => `/api/contractors/${f.contractorX.id}/documents`,
@@ -369,12 +398,12 @@ describe('authorization matrix: route handlers', () => {
         state.db = f.db;
         await entry.setup?.(f);
         state.actor = pick(f);
-        const [dir, method] = key.split('#') as [string, string];
+        const [dir, method] = (entry.route ?? key).split('#') as [string, string];
         const mod = (await import(path.join(apiDir, dir, 'route.ts'))) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
         const before = snapshot(f.db);
         const url = `http://localhost${typeof entry.path === 'string' ? entry.path : entry.path(f)}`;
         const res = await mod[method]!(entry.request ? entry.request(f, url) : new Request(url, { method }), { params: Promise.resolve(entry.params(f)) });
-        const allowed = key === 'attachments/[id]#GET' ? seesDeliverableA(f, state.actor) : entry.allowed(state.actor);
+        const allowed = entry.allowed(state.actor, f);
         expect(res.status < 400, `${callerName}: ${res.status}`).toBe(allowed);
         if (!allowed || method === 'GET') expect(snapshot(f.db)).toBe(before);
       });
