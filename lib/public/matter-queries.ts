@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractors, contracts, departments, matters } from '../../db/schema';
-import { hasActiveContractSql, isInService, publishedCatalogueStatuses, publishedMatterSql, servingCatalogueStatuses, sqlIn } from '../domain/predicates';
+import { hasActiveContractSql, inServiceSql, isInService, publishedCatalogueStatuses, publishedMatterSql, servingCatalogueStatuses, sqlIn } from '../domain/predicates';
 import type { Page, PublicContractorRef, PublicDepartment, PublicMatterDetail, PublicMatterListItem } from './dto';
 import { readPublicCount } from './counts';
 import { likePattern, type MatterFilter } from './filters';
@@ -38,6 +38,9 @@ const isPublishedMatterLiteral = sql.raw(publishedMatterSql('"matters"."catalogu
 /** Listed: the catalogue status a matter is in service in, when an active contract holds it. */
 const isServingMatter = sql.raw(sqlIn('"matters"."catalogue_status"', servingCatalogueStatuses));
 
+/** In service: listed, and held by an active contract. */
+const isInServiceMatter = sql.raw(inServiceSql('"matters"."catalogue_status"', '"matters"."id"', { alias: 'ac', keepOffStatusIndex: true }));
+
 /** A phrase for the trigram index: the whole text, quotes doubled (FTS5 string syntax). */
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 
@@ -63,7 +66,7 @@ function matterConditions(filter: MatterFilter): SQL | undefined {
     );
   }
   if (filter.status === 'withdrawn') conditions.push(eq(matters.catalogueStatus, 'withdrawn'));
-  if (filter.status === 'in_service') conditions.push(and(isServingMatter, sql`${hasActiveContract}`));
+  if (filter.status === 'in_service') conditions.push(isInServiceMatter);
   if (filter.status === 'not_in_service') conditions.push(and(isServingMatter, sql`not ${hasActiveContract}`));
   return and(...conditions);
 }
