@@ -9,7 +9,7 @@ import { Section } from '@/app/_components/section';
 // how to ask for a correction. The OCDS packages name this page as their publicationPolicy
 // (lib/ocds/packages.ts). It reads no database, but it states the licence and publisher in force, which
 // come from the environment: rendered per request, it always shows the configured ones and carries the
-// per-request CSP nonce (only the paths in lib/security/csp.ts PRERENDERED_PAGES are served page-cached).
+// per-request CSP nonce (only the routes in lib/security/csp.ts PAGE_CACHED_ROUTES are served page-cached).
 export const dynamic = 'force-dynamic';
 
 /** The licence the registry uses unless OCDS_LICENSE names another; named in words on this page. */
