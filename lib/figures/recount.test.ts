@@ -18,7 +18,8 @@ import { findPublicContracts, getPublicContract } from '../public/contract-queri
 import { findPublicContractors, getPublicContractor } from '../public/contractor-queries';
 import { iterateContractRows, iterateContractorRows, iterateMatterRows } from '../public/download-rows';
 import { findPublicMatters, getPublicMatter } from '../public/matter-queries';
-import { countPublicStats, getPublicStats } from '../public/stats-queries';
+import { getPublicStats } from '../public/stats-queries';
+import { countPublicStats } from '../public/stats-reference';
 import { todayInShanghai } from '../shared/time';
 import { testDb } from '../testing/db';
 import { applyWrite, startRegistry, writeArbitrary } from './random-registry';
