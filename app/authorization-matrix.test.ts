@@ -1,8 +1,6 @@
 // The authorization matrix: every role (and the signed-out public) × every server action × a resource
 // in scope and one out of scope, calling the actions directly as a forged request would. Every refused
 // call must leave the database exactly as it was; any unauthorized success fails the test.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
@@ -12,6 +10,7 @@ import { submitErrorReport } from '@/lib/reports/service';
 import { milestones } from '@/db/schema';
 import { apiDir, findFilesNamed, loadServerActions } from '@/lib/testing/app-modules';
 import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
+import { temporaryUploadDir, uploadRequest } from '@/lib/testing/uploads';
 
 const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
 vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
@@ -305,19 +304,15 @@ type RouteEntry = {
   route?: string;
 };
 const attachmentIds = new WeakMap<Fixture, number>();
-const uploadForm = (deliverableId: number) => {
-  const form = new FormData();
-  form.set('deliverableId', String(deliverableId));
-  form.set('file', new File(['季度台账\n'], 'ledger.txt', { type: 'text/plain' }));
-  return form;
-};
+const uploadDeliverable = (f: Fixture, url = 'http://localhost/api/attachments') => uploadRequest(url, { name: 'ledger.txt', bytes: '季度台账\n', type: 'text/plain' }, { deliverableId: String(f.deliverableA.id) });
+const uploadLicence = (url: string) => uploadRequest(url, { name: 'licence.txt', bytes: '营业执照\n', type: 'text/plain' });
 /** Who may see a deliverable of contractor X on contract A in department A (lib/auth/scope.ts deliverableScope); `assigned`: the evaluator is assigned to that contract. */
 const seesDeliverableA = (f: Fixture, who: Actor | null, assigned = false) =>
   who !== null &&
   (who.role === 'admin' || who.role === 'auditor' || who.contractorId === f.contractorX.id || ((who.role === 'officer' || who.role === 'approver') && who.departmentId === f.deptA.id) || (assigned && who.role === 'evaluator'));
 const uploadDeliverableFile = async (f: Fixture) => {
   const { receiveAttachment } = await import('@/lib/attachments/upload');
-  const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: uploadForm(f.deliverableA.id) }), { uploadDir: state.dir });
+  const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, uploadDeliverable(f), { uploadDir: state.dir });
   if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.error}`);
   attachmentIds.set(f, outcome.attachmentId);
 };
@@ -326,7 +321,7 @@ const routeMatrix: Record<string, RouteEntry> = {
   'attachments#POST': {
     path: '/api/attachments',
     params: () => ({}),
-    request: (f, url) => new Request(url, { method: 'POST', body: uploadForm(f.deliverableA.id) }),
+    request: (f, url) => uploadDeliverable(f, url),
     allowed: (who) => who?.role === 'contractor' && who.name === 'x',
   },
   'attachments/[id]#GET': {
@@ -351,9 +346,7 @@ const routeMatrix: Record<string, RouteEntry> = {
     params: (f) => ({ id: String(attachmentIds.get(f)) }),
     setup: async (f) => {
       const { receiveContractorDocument } = await import('@/lib/attachments/upload');
-      const form = new FormData();
-      form.set('file', new File(['营业执照\n'], 'licence.txt', { type: 'text/plain' }));
-      const outcome = await receiveContractorDocument(f.db as never, f.actors.admin, f.contractorX.id, new Request('http://localhost/api/contractors/1/documents', { method: 'POST', body: form }), { uploadDir: state.dir });
+      const outcome = await receiveContractorDocument(f.db as never, f.actors.admin, f.contractorX.id, uploadLicence('http://localhost/api/contractors/1/documents'), { uploadDir: state.dir });
       if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.error}`);
       attachmentIds.set(f, outcome.attachmentId);
     },
@@ -363,11 +356,7 @@ const routeMatrix: Record<string, RouteEntry> = {
   'contractors/[id]/documents#POST': {
     path: (f) => `/api/contractors/${f.contractorX.id}/documents`,
     params: (f) => ({ id: String(f.contractorX.id) }),
-    request: (_f, url) => {
-      const form = new FormData();
-      form.set('file', new File(['营业执照\n'], 'licence.txt', { type: 'text/plain' }));
-      return new Request(url, { method: 'POST', body: form });
-    },
+    request: (_f, url) => uploadLicence(url),
     allowed: adminOnly,
   },
   // Health is for a process supervisor: open to all, and it shows no records.
@@ -377,7 +366,7 @@ const routeMatrix: Record<string, RouteEntry> = {
 
 
 describe('authorization matrix: route handlers', () => {
-  state.dir = mkdtempSync(path.join(tmpdir(), 'matrix-uploads-'));
+  state.dir = temporaryUploadDir('matrix-uploads-');
   const nonPublic = findFilesNamed(apiDir, 'route.ts').filter((f) => !f.includes(`${path.sep}public${path.sep}`) && !f.includes(`${path.sep}auth${path.sep}`));
 
   it('covers every non-public route handler', async () => {
