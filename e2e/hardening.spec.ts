@@ -99,6 +99,28 @@ test('a server action body over 1 MB answers 413', async () => {
   expect(res.body).toContain('1 MB');
 });
 
+test('a chunked server action body (no Content-Length) is refused with 411 before Next reads it', async () => {
+  const base = baseOf();
+  const { id } = await signInAction(base);
+  const body = Buffer.alloc(1024 * 1024 + 100, 'a');
+  const res = await raw(base, 'POST', '/en/sign-in', { 'content-type': 'text/plain;charset=UTF-8', 'next-action': id, origin: new URL(base).origin, 'transfer-encoding': 'chunked' }, body);
+  expect(res.status).toBe(411);
+  expect(res.headers['x-content-type-options']).toBe('nosniff');
+});
+
+test('a path with repeated slashes is redirected to its collapsed form with the security headers, never off-site', async () => {
+  for (const [from, to] of [
+    ['//zh-CN//matters?page=2', '/zh-CN/matters?page=2'],
+    ['//evil.example/', '/evil.example/'],
+  ] as const) {
+    const res = await raw(baseOf(), 'GET', from);
+    expect(res.status, from).toBe(308);
+    expect(res.headers.location, from).toBe(to);
+    expect(res.headers['x-frame-options'], from).toBe('DENY');
+    expect(String(res.headers['content-security-policy']), from).toContain("frame-ancestors 'none'");
+  }
+});
+
 test('the Link header names the configured address, never the Host the client sent', async () => {
   for (const path of ['/zh-CN', '/en/about', '/zh-CN/matters']) {
     const res = await raw(baseOf(), 'GET', path, { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'javascript' });
