@@ -9,9 +9,10 @@ import { demo } from './support/auth';
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 function raw(baseURL: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Raw> {
-  const url = new URL(path, baseURL);
+  // The path goes out as written (`//x` included), to the base URL's host.
+  const url = new URL(baseURL);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers }, (res) => {
+    const req = http.request({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
