@@ -26,6 +26,16 @@ const isPublishedMatter = inArray(matters.catalogueStatus, publishedCatalogueSta
 // Written out with its alias (see query-parts.ts on correlated subqueries).
 const hasActiveContract = sql<number>`${sql.raw(hasActiveContractSql('"matters"."id"', { alias: 'ac', keepOffStatusIndex: true }))}`;
 
+/** What a list row and a detail page both show of a matter (with its service status's inputs). */
+const matterSummaryFields = {
+  id: matters.id,
+  ...matterRef,
+  catalogueStatus: matters.catalogueStatus,
+  annualBudgetFen: matters.annualBudgetFen,
+  inService: hasActiveContract,
+  department: departmentRef,
+};
+
 /** A published matter's service status: in service, or withdrawn, or (listed without an active contract) not in service. */
 function serviceStatus(catalogueStatus: string, hasActive: number | boolean): PublicMatterListItem['serviceStatus'] {
   if (isInService(catalogueStatus, hasActive)) return 'in_service';
@@ -121,14 +131,7 @@ export function findPublicMatters(db: Db, filter: MatterFilter, page: { limit?: 
     pageIds.length === 0
       ? []
       : db
-          .select({
-            id: matters.id,
-            ...matterRef,
-            catalogueStatus: matters.catalogueStatus,
-            annualBudgetFen: matters.annualBudgetFen,
-            inService: hasActiveContract,
-            department: departmentRef,
-          })
+          .select(matterSummaryFields)
           .from(matters)
           .innerJoin(departments, eq(departments.id, matters.departmentId))
           .where(inArray(matters.id, pageIds))
@@ -149,12 +152,7 @@ export function findPublicMatters(db: Db, filter: MatterFilter, page: { limit?: 
 export function getPublicMatter(db: Db, code: string): PublicMatterDetail | null {
   const row = db
     .select({
-      id: matters.id,
-      ...matterRef,
-      catalogueStatus: matters.catalogueStatus,
-      annualBudgetFen: matters.annualBudgetFen,
-      inService: hasActiveContract,
-      department: departmentRef,
+      ...matterSummaryFields,
       descriptionZh: matters.descriptionZh,
       descriptionEn: matters.descriptionEn,
       legalBasis: matters.legalBasis,
