@@ -263,10 +263,13 @@ export function presentAuditEvent(event: StoredEvent, ctx: LedgerContext): Ledge
     within = withinOf(subject.kind, subject.id);
   } else subjectRef = { kind: kindLabel('catalogue'), text: t('ledger.hidden'), href: null, hidden: true };
 
-  // Nothing of a record the viewer may not see: no name, no link, none of its data.
-  if (subjectRef.hidden || !parsed) {
-    return { ...base, subject: subjectRef, within, details: !parsed && !subjectRef.hidden ? [{ label: t('ledger.details'), value: text(event.data) }] : [] };
+  // Nothing of a record the viewer may not see: no name, no link, none of its data, and of who acted on it
+  // only the role, unless the viewer may see that person anyway (their organization would name the record's).
+  if (subjectRef.hidden) {
+    const actorSeen = event.actorId ? ctx.lookup.find('user', event.actorId) !== undefined : event.actorRole === 'system';
+    return { ...base, actor: actorSeen ? actor : { name: text(actor.role), role: actor.role, org: null }, subject: subjectRef, within, details: [] };
   }
+  if (!parsed) return { ...base, subject: subjectRef, within, details: [{ label: t('ledger.details'), value: text(event.data) }] };
 
   const entity = event.entityType;
   const details: LedgerDetail[] = [];
