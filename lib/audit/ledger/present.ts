@@ -130,14 +130,10 @@ const numberMapFields = new Set(['indicators', 'scores']);
 /** Technical fields the hash chain keeps but a reader does not need (the file's hash, its media type, internal ids shown elsewhere). */
 const unshownFields = new Set(['attachmentId', 'sha256', 'mediaType']);
 
-/** Presents one stored event for the viewer. Never throws: an event it cannot read shows its action and its data as stored. */
-export function presentAuditEvent(event: StoredEvent, ctx: LedgerContext): LedgerEntry {
+/** Names records for the viewer: by kind and name, with the link the lookup allows, or "outside your scope". */
+export function recordNamer(ctx: LedgerContext) {
   const { t, locale } = ctx;
   const en = locale === 'en';
-  const parsed = parseStoredAuditEvent(event.action, event.data);
-  const text = (s: string): LedgerText => ({ text: s, href: null });
-  const dash = text('—');
-
   const name = (zh: string, enName: string): Pick<LedgerText, 'text' | 'lang'> => (en && enName.trim() ? { text: enName } : en ? { text: zh, lang: 'zh-CN' } : { text: zh });
 
   const kindLabel = (kind: string) => t(`ledger.kinds.${kind}`);
@@ -206,6 +202,18 @@ export function presentAuditEvent(event: StoredEvent, ctx: LedgerContext): Ledge
     if (kind !== 'contract' && typeof known.contractId === 'number') return [ref('contract', known.contractId)];
     return [];
   };
+  return { ref, withinOf, name, kindLabel };
+}
+
+/** Presents one stored event for the viewer. Never throws: an event it cannot read shows its action and its data as stored. */
+export function presentAuditEvent(event: StoredEvent, ctx: LedgerContext): LedgerEntry {
+  const { t, locale } = ctx;
+  const en = locale === 'en';
+  const parsed = parseStoredAuditEvent(event.action, event.data);
+  const text = (s: string): LedgerText => ({ text: s, href: null });
+  const dash = text('—');
+  const { ref, withinOf, name, kindLabel } = recordNamer(ctx);
+
 
   const label = (field: string) => (t.has(`ledger.fields.${field}`) ? t(`ledger.fields.${field}`) : field);
 
