@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, demo } from './support/auth';
 
@@ -73,6 +74,7 @@ test('an auditor reads who changed contract LG-2026-0009, when and what, in Chin
 });
 
 test('the auditor’s menu has the contracts of every department and the contractor register', async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, demo('auditor'));
   const nav = page.getByRole('navigation', { name: '工作导航' });
   await expect(nav.getByRole('link', { name: '承接主体' })).toBeVisible();
@@ -80,9 +82,17 @@ test('the auditor’s menu has the contracts of every department and the contrac
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('各部门合同一览');
   const rows = page.getByTestId('contract-row');
   await expect(rows).toHaveCount(25);
+  expect(await violations(page)).toEqual([]);
   await page.getByLabel('合同编号、事项或承接主体').fill('LG-2026-0009');
   await page.getByRole('search').getByRole('button').click();
   await expect(rows).toHaveCount(1);
   await rows.getByRole('link', { name: '审计日志' }).click();
   await expect(page.getByTestId('ledger-record')).toContainText('LG-2026-0009');
+  expect(await violations(page)).toEqual([]);
 });
+
+/** WCAG 2.1 AA violations on the page, as e2e/staff-a11y.spec.ts checks them. */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
