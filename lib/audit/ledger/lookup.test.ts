@@ -65,6 +65,7 @@ describe('the ledger’s names and links follow the viewer’s scope', () => {
         expect(entry.subject.hidden).toBe(true);
         expect(entry.subject.href).toBeNull();
         expect(entry.details).toEqual([]);
+        expect(entry.actor.org).toBeNull();
         const shown = entryTexts(entry).join(' ');
         for (const secret of [reference, '污染源巡查', 'Pollution inspection', '甲公司', 'X Co.', '一季度报告', '巡查照片']) expect(shown).not.toContain(secret);
       }

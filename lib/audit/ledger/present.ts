@@ -275,7 +275,7 @@ export function presentAuditEvent(event: StoredEvent, ctx: LedgerContext): Ledge
   // only the role, unless the viewer may see that person anyway (their organization would name the record's).
   if (subjectRef.hidden) {
     const actorSeen = event.actorId ? ctx.lookup.find('user', event.actorId) !== undefined : event.actorRole === 'system';
-    return { ...base, actor: actorSeen ? actor : { name: text(actor.role), role: actor.role, org: null }, subject: subjectRef, within, details: [] };
+    return { ...base, actor: actorSeen ? actor : { name: text(t('ledger.hiddenActor')), role: actor.role, org: null }, subject: subjectRef, within, details: [] };
   }
   if (!parsed) return { ...base, subject: subjectRef, within, details: [{ label: t('ledger.details'), value: text(event.data) }] };
 
