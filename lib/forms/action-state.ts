@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
 import { formErrorOf, isAppError } from '../errors';
 import { log } from '../log';
+import type { Consequences } from '../confirm/consequences';
 
 /** What a form's server action returns to `useActionState`: message keys, never raw errors. */
 export type ActionState = {
@@ -23,6 +24,11 @@ export type ActionState = {
    * Its own field, never in `values`: nothing puts it back into a form or sends it again.
    */
   oneTimePassword?: string;
+  /**
+   * An irreversible or public step that was not taken: what it would do, for the person to confirm
+   * (lib/confirm); `changed` when a confirmation was sent for figures that have since changed.
+   */
+  confirmation?: Consequences & { changed: boolean };
 };
 
 

@@ -11,6 +11,7 @@ export const staffClientNamespaces = [
   ...publicClientNamespaces,
   'auth',
   'category',
+  'confirmStep',
   'contract',
   'contractActions',
   'contractorForm',

@@ -5,12 +5,20 @@ import { useActionState } from 'react';
 import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
+import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
+import type { Consequences } from '@/lib/confirm/consequences';
 import { decideAmendmentAction, recordPaymentAction, requestAmendmentAction, transitionContractAction } from './actions';
 
-/** One lifecycle step; steps that need a reason or comment ask for it. */
-export function TransitionForm({ contractId, status, transition, needs, danger }: { contractId: number; status: string; transition: string; needs: 'reason' | 'comment' | null; danger?: boolean }) {
+/**
+ * One lifecycle step; steps that need a reason or comment ask for it. Irreversible or public steps
+ * (`consequences` given) go through a confirmation: a dialog with JavaScript, the server's panel without.
+ */
+export function TransitionForm({ contractId, status, transition, needs, danger, consequences }: { contractId: number; status: string; transition: string; needs: 'reason' | 'comment' | null; danger?: boolean; consequences?: Consequences | null }) {
   const t = useTranslations('contractActions');
+  const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(transitionContractAction, idleState);
+  const label = t(`steps.${transition}`);
+  const reasonIsPublic = needs === 'reason' && transition !== 'cancel';
   return (
     <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`transition-${transition}`}>
       <input type="hidden" name="contractId" value={contractId} />
@@ -19,11 +27,26 @@ export function TransitionForm({ contractId, status, transition, needs, danger }
       <FormError state={state} />
       <FormNotice state={state} />
       {needs ? (
-        <Field name="reason" label={t(needs === 'reason' ? 'reason' : 'comment')} state={state}>
-          <textarea id={`field-reason-${transition}`} name="reason" rows={2} required className={fieldClass} aria-label={t(needs === 'reason' ? 'reason' : 'comment')} />
+        <Field name="reason" label={t(needs === 'reason' ? 'reason' : 'comment')} hint={reasonIsPublic ? tc('reasonPublic') : undefined} state={state} id={`field-reason-${transition}`}>
+          <textarea
+            id={`field-reason-${transition}`}
+            name="reason"
+            rows={2}
+            required
+            defaultValue={state.values?.reason}
+            className={fieldClass}
+            aria-describedby={reasonIsPublic ? `field-reason-${transition}-hint` : undefined}
+          />
         </Field>
       ) : null}
-      <SubmitButton className={danger ? 'bg-red-700 hover:bg-red-900' : ''}>{t(`steps.${transition}`)}</SubmitButton>
+      <ConfirmationPanel state={state} action={label} />
+      {consequences !== undefined ? (
+        <ConfirmedSubmit consequences={consequences} state={state}>
+          {label}
+        </ConfirmedSubmit>
+      ) : (
+        <SubmitButton className={danger ? 'bg-red-700 hover:bg-red-900' : ''}>{label}</SubmitButton>
+      )}
     </form>
   );
 }

@@ -7,6 +7,8 @@ import { matterCategories } from '@/lib/domain/enums';
 import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
+import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
+import type { Consequences } from '@/lib/confirm/consequences';
 import { changeMatterStatusAction, createMatterAction, updateMatterAction } from './actions';
 
 export type MatterFormValues = {
@@ -86,17 +88,27 @@ export function NewMatterForm({ locale, departments }: { locale: string; departm
   );
 }
 
-export function MatterStatusForm({ matterId, to }: { matterId: number; to: string }) {
+export function MatterStatusForm({ matterId, to, consequences }: { matterId: number; to: string; consequences?: Consequences | null }) {
   const t = useTranslations('matterForm');
+  const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(changeMatterStatusAction, idleState);
+  const withdraw = to === 'withdrawn';
+  const label = t(`to.${to}`);
   return (
     <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`matter-status-${to}`}>
       <input type="hidden" name="matterId" value={matterId} />
       <input type="hidden" name="to" value={to} />
       <FormError state={state} />
       <FormNotice state={state} />
-      {to === 'withdrawn' ? <Field name="reason" label={t('withdrawReason')} required state={state} /> : null}
-      <SubmitButton className={to === 'withdrawn' ? 'bg-red-700 hover:bg-red-900' : ''}>{t(`to.${to}`)}</SubmitButton>
+      {withdraw ? <Field name="reason" label={t('withdrawReason')} hint={tc('reasonPublic')} required defaultValue={state.values?.reason} state={state} /> : null}
+      <ConfirmationPanel state={state} action={label} />
+      {withdraw ? (
+        <ConfirmedSubmit consequences={consequences ?? null} state={state}>
+          {label}
+        </ConfirmedSubmit>
+      ) : (
+        <SubmitButton>{label}</SubmitButton>
+      )}
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { buildActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { isFourEyesViolation } from '@/lib/auth/scope';
 import { availableTransitions, contractTransitions } from '@/lib/contracts/rules';
+import { isConfirmStep, previewConsequences } from '@/lib/confirm/consequences';
 import { contractHistory, findContractForStaff } from '@/lib/contracts/staff-queries';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -99,7 +100,15 @@ export default async function StaffContractPage({ params, searchParams }: { para
           <h2 id="steps-heading" className="text-lg font-semibold">{t('nextSteps')}</h2>
           <div className="grid gap-3 sm:grid-cols-2">
             {steps.map((s) => (
-              <TransitionForm key={s} contractId={c.id} status={c.status} transition={s} needs={contractTransitions[s].needs} danger={s === 'terminate' || s === 'cancel'} />
+              <TransitionForm
+                key={s}
+                contractId={c.id}
+                status={c.status}
+                transition={s}
+                needs={contractTransitions[s].needs}
+                danger={s === 'terminate' || s === 'cancel'}
+                consequences={isConfirmStep('contract', s) ? previewConsequences(db, actor, 'contract', s, c.id) : undefined}
+              />
             ))}
           </div>
         </section>

@@ -12,6 +12,7 @@ import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditMatterForm, MatterStatusForm } from '../matter-forms';
+import { previewConsequences } from '@/lib/confirm/consequences';
 
 export default async function StaffMatterPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -39,7 +40,9 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
       </div>
       {editable ? (
         <div className="flex flex-wrap gap-3">
-          {matterStatusSteps[m.catalogueStatus]!.map((to) => <MatterStatusForm key={to} matterId={m.id} to={to} />)}
+          {matterStatusSteps[m.catalogueStatus]!.map((to) => (
+            <MatterStatusForm key={to} matterId={m.id} to={to} consequences={to === 'withdrawn' ? previewConsequences(getDb(), actor, 'matter', 'withdraw', m.id) : undefined} />
+          ))}
           {m.catalogueStatus === 'listed' && can(actor, 'contract.draft', { departmentId: m.departmentId }) ? (
             <Link href={{ pathname: '/desk/contracts/new', query: { matter: m.id } }} className="self-start rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('draftContract')}</Link>
           ) : null}
