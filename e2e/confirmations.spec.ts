@@ -78,6 +78,8 @@ test('contract: a confirmation for figures that changed since is refused (no Jav
   const [, c] = runningContracts();
   const page = await withoutJavaScript(browser, demo('officer'), 'en');
   await page.goto(`/en/desk/contracts/${c!.id}`);
+  // Terminating is rarely done: its form opens from a button.
+  await page.getByTestId('open-terminate').locator('summary').click();
   const form = page.getByTestId('transition-terminate');
   await form.locator('textarea[name="reason"]').fill('Service stopped by the contractor');
   await form.getByRole('button', { name: 'Terminate contract' }).click();
@@ -109,6 +111,7 @@ test('contract: with JavaScript the dialog shows the figures first; going back c
   const [, , c] = runningContracts();
   await signIn(page, demo('officer'), undefined, 'en');
   await page.goto(`/en/desk/contracts/${c!.id}`);
+  await page.getByTestId('open-suspend').locator('summary').click();
   const form = page.getByTestId('transition-suspend');
   await form.locator('textarea[name="reason"]').fill('Inspection pending');
   await form.getByRole('button', { name: 'Suspend' }).click();
@@ -135,6 +138,10 @@ test('matter withdrawal: refused without the confirmation, which counts its runn
   );
   const page = await withoutJavaScript(browser, demo('officer'), 'zh-CN');
   await page.goto(`/zh-CN/desk/matters/${m.id}`);
+  // Withdrawal is not the first thing on the page: it opens from a button below the matter's contracts.
+  const opener = page.getByTestId('open-withdrawn');
+  expect((await opener.boundingBox())!.y).toBeGreaterThan((await page.getByRole('heading', { level: 2 }).first().boundingBox())!.y);
+  await opener.locator('summary').click();
   const form = page.getByTestId('matter-status-withdrawn');
   await form.locator('#field-reason').fill('职能调整');
   await form.getByRole('button', { name: '从目录撤回' }).click();

@@ -43,6 +43,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
     await signIn(page, demo('officer'), undefined, locale);
     await page.goto(contractUrl);
+    // The amendment form opens from a button (it is rarely used).
+    await page.getByTestId('amendment-open').locator('summary').click();
     const amendment = page.getByTestId('amendment-form');
     await amendment.locator('#field-newValueFen').fill('150000');
     await amendment.locator('#field-rationale').fill(locale === 'en' ? 'Two more communities added' : '服务范围新增两个社区');

@@ -15,6 +15,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[]>;
   /** Message key under `notices.` for a success. */
   notice?: string;
+  /** The id of the record a success created, for the next step on the same screen (a deliverable's files). */
+  recordId?: number;
   /** Id of an unexpected error, also in the server log. */
   errorId?: string;
   /** What the user typed, to put back in the form after an error (never passwords). */

@@ -14,6 +14,8 @@ export const staffClientNamespaces = [
   'confirmStep',
   'contract',
   'contractActions',
+  'contractForm',
+  'contractPage',
   'contractorForm',
   'contractorKindOne',
   'deliverables',

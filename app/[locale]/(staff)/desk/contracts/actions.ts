@@ -13,7 +13,7 @@ import { isConfirmStep } from '@/lib/confirm/consequences';
 import { takeConfirmedStep } from '@/lib/confirm/service';
 import { awaitingConfirmation } from '@/lib/confirm/form-state';
 import { formLocale, formText } from '@/lib/forms/form-data';
-import { runFormAction, type ActionState } from '@/lib/forms/action-state';
+import { formValues, runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { validate } from '@/lib/shared/validate';
 import { amendmentForm, contractDraftForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
 import { milestoneRows } from '@/lib/forms/rows';
@@ -31,6 +31,8 @@ export async function draftContractAction(_prev: ActionState, formData: FormData
   const state = await runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'contract.draft');
+    // The contractor search without JavaScript: nothing is drafted; every field comes back as typed.
+    if (formText(formData, 'intent') === 'search') return { status: 'idle', values: formValues(formData) };
     // Each row as sent: an unknown milestone type is refused by the schema (field error), never stored as another.
     const milestones = milestoneRows(formData);
     const input = validate(contractDraftForm, {

@@ -1,11 +1,13 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatFen } from '@/lib/format';
 import { useActionState } from 'react';
 import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
 import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
+import { Folded } from '@/app/_components/folded';
 import type { Consequences } from '@/lib/confirm/consequences';
 import { decideAmendmentAction, recordPaymentAction, requestAmendmentAction, transitionContractAction } from './actions';
 
@@ -13,13 +15,13 @@ import { decideAmendmentAction, recordPaymentAction, requestAmendmentAction, tra
  * One lifecycle step; steps that need a reason or comment ask for it. Irreversible or public steps
  * (`consequences` given) go through a confirmation: a dialog with JavaScript, the server's panel without.
  */
-export function TransitionForm({ contractId, status, transition, needs, danger, consequences }: { contractId: number; status: string; transition: string; needs: 'reason' | 'comment' | null; danger?: boolean; consequences?: Consequences | null }) {
+export function TransitionForm({ contractId, status, transition, needs, danger, consequences, folded }: { contractId: number; status: string; transition: string; needs: 'reason' | 'comment' | null; danger?: boolean; consequences?: Consequences | null; folded?: boolean }) {
   const t = useTranslations('contractActions');
   const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(transitionContractAction, idleState);
   const label = t(`steps.${transition}`);
   const reasonIsPublic = needs === 'reason' && transition !== 'cancel';
-  return (
+  const form = (
     <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`transition-${transition}`}>
       <input type="hidden" name="contractId" value={contractId} />
       <input type="hidden" name="transition" value={transition} />
@@ -49,15 +51,31 @@ export function TransitionForm({ contractId, status, transition, needs, danger, 
       )}
     </form>
   );
+  return folded ? (
+    <Folded summary={tc('open', { action: label })} state={state} danger testId={`open-${transition}`}>
+      {form}
+    </Folded>
+  ) : (
+    form
+  );
 }
 
 export function PaymentForm({ contractId, milestones }: { contractId: number; milestones: { id: number; title: string }[] }) {
   const t = useTranslations('contractActions');
+  const tf = useTranslations('contractForm');
+  const locale = useLocale();
   const [state, action] = useActionState(recordPaymentAction, idleState);
+  const over = state.error === 'rules.overpayment' && state.errorParams ? Math.max(0, Number(state.errorParams.value) - Number(state.errorParams.paid)) : null;
   return (
     <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="payment-form" noValidate>
       <input type="hidden" name="contractId" value={contractId} />
-      <FormError state={state} />
+      {over !== null ? (
+        <p role="alert" data-testid="form-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {tf('overpaymentLeft', { left: formatFen(over, locale) })}
+        </p>
+      ) : (
+        <FormError state={state} />
+      )}
       <FormNotice state={state} />
       <Field name="amountFen" label={t('amountYuan')} inputMode="decimal" required state={state} />
       <Field name="paidOn" label={t('paidOn')} type="date" required state={state} />
@@ -80,8 +98,10 @@ export function PaymentForm({ contractId, milestones }: { contractId: number; mi
 
 export function AmendmentForm({ contractId }: { contractId: number }) {
   const t = useTranslations('contractActions');
+  const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(requestAmendmentAction, idleState);
   return (
+    <Folded summary={tc('open', { action: t('requestAmendment') })} state={state} testId="amendment-open">
     <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="amendment-form" noValidate>
       <input type="hidden" name="contractId" value={contractId} />
       <FormError state={state} />
@@ -92,6 +112,7 @@ export function AmendmentForm({ contractId }: { contractId: number }) {
       <Field name="rationale" label={t('rationale')} required state={state} />
       <SubmitButton>{t('requestAmendment')}</SubmitButton>
     </form>
+    </Folded>
   );
 }
 

@@ -8,6 +8,7 @@ import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
 import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
+import { Folded } from '@/app/_components/folded';
 import type { Consequences } from '@/lib/confirm/consequences';
 import { changeMatterStatusAction, createMatterAction, updateMatterAction } from './actions';
 
@@ -94,7 +95,7 @@ export function MatterStatusForm({ matterId, to, consequences }: { matterId: num
   const [state, action] = useActionState(changeMatterStatusAction, idleState);
   const withdraw = to === 'withdrawn';
   const label = t(`to.${to}`);
-  return (
+  const form = (
     <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`matter-status-${to}`}>
       <input type="hidden" name="matterId" value={matterId} />
       <input type="hidden" name="to" value={to} />
@@ -110,5 +111,13 @@ export function MatterStatusForm({ matterId, to, consequences }: { matterId: num
         <SubmitButton>{label}</SubmitButton>
       )}
     </form>
+  );
+  // Withdrawal is rare and public: it opens from a button, and the page puts that button last.
+  return withdraw ? (
+    <Folded summary={tc('open', { action: label })} state={state} danger testId="open-withdrawn">
+      {form}
+    </Folded>
+  ) : (
+    form
   );
 }

@@ -7,7 +7,6 @@ import { buildActor } from '@/lib/auth/actor';
 import { findContractForStaff, findEligibleContractors, findMatterForDrafting, listDraftableMatters } from '@/lib/contracts/staff-queries';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
-import { fieldClass } from '@/app/_components/field-class';
 import { DraftContractForm } from './draft-contract-form';
 
 type Search = { matter?: string; q?: string; renewal?: string };
@@ -47,7 +46,7 @@ export default async function NewContractPage({ params, searchParams }: { params
 
   const contractors = renewal
     ? [{ id: renewal.contract.contractorId, nameZh: renewal.contract.contractorNameZh, nameEn: renewal.contract.contractorNameEn, creditCode: '', kind: '' }]
-    : findEligibleContractors(db, actor, search.q ?? '');
+    : findEligibleContractors(db, actor, '');
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -64,21 +63,17 @@ export default async function NewContractPage({ params, searchParams }: { params
             ))}
           </ul>
         </section>
-      ) : (
-        <form method="get" className="flex flex-wrap items-end gap-2" role="search">
-          <input type="hidden" name="matter" value={matter.id} />
-          <label className="text-sm">
-            <span className="block font-medium">{t('searchContractor')}</span>
-            <input name="q" defaultValue={search.q ?? ''} className={fieldClass} />
-          </label>
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">{t('search')}</button>
-        </form>
-      )}
+      ) : null}
       <DraftContractForm
         locale={locale}
         matterId={matter.id}
         renewalOfId={renewal?.contract.id}
-        contractors={contractors.map((c) => ({ id: c.id, name: `${en ? c.nameEn : c.nameZh}${c.creditCode ? ` (${c.creditCode})` : ''}` }))}
+        initialQuery={search.q ?? ''}
+        contractors={contractors.map((c) => ({
+          id: c.id,
+          name: `${en ? c.nameEn : c.nameZh}${c.creditCode ? ` (${c.creditCode})` : ''}`,
+          search: `${c.nameZh} ${c.nameEn} ${c.creditCode}`.toLowerCase(),
+        }))}
       />
     </div>
   );

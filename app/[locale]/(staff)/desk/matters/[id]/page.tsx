@@ -40,8 +40,8 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
       </div>
       {editable ? (
         <div className="flex flex-wrap gap-3">
-          {matterStatusSteps[m.catalogueStatus]!.map((to) => (
-            <MatterStatusForm key={to} matterId={m.id} to={to} consequences={to === 'withdrawn' ? previewConsequences(getDb(), actor, 'matter', 'withdraw', m.id) : undefined} />
+          {matterStatusSteps[m.catalogueStatus]!.filter((to) => to !== 'withdrawn').map((to) => (
+            <MatterStatusForm key={to} matterId={m.id} to={to} />
           ))}
           {m.catalogueStatus === 'listed' && can(actor, 'contract.draft', { departmentId: m.departmentId }) ? (
             <Link href={{ pathname: '/desk/contracts/new', query: { matter: m.id } }} className="self-start rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('draftContract')}</Link>
@@ -74,6 +74,12 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
           <div><dt className="text-slate-600">{t('budget')}</dt><dd>{formatFen(m.annualBudgetFen, locale)}</dd></div>
         </dl>
       )}
+      {editable && matterStatusSteps[m.catalogueStatus]!.includes('withdrawn') ? (
+        // Rarely used and public: withdrawal opens from a button below the matter's contracts and details.
+        <div className="max-w-2xl">
+          <MatterStatusForm matterId={m.id} to="withdrawn" consequences={previewConsequences(getDb(), actor, 'matter', 'withdraw', m.id)} />
+        </div>
+      ) : null}
       <History events={recordHistory(db, 'matter', m.id)} title={t('history')} />
     </div>
   );
