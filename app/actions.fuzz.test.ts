@@ -12,6 +12,8 @@ import { verifyAuditChain } from '@/lib/audit/verify';
 import { requestAmendment } from '@/lib/contracts/amendments';
 import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { contractTransitionNames } from '@/lib/contracts/rules';
+import { systemActor } from '@/lib/auth/actor';
+import { previewConsequences, type ConfirmSubject } from '@/lib/confirm/consequences';
 import { USCC_ALPHABET, usccCheckCharacter } from '@/lib/contractors/uscc';
 import { catalogueStatuses, contractStatuses, contractorKinds, departmentKinds, evaluatorKinds, matterCategories, milestoneStatuses, roles, verificationStatuses } from '@/lib/domain/enums';
 import { loadServerActions, type ServerAction } from '@/lib/testing/app-modules';
@@ -48,6 +50,17 @@ vi.mock('@/lib/auth/password', async (original) => ({
 }));
 
 type Form = Record<string, string | File>;
+
+/**
+ * A confirmable step's form with a confirmation (lib/confirm), read when the form is generated: the token
+ * of the consequences as they are then (most forms), none, or a made-up one (refused, nothing written).
+ */
+const withConfirmation = (f: Fixture, form: fc.Arbitrary<Form>, target: (form: Form) => [ConfirmSubject, string, number] | null): fc.Arbitrary<Form> =>
+  fc.tuple(form, fc.constantFrom('token', 'token', 'token', 'none', 'made-up')).map(([form, kind]) => {
+    const t = target(form);
+    const token = t && kind === 'token' ? (previewConsequences(f.db, systemActor('fuzz'), t[0], t[1], t[2])?.token ?? '') : kind === 'made-up' ? 'not-a-token' : '';
+    return { ...form, confirmation: token };
+  });
 /** A field's invalid values; `null` leaves the field out. */
 type Invalid = Record<string, fc.Arbitrary<string | File | null>>;
 type Spec = {
@@ -174,7 +187,10 @@ const specs: Record<string, Spec> = {
   },
   'admin/users#setUserDisabledAction': {
     who: (f) => f.actors.admin,
-    valid: (f) => fc.record({ userId: fc.constant(String(f.actors.contractorY.id)), disabled: fc.constantFrom('true', 'false') }),
+    valid: (f) =>
+      withConfirmation(f, fc.record({ userId: fc.constant(String(f.actors.contractorY.id)), disabled: fc.constantFrom('true', 'false') }), (form) =>
+        form.disabled === 'true' ? ['user', 'disable', Number(form.userId)] : null,
+      ),
     invalid: () => ({ userId: badId }),
   },
   'admin/users#resetPasswordAction': {
@@ -217,12 +233,16 @@ const specs: Record<string, Spec> = {
   'desk/contracts#transitionContractAction': {
     who: (f) => f.actors.officerA,
     valid: (f) =>
-      fc.record({
-        contractId: fc.constantFrom(String(f.activeA.id), String(f.pendingA.id)),
-        transition: fc.constantFrom(...contractTransitionNames),
-        reason: optionalText(2000),
-        expectedStatus: fc.constantFrom('', ...contractStatuses),
-      }),
+      withConfirmation(
+        f,
+        fc.record({
+          contractId: fc.constantFrom(String(f.activeA.id), String(f.pendingA.id)),
+          transition: fc.constantFrom(...contractTransitionNames),
+          reason: optionalText(2000),
+          expectedStatus: fc.constantFrom('', ...contractStatuses),
+        }),
+        (form) => ['contract', String(form.transition), Number(form.contractId)],
+      ),
     invalid: () => ({ contractId: badId, transition: badEnum(contractTransitionNames), reason: badOptional(2000), expectedStatus: badOptionalEnum(contractStatuses) }),
   },
   'desk/contracts#recordPaymentAction': {
@@ -352,7 +372,10 @@ const specs: Record<string, Spec> = {
   },
   'desk/matters#changeMatterStatusAction': {
     who: (f) => f.actors.officerA,
-    valid: (f) => fc.record({ matterId: fc.constant(String(f.matterA.id)), to: fc.constantFrom(...catalogueStatuses), reason: text(1000) }),
+    valid: (f) =>
+      withConfirmation(f, fc.record({ matterId: fc.constant(String(f.matterA.id)), to: fc.constantFrom(...catalogueStatuses), reason: text(1000) }), (form) =>
+        form.to === 'withdrawn' ? ['matter', 'withdraw', Number(form.matterId)] : null,
+      ),
     invalid: () => ({ matterId: badId, to: badEnum(catalogueStatuses), reason: badOptional(1000) }),
     breaks: [(form) => ({ ...form, to: 'withdrawn', reason: '' })],
   },
@@ -368,7 +391,10 @@ const specs: Record<string, Spec> = {
   },
   'desk/contractors#changeVerificationAction': {
     who: (f) => f.actors.admin,
-    valid: (f) => fc.record({ contractorId: fc.constant(String(f.contractorY.id)), to: fc.constantFrom(...verificationStatuses), reason: text(1000) }),
+    valid: (f) =>
+      withConfirmation(f, fc.record({ contractorId: fc.constant(String(f.contractorY.id)), to: fc.constantFrom(...verificationStatuses), reason: text(1000) }), (form) =>
+        form.to === 'suspended' ? ['contractor', 'suspend', Number(form.contractorId)] : form.to === 'debarred' ? ['contractor', 'debar', Number(form.contractorId)] : null,
+      ),
     invalid: () => ({ contractorId: badId, to: badEnum(verificationStatuses), reason: badOptional(1000) }),
   },
   'admin/departments#updateDepartmentAction': {

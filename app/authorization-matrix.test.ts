@@ -8,6 +8,8 @@ import { requestAmendment } from '@/lib/contracts/amendments';
 import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { submitErrorReport } from '@/lib/reports/service';
 import { milestones } from '@/db/schema';
+import { systemActor } from '@/lib/auth/actor';
+import { consequencesOf, type ConfirmSubject } from '@/lib/confirm/consequences';
 import { apiDir, findFilesNamed, loadServerActions } from '@/lib/testing/app-modules';
 import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
 import { temporaryUploadDir, uploadRequest } from '@/lib/testing/uploads';
@@ -33,6 +35,9 @@ type Entry = {
 };
 
 const adminOnly = (who: Actor | null) => who?.role === 'admin';
+
+/** The confirmation an irreversible step needs (lib/confirm): the token of its consequences as they are. */
+const tokenFor = (f: Fixture, subject: ConfirmSubject, step: string, id: number) => consequencesOf(f.db, systemActor('matrix'), subject, step, id).token;
 const departmentStaff = (who: Actor | null, scope: Scope) => (who?.role === 'officer' || who?.role === 'approver') && scope === 'in';
 
 /** The caller's department's record when in scope, the other department's when out. */
@@ -64,7 +69,10 @@ const matrix: Record<string, Entry> = {
     allowed: adminOnly,
   },
   'admin/users#setUserDisabledAction': {
-    form: (f, scope) => ({ userId: String((scope === 'in' ? f.actors.contractorX : f.actors.contractorY).id), disabled: 'true' }),
+    form: (f, scope) => {
+      const userId = (scope === 'in' ? f.actors.contractorX : f.actors.contractorY).id!;
+      return { userId: String(userId), disabled: 'true', confirmation: tokenFor(f, 'user', 'disable', userId) };
+    },
     allowed: adminOnly,
   },
   'admin/users#resetPasswordAction': {
@@ -83,7 +91,10 @@ const matrix: Record<string, Entry> = {
     allowed: departmentStaff,
   },
   'desk/contracts#transitionContractAction': {
-    form: (f, scope, who) => ({ contractId: String(side(f, who, scope, f.activeA, f.activeB).id), transition: 'suspend', reason: '检查', expectedStatus: 'active' }),
+    form: (f, scope, who) => {
+      const id = side(f, who, scope, f.activeA, f.activeB).id;
+      return { contractId: String(id), transition: 'suspend', reason: '检查', expectedStatus: 'active', confirmation: tokenFor(f, 'contract', 'suspend', id) };
+    },
     allowed: departmentStaff,
   },
   'desk/contracts#recordPaymentAction': {
@@ -164,7 +175,10 @@ const matrix: Record<string, Entry> = {
     allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
   },
   'desk/matters#changeMatterStatusAction': {
-    form: (f, scope, who) => ({ matterId: String(side(f, who, scope, f.matterA, f.matterB).id), to: 'withdrawn', reason: '不再需要' }),
+    form: (f, scope, who) => {
+      const id = side(f, who, scope, f.matterA, f.matterB).id;
+      return { matterId: String(id), to: 'withdrawn', reason: '不再需要', confirmation: tokenFor(f, 'matter', 'withdraw', id) };
+    },
     allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
   },
   'desk/contractors#createContractorAction': {
@@ -176,7 +190,10 @@ const matrix: Record<string, Entry> = {
     allowed: adminOnly,
   },
   'desk/contractors#changeVerificationAction': {
-    form: (f, scope) => ({ contractorId: String((scope === 'in' ? f.contractorX : f.contractorY).id), to: 'suspended', reason: '抽查发现问题' }),
+    form: (f, scope) => {
+      const id = (scope === 'in' ? f.contractorX : f.contractorY).id;
+      return { contractorId: String(id), to: 'suspended', reason: '抽查发现问题', confirmation: tokenFor(f, 'contractor', 'suspend', id) };
+    },
     allowed: adminOnly,
   },
   'admin/departments#updateDepartmentAction': {

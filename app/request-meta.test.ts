@@ -9,6 +9,7 @@ import { UNKNOWN_ADDRESS, USER_AGENT_MAX } from '@/lib/auth/request';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { getEnv } from '@/lib/env';
 import { createMatter } from '@/lib/matters/service';
+import { consequencesOf } from '@/lib/confirm/consequences';
 import { buildFixture, FIXTURE_PASSWORD } from '@/lib/testing/fixture';
 
 const state = vi.hoisted(() => ({ db: null as unknown, headers: new Headers(), cookie: undefined as string | undefined }));
@@ -39,6 +40,7 @@ describe('request metadata on audit events', () => {
     fd.set('matterId', String(f.matterA.id));
     fd.set('to', 'withdrawn');
     fd.set('reason', '职能调整');
+    fd.set('confirmation', consequencesOf(f.db, systemActor('test'), 'matter', 'withdraw', f.matterA.id).token);
     expect(await changeMatterStatusAction({ status: 'idle' }, fd)).toMatchObject({ status: 'ok' });
 
     const event = lastEvent(f.db);

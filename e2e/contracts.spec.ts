@@ -43,6 +43,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
     await signIn(page, demo('officer'), undefined, locale);
     await page.goto(contractUrl);
+    // The amendment form opens from a button (it is rarely used).
+    await page.getByTestId('amendment-open').locator('summary').click();
     const amendment = page.getByTestId('amendment-form');
     await amendment.locator('#field-newValueFen').fill('150000');
     await amendment.locator('#field-rationale').fill(locale === 'en' ? 'Two more communities added' : '服务范围新增两个社区');
@@ -83,6 +85,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     expect(release.contracts[0]!.amendments).toHaveLength(1);
     expect(after.slice(0, before.length)).toEqual(before);
     await page.getByTestId('transition-complete').getByRole('button', { name: t.complete }).click();
+    // Completing is confirmed in a dialog that states what is still open (e2e/confirmations.spec.ts).
+    await page.getByRole('alertdialog').getByTestId('confirm-step').click();
     await expect(page.getByTestId('transition-complete')).toHaveCount(0);
 
     const actions = await page.getByTestId('history-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));

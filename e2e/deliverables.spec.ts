@@ -59,7 +59,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await form.getByTestId('indicators-name-0').fill('households_visited');
     await form.getByTestId('indicators-value-0').fill('120');
     await form.getByRole('button', { name: t.submit }).click();
-    await expect(form.getByRole('status')).toBeVisible();
+    // Saved: the confirmation and the file step show above the emptied form.
+    await expect(page.getByTestId('report-saved').getByRole('status')).toBeVisible();
     await page.reload();
     const logged = deliverable(page, title, 'submitted');
     await expect(logged).toBeVisible();

@@ -29,6 +29,7 @@ test('a session is refused after an admin disables the user, and after the user 
   await admin.page.goto('/zh-CN/admin/users');
   await admin.page.getByRole('row', { name: /officer\.emg@/ }).getByRole('link').click();
   await admin.page.getByRole('button', { name: '停用账号' }).click();
+  await admin.page.getByRole('alertdialog').getByTestId('confirm-step').click();
   await expect(admin.page.getByRole('status')).toContainText('已停用');
   await victim.page.goto('/zh-CN/desk');
   await expect(victim.page).toHaveURL(/\/sign-in$/);

@@ -12,7 +12,8 @@ import { fieldClass } from '@/app/_components/field-class';
 /** A form-level error from an action's state, announced to screen readers. */
 export function FormError({ state }: { state: ActionState }) {
   const t = useTranslations('errors');
-  if (state.status !== 'error' || !state.error) return null;
+  // A step waiting for confirmation is shown by its confirmation panel (confirm-step.tsx), not as an error.
+  if (state.status !== 'error' || !state.error || state.confirmation) return null;
   const key = t.has(state.error) ? state.error : 'codes.validation';
   return (
     <div role="alert" data-testid="form-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">

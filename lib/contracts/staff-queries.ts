@@ -120,7 +120,7 @@ export function findEligibleContractors(db: Db, actor: Actor, query: string) {
     .from(contractors)
     .where(and(eq(contractors.verificationStatus, 'verified'), query.trim() ? or(sql`${contractors.nameZh} like ${q}`, sql`${contractors.nameEn} like ${q}`, sql`${contractors.creditCode} like ${q}`) : undefined))
     .orderBy(asc(contractors.nameZh))
-    .limit(100)
+    .limit(2000)
     .all();
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
 import { formErrorOf, isAppError } from '../errors';
 import { log } from '../log';
+import type { Consequences } from '../confirm/consequences';
 
 /** What a form's server action returns to `useActionState`: message keys, never raw errors. */
 export type ActionState = {
@@ -14,6 +15,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[]>;
   /** Message key under `notices.` for a success. */
   notice?: string;
+  /** The id of the record a success created, for the next step on the same screen (a deliverable's files). */
+  recordId?: number;
   /** Id of an unexpected error, also in the server log. */
   errorId?: string;
   /** What the user typed, to put back in the form after an error (never passwords). */
@@ -23,6 +26,11 @@ export type ActionState = {
    * Its own field, never in `values`: nothing puts it back into a form or sends it again.
    */
   oneTimePassword?: string;
+  /**
+   * An irreversible or public step that was not taken: what it would do, for the person to confirm
+   * (lib/confirm); `changed` when a confirmation was sent for figures that have since changed.
+   */
+  confirmation?: Consequences & { changed: boolean };
 };
 
 

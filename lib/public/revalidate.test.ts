@@ -4,8 +4,12 @@
 // next visitor. Any implementation that expires the right things passes (a tag updated instead of
 // revalidated, the root layout instead of /[locale]); one that leaves a page or figure stale fails.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
+import { systemActor, type Actor } from '@/lib/auth/actor';
+import { consequencesOf, type ConfirmSubject } from '@/lib/confirm/consequences';
 import { buildFixture, type Fixture } from '@/lib/testing/fixture';
+
+/** The confirmation an irreversible step needs: the token of its consequences (lib/confirm). */
+const confirmed = (f: Fixture, subject: ConfirmSubject, step: string, id: number) => consequencesOf(f.db, systemActor('test'), subject, step, id).token;
 
 type Call = { fn: 'revalidateTag' | 'revalidatePath' | 'updateTag'; args: unknown[] };
 const recorded = vi.hoisted(() => ({ calls: [] as { fn: 'revalidateTag' | 'revalidatePath' | 'updateTag'; args: unknown[] }[], cacheTags: new Set<string>() }));
@@ -70,7 +74,7 @@ const writes: Write[] = [
   {
     name: 'a contract suspended',
     who: (f) => f.actors.officerA,
-    run: async (f) => (await import(`${staff}/desk/contracts/actions`)).transitionContractAction({ status: 'idle' }, form({ contractId: String(f.activeA.id), transition: 'suspend', reason: '检查', expectedStatus: 'active' })),
+    run: async (f) => (await import(`${staff}/desk/contracts/actions`)).transitionContractAction({ status: 'idle' }, form({ contractId: String(f.activeA.id), transition: 'suspend', reason: '检查', expectedStatus: 'active', confirmation: confirmed(f, 'contract', 'suspend', f.activeA.id) })),
     pages: contractPages,
   },
   {
@@ -95,7 +99,7 @@ const writes: Write[] = [
   {
     name: 'a contractor suspended',
     who: (f) => f.actors.admin,
-    run: async (f) => (await import(`${staff}/desk/contractors/actions`)).changeVerificationAction({ status: 'idle' }, form({ contractorId: String(f.contractorX.id), to: 'suspended', reason: '抽查发现问题' })),
+    run: async (f) => (await import(`${staff}/desk/contractors/actions`)).changeVerificationAction({ status: 'idle' }, form({ contractorId: String(f.contractorX.id), to: 'suspended', reason: '抽查发现问题', confirmation: confirmed(f, 'contractor', 'suspend', f.contractorX.id) })),
     pages: (f) => ['/contractors', `/contractors/${f.contractorX.id}`, `/contracts/${f.activeA.reference}`],
   },
   {

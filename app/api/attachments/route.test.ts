@@ -25,9 +25,9 @@ describe('/api/attachments', () => {
     state.actor = f.actors.contractorX;
     const ok = await POST(uploadRequest(f.deliverableA.id, 'report.pdf', pdf, '?redirect=1&locale=en'));
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe(`/en/desk/contracts/${f.activeA.id}?upload=ok#deliverables-heading`);
+    expect(ok.headers.get('location')).toBe(`/en/desk/contracts/${f.activeA.id}?upload=ok#report`);
     const refused = await POST(uploadRequest(f.deliverableA.id, '../report.pdf', pdf, '?redirect=1&locale=zh-CN'));
-    expect(refused.headers.get('location')).toBe(`/zh-CN/desk/contracts/${f.activeA.id}?upload=name_path#deliverables-heading`);
+    expect(refused.headers.get('location')).toBe(`/zh-CN/desk/contracts/${f.activeA.id}?upload=name_path#report`);
   });
 
   it('answers JSON without the redirect flag, and 404 to another contractor', async () => {

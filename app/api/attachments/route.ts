@@ -10,6 +10,6 @@ export const dynamic = 'force-dynamic';
 /** Upload one attachment (multipart: deliverableId, then file); a plain form goes back to the contract page. */
 export const POST = routeHandler(async function POST(request: Request) {
   const outcome = asHttpRefusal(await receiveAttachment(getDb(), await getActor(), request, { uploadDir: uploadDir() }));
-  const back = { recordId: outcome.ok ? outcome.contractId : outcome.backTo, page: (id: number) => `/desk/contracts/${id}`, anchor: 'deliverables-heading' };
+  const back = { recordId: outcome.ok ? outcome.contractId : outcome.backTo, page: (id: number) => `/desk/contracts/${id}`, anchor: 'report' };
   return uploadResponse(request, outcome, back, outcome.ok ? { deliverableId: outcome.deliverableId } : {});
 });

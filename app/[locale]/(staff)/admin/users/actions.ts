@@ -5,7 +5,9 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
-import { createUserWithTemporaryPassword, disableUser, enableUser, resetPassword, updateUser } from '@/lib/users/service';
+import { createUserWithTemporaryPassword, enableUser, resetPassword, setUserDisabledInTx, updateUser } from '@/lib/users/service';
+import { takeConfirmedStep } from '@/lib/confirm/service';
+import { awaitingConfirmation } from '@/lib/confirm/form-state';
 
 // Each action authenticates (requireActor) and authorizes (requirePermission, again in the use case).
 // Only the listed fields are read from the form: anything else sent along is ignored.
@@ -47,8 +49,14 @@ export async function setUserDisabledAction(_prev: ActionState, formData: FormDa
     const actor = await requireActor();
     requirePermission(actor, 'user.manage');
     const input = { userId: formData.get('userId') };
-    if (formData.get('disabled') === 'true') disableUser(getDb(), actor, input);
-    else enableUser(getDb(), actor, input);
+    // Disabling ends the person's sessions at once: taken only once confirmed.
+    if (formData.get('disabled') === 'true') {
+      const confirmation = formData.get('confirmation');
+      const outcome = takeConfirmedStep(getDb(), actor, { subject: 'user', step: 'disable', id: Number(input.userId), confirmation: typeof confirmation === 'string' ? confirmation : null }, (tx) =>
+        setUserDisabledInTx(tx, actor, input, true),
+      );
+      if (!outcome.done) return awaitingConfirmation(outcome, formData);
+    } else enableUser(getDb(), actor, input);
     revalidatePath('/[locale]/admin/users', 'page');
     return { status: 'ok', notice: formData.get('disabled') === 'true' ? 'userDisabled' : 'userEnabled' };
   });

@@ -6,7 +6,9 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
-import { changeContractorVerification, createContractor, updateContractor } from '@/lib/contractors/service';
+import { changeContractorVerification, changeContractorVerificationInTx, createContractor, updateContractor } from '@/lib/contractors/service';
+import { takeConfirmedStep } from '@/lib/confirm/service';
+import { awaitingConfirmation } from '@/lib/confirm/form-state';
 import { formLocale, formText } from '@/lib/forms/form-data';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
 
@@ -55,7 +57,17 @@ export async function changeVerificationAction(_prev: ActionState, formData: For
     const actor = await requireActor();
     requirePermission(actor, 'contractor.verify');
     const contractorId = Number(formText(formData, 'contractorId'));
-    changeContractorVerification(getDb(), actor, { contractorId, to: formText(formData, 'to'), reason: formText(formData, 'reason') || undefined });
+    const input = { contractorId, to: formText(formData, 'to'), reason: formText(formData, 'reason') || undefined };
+    // Suspension and debarment are public and stop new contracts: taken only once confirmed.
+    const step = input.to === 'suspended' ? 'suspend' : input.to === 'debarred' ? 'debar' : null;
+    if (step) {
+      const outcome = takeConfirmedStep(getDb(), actor, { subject: 'contractor', step, id: contractorId, confirmation: formText(formData, 'confirmation') }, (tx) =>
+        changeContractorVerificationInTx(tx, actor, input),
+      );
+      if (!outcome.done) return awaitingConfirmation(outcome, formData);
+    } else {
+      changeContractorVerification(getDb(), actor, input);
+    }
     refresh(contractorId);
     return { status: 'ok', notice: 'verificationChanged' };
   });

@@ -2,11 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { ActionForm, Field, FormError, SubmitButton } from '@/app/_components/form';
+import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { contractorKinds } from '@/lib/domain/enums';
 import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
+import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
+import type { Consequences } from '@/lib/confirm/consequences';
 import { changeVerificationAction, createContractorAction, updateContractorAction } from './actions';
 
 export type ContractorProfile = { nameZh: string; nameEn: string; kind: string; legalRepresentative: string; contactPhone: string; contactEmail: string; qualifications: string };
@@ -52,21 +54,37 @@ export function EditContractorForm({ contractorId, initial }: { contractorId: nu
   const t = useTranslations('contractorForm');
   const [state, action] = useActionState(updateContractorAction, idleState);
   return (
-    <ActionForm action={action} state={state} hiddenFields={{ contractorId }} className="space-y-4" noValidate>
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="contractorId" value={contractorId} />
+      <FormError state={state} />
+      <FormNotice state={state} />
       <ProfileFields state={state} initial={initial} />
       <SubmitButton>{t('save')}</SubmitButton>
-    </ActionForm>
+    </form>
   );
 }
 
-export function VerificationForm({ contractorId, to }: { contractorId: number; to: string }) {
+export function VerificationForm({ contractorId, to, consequences }: { contractorId: number; to: string; consequences?: Consequences | null }) {
   const t = useTranslations('contractorForm');
+  const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(changeVerificationAction, idleState);
   const needsReason = to === 'suspended' || to === 'debarred';
+  const label = t(`to.${to}`);
   return (
-    <ActionForm action={action} state={state} hiddenFields={{ contractorId, to }} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`verify-${to}`}>
-      {needsReason ? <Field name="reason" label={t('reason')} required state={state} /> : null}
-      <SubmitButton className={needsReason ? 'bg-red-700 hover:bg-red-900' : ''}>{t(`to.${to}`)}</SubmitButton>
-    </ActionForm>
+    <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`verify-${to}`}>
+      <input type="hidden" name="contractorId" value={contractorId} />
+      <input type="hidden" name="to" value={to} />
+      <FormError state={state} />
+      <FormNotice state={state} />
+      {needsReason ? <Field name="reason" id={`field-reason-${to}`} label={t('reason')} hint={tc('reasonPublic')} required defaultValue={state.values?.reason} state={state} /> : null}
+      <ConfirmationPanel state={state} action={label} />
+      {needsReason ? (
+        <ConfirmedSubmit consequences={consequences ?? null} state={state}>
+          {label}
+        </ConfirmedSubmit>
+      ) : (
+        <SubmitButton>{label}</SubmitButton>
+      )}
+    </form>
   );
 }

@@ -8,11 +8,14 @@ import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
 import { decideAmendment, requestAmendment } from '@/lib/contracts/amendments';
 import { contractTransitions, type ContractTransition } from '@/lib/contracts/rules';
-import { draftContract, recordPayment, transitionContract } from '@/lib/contracts/service';
+import { draftContract, recordPayment, transitionContract, transitionContractInTx } from '@/lib/contracts/service';
+import { isConfirmStep } from '@/lib/confirm/consequences';
+import { takeConfirmedStep } from '@/lib/confirm/service';
+import { awaitingConfirmation } from '@/lib/confirm/form-state';
 import { formLocale, formText } from '@/lib/forms/form-data';
-import { runFormAction, type ActionState } from '@/lib/forms/action-state';
+import { formValues, runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { validate } from '@/lib/shared/validate';
-import { amendmentForm, contractDraftForm, paymentForm } from '@/lib/contracts/schema';
+import { amendmentForm, contractDraftForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
 import { milestoneRows } from '@/lib/forms/rows';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
@@ -28,6 +31,8 @@ export async function draftContractAction(_prev: ActionState, formData: FormData
   const state = await runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'contract.draft');
+    // The contractor search without JavaScript: nothing is drafted; every field comes back as typed.
+    if (formText(formData, 'intent') === 'search') return { status: 'idle', values: formValues(formData) };
     // Each row as sent: an unknown milestone type is refused by the schema (field error), never stored as another.
     const milestones = milestoneRows(formData);
     const input = validate(contractDraftForm, {
@@ -56,14 +61,25 @@ export async function transitionContractAction(_prev: ActionState, formData: For
     const transition = formText(formData, 'transition') as ContractTransition;
     requirePermission(actor, contractTransitions[transition]?.permission ?? 'contract.manage');
     const contractId = Number(formText(formData, 'contractId'));
-    const result = transitionContract(getDb(), actor, {
+    const input = validate(contractTransitionInput, {
       contractId,
       transition,
       reason: formText(formData, 'reason') || undefined,
       expectedStatus: formText(formData, 'expectedStatus') || undefined,
     });
+    let warnings: unknown[] = [];
+    // Complete, terminate, suspend and cancel are taken only with the confirmation of their consequences.
+    if (isConfirmStep('contract', transition)) {
+      const outcome = takeConfirmedStep(getDb(), actor, { subject: 'contract', step: transition, id: contractId, confirmation: formText(formData, 'confirmation') }, (tx) =>
+        transitionContractInTx(tx, actor, input),
+      );
+      if (!outcome.done) return awaitingConfirmation(outcome, formData);
+      warnings = outcome.result.warnings;
+    } else {
+      warnings = transitionContract(getDb(), actor, input).warnings;
+    }
     refresh(contractId);
-    return { status: 'ok', notice: result.warnings.length ? 'approvedWithWarnings' : 'transitionDone' };
+    return { status: 'ok', notice: warnings.length ? 'approvedWithWarnings' : 'transitionDone' };
   });
 }
 

@@ -1,33 +1,82 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatFen } from '@/lib/format';
 import { useActionState } from 'react';
-import { ActionForm, Field, SubmitButton } from '@/app/_components/form';
+import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
+import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
+import { Folded } from '@/app/_components/folded';
+import type { Consequences } from '@/lib/confirm/consequences';
 import { decideAmendmentAction, recordPaymentAction, requestAmendmentAction, transitionContractAction } from './actions';
 
-/** One lifecycle step; steps that need a reason or comment ask for it. */
-export function TransitionForm({ contractId, status, transition, needs, danger }: { contractId: number; status: string; transition: string; needs: 'reason' | 'comment' | null; danger?: boolean }) {
+/**
+ * One lifecycle step; steps that need a reason or comment ask for it. Irreversible or public steps
+ * (`consequences` given) go through a confirmation: a dialog with JavaScript, the server's panel without.
+ */
+export function TransitionForm({ contractId, status, transition, needs, danger, consequences, folded }: { contractId: number; status: string; transition: string; needs: 'reason' | 'comment' | null; danger?: boolean; consequences?: Consequences | null; folded?: boolean }) {
   const t = useTranslations('contractActions');
+  const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(transitionContractAction, idleState);
-  return (
-    <ActionForm action={action} state={state} hiddenFields={{ contractId, transition, expectedStatus: status }} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`transition-${transition}`}>
+  const label = t(`steps.${transition}`);
+  const reasonIsPublic = needs === 'reason' && transition !== 'cancel';
+  const form = (
+    <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`transition-${transition}`}>
+      <input type="hidden" name="contractId" value={contractId} />
+      <input type="hidden" name="transition" value={transition} />
+      <input type="hidden" name="expectedStatus" value={status} />
+      <FormError state={state} />
+      <FormNotice state={state} />
       {needs ? (
-        <Field name="reason" label={t(needs === 'reason' ? 'reason' : 'comment')} state={state}>
-          <textarea id={`field-reason-${transition}`} name="reason" rows={2} required className={fieldClass} aria-label={t(needs === 'reason' ? 'reason' : 'comment')} />
+        <Field name="reason" label={t(needs === 'reason' ? 'reason' : 'comment')} hint={reasonIsPublic ? tc('reasonPublic') : undefined} state={state} id={`field-reason-${transition}`}>
+          <textarea
+            id={`field-reason-${transition}`}
+            name="reason"
+            rows={2}
+            required
+            defaultValue={state.values?.reason}
+            className={fieldClass}
+            aria-describedby={reasonIsPublic ? `field-reason-${transition}-hint` : undefined}
+          />
         </Field>
       ) : null}
-      <SubmitButton className={danger ? 'bg-red-700 hover:bg-red-900' : ''}>{t(`steps.${transition}`)}</SubmitButton>
-    </ActionForm>
+      <ConfirmationPanel state={state} action={label} />
+      {consequences !== undefined ? (
+        <ConfirmedSubmit consequences={consequences} state={state}>
+          {label}
+        </ConfirmedSubmit>
+      ) : (
+        <SubmitButton className={danger ? 'bg-red-700 hover:bg-red-900' : ''}>{label}</SubmitButton>
+      )}
+    </form>
+  );
+  return folded ? (
+    <Folded summary={tc('open', { action: label })} state={state} danger testId={`open-${transition}`}>
+      {form}
+    </Folded>
+  ) : (
+    form
   );
 }
 
 export function PaymentForm({ contractId, milestones }: { contractId: number; milestones: { id: number; title: string }[] }) {
   const t = useTranslations('contractActions');
+  const tf = useTranslations('contractForm');
+  const locale = useLocale();
   const [state, action] = useActionState(recordPaymentAction, idleState);
+  const over = state.error === 'rules.overpayment' && state.errorParams ? Math.max(0, Number(state.errorParams.value) - Number(state.errorParams.paid)) : null;
   return (
-    <ActionForm action={action} state={state} hiddenFields={{ contractId }} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="payment-form" noValidate>
+    <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="payment-form" noValidate>
+      <input type="hidden" name="contractId" value={contractId} />
+      {over !== null ? (
+        <p role="alert" data-testid="form-error" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {tf('overpaymentLeft', { left: formatFen(over, locale) })}
+        </p>
+      ) : (
+        <FormError state={state} />
+      )}
+      <FormNotice state={state} />
       <Field name="amountFen" label={t('amountYuan')} inputMode="decimal" required state={state} />
       <Field name="paidOn" label={t('paidOn')} type="date" required state={state} />
       {milestones.length ? (
@@ -43,21 +92,27 @@ export function PaymentForm({ contractId, milestones }: { contractId: number; mi
         </Field>
       ) : null}
       <SubmitButton>{t('recordPayment')}</SubmitButton>
-    </ActionForm>
+    </form>
   );
 }
 
 export function AmendmentForm({ contractId }: { contractId: number }) {
   const t = useTranslations('contractActions');
+  const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(requestAmendmentAction, idleState);
   return (
-    <ActionForm action={action} state={state} hiddenFields={{ contractId }} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="amendment-form" noValidate>
+    <Folded summary={tc('open', { action: t('requestAmendment') })} state={state} testId="amendment-open">
+    <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="amendment-form" noValidate>
+      <input type="hidden" name="contractId" value={contractId} />
+      <FormError state={state} />
+      <FormNotice state={state} />
       <Field name="newValueFen" label={t('newValueYuan')} inputMode="decimal" state={state} />
       <Field name="newEndDate" label={t('newEndDate')} type="date" state={state} />
       <Field name="newTerms" label={t('newTerms')} state={state} />
       <Field name="rationale" label={t('rationale')} required state={state} />
       <SubmitButton>{t('requestAmendment')}</SubmitButton>
-    </ActionForm>
+    </form>
+    </Folded>
   );
 }
 
@@ -65,7 +120,11 @@ export function AmendmentDecisionForm({ contractId, amendmentId }: { contractId:
   const t = useTranslations('contractActions');
   const [state, action] = useActionState(decideAmendmentAction, idleState);
   return (
-    <ActionForm action={action} state={state} hiddenFields={{ contractId, amendmentId }} className="flex flex-wrap items-end gap-2" data-testid="amendment-decision">
+    <form action={action} className="flex flex-wrap items-end gap-2" data-testid="amendment-decision">
+      <input type="hidden" name="contractId" value={contractId} />
+      <input type="hidden" name="amendmentId" value={amendmentId} />
+      <FormError state={state} />
+      <FormNotice state={state} />
       <Field name="comment" label={t('comment')} state={state} />
       <SubmitButton name="decision" value="approve">
         {t('approveAmendment')}
@@ -73,6 +132,6 @@ export function AmendmentDecisionForm({ contractId, amendmentId }: { contractId:
       <SubmitButton name="decision" value="reject" className="bg-slate-600 hover:bg-slate-800">
         {t('rejectAmendment')}
       </SubmitButton>
-    </ActionForm>
+    </form>
   );
 }

@@ -36,7 +36,7 @@ export async function submitDeliverableAction(_prev: ActionState, formData: Form
       supersedesId: formText(formData, 'supersedesId') || undefined,
     });
     refresh(row.contractId);
-    return { status: 'ok', notice: row.supersedesId ? 'deliverableResubmitted' : 'deliverableSubmitted' };
+    return { status: 'ok', notice: row.supersedesId ? 'deliverableResubmitted' : 'deliverableSubmitted', recordId: row.id };
   });
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { FileUploadForm } from '@/app/_components/file-upload-form';
 import { ActionForm, Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { FORM_ROWS } from '@/lib/forms/rows';
@@ -62,17 +62,18 @@ function NameValueRows({ prefix, legend, nameLabel, valueLabel, state, initial, 
 export type ResubmitOf = { id: number; title: string; periodStart: string; periodEnd: string; description: string; milestoneId: number | null; indicators: Record<string, number> };
 
 /** Log a deliverable, or resubmit returned work (the earlier version stays, linked). */
-export function DeliverableForm({ contractId, milestones, resubmitOf }: { contractId: number; milestones: Option[]; resubmitOf?: ResubmitOf }) {
+export function DeliverableForm({ contractId, milestones, resubmitOf, locale }: { contractId: number; milestones: Option[]; resubmitOf?: ResubmitOf; locale?: string }) {
   const t = useTranslations('deliverables');
   const [state, action] = useActionState(submitDeliverableAction, idleState);
+  const saved = state.status === 'ok' && state.recordId ? state.recordId : null;
   const v = (name: string, fallback = '') => state.values?.[name] ?? fallback;
   const key = resubmitOf ? `resubmit-${resubmitOf.id}` : 'new';
-  return (
+  const form = (
     <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid={resubmitOf ? 'resubmit-form' : 'deliverable-form'} noValidate>
       <input type="hidden" name="contractId" value={contractId} />
       {resubmitOf ? <input type="hidden" name="supersedesId" value={resubmitOf.id} /> : null}
       <FormError state={state} />
-      <FormNotice state={state} />
+      {saved && locale ? null : <FormNotice state={state} />}
       <Field name="title" id={`${key}-title`} label={t('title')} required maxLength={200} state={state} defaultValue={v('title', resubmitOf?.title)} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field name="periodStart" id={`${key}-periodStart`} label={t('periodStart')} type="date" required state={state} defaultValue={v('periodStart', resubmitOf?.periodStart)} />
@@ -97,6 +98,29 @@ export function DeliverableForm({ contractId, milestones, resubmitOf }: { contra
       <p className="text-xs text-slate-600">{t('indicatorHint')}</p>
       <SubmitButton>{resubmitOf ? t('resubmit') : t('submit')}</SubmitButton>
     </form>
+  );
+  // Saved: the confirmation and the file step, where the person is looking (above the emptied form).
+  return (
+    <div className="space-y-3">
+      {saved && locale ? <SavedWithFileStep state={state} deliverableId={saved} locale={locale} /> : null}
+      {form}
+    </div>
+  );
+}
+
+function SavedWithFileStep({ state, deliverableId, locale }: { state: ActionState; deliverableId: number; locale: string }) {
+  const t = useTranslations('contractPage');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+    ref.current?.focus({ preventScroll: true });
+  }, [state]);
+  return (
+    <div ref={ref} tabIndex={-1} className="space-y-2 rounded-md border border-green-300 bg-green-50 p-3 outline-none" data-testid="report-saved">
+      <FormNotice state={state} />
+      <p className="text-sm font-medium">{t('attachNow')}</p>
+      <AttachmentForm deliverableId={deliverableId} locale={locale} />
+    </div>
   );
 }
 

@@ -6,7 +6,6 @@ import { listDeliverableAttachments } from '@/lib/attachments/queries';
 import { listContractDeliverables } from '@/lib/deliverables/queries';
 import { AttachmentForm, DeliverableForm, ReviewForm } from './deliverable-forms';
 import { FileName } from '@/app/_components/file-name';
-import { Section } from '@/app/_components/section';
 
 const statusTone = { submitted: 'bg-amber-100 text-amber-900', accepted: 'bg-green-100 text-green-900', returned: 'bg-red-100 text-red-900' } as const;
 
@@ -39,12 +38,11 @@ export async function DeliverablesSection({
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
-    <Section headingId="deliverables-heading" title={tc('deliverables')} className="space-y-3">
-      {uploadStatus ? (
-        <p role={uploadStatus === 'ok' ? 'status' : 'alert'} data-testid="upload-status" className={uploadStatus === 'ok' ? 'rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800' : 'rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800'}>
-          {t.has(`upload.${uploadStatus}`) ? t(`upload.${uploadStatus}`) : t('upload.bad_request')}
-        </p>
-      ) : null}
+    <section aria-labelledby="deliverables-heading" className="space-y-3">
+      <h2 id="deliverables-heading" className="text-lg font-semibold">
+        {tc('deliverables')}
+      </h2>
+      {uploadStatus && !(isOwnContractor && isActive) ? <UploadStatus status={uploadStatus} /> : null}
       {items.length === 0 ? <p className="text-sm text-slate-600">{tc('none')}</p> : (
         <ul className="space-y-3">
           {items.map((d) => (
@@ -94,12 +92,34 @@ export async function DeliverablesSection({
           ))}
         </ul>
       )}
-      {isOwnContractor && isActive ? (
-        <div className="space-y-2">
-          <h3 className="font-semibold">{t('logHeading')}</h3>
-          <DeliverableForm contractId={contract.id} milestones={milestoneOptions} />
-        </div>
-      ) : null}
-    </Section>
+    </section>
+  );
+}
+
+/** The outcome of a file upload (the upload route sends the browser back with `?upload=<outcome>`). */
+async function UploadStatus({ status }: { status: string }) {
+  const t = await getTranslations('deliverables');
+  return (
+    <p role={status === 'ok' ? 'status' : 'alert'} data-testid="upload-status" className={status === 'ok' ? 'rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800' : 'rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800'}>
+      {t.has(`upload.${status}`) ? t(`upload.${status}`) : t('upload.bad_request')}
+    </p>
+  );
+}
+
+/**
+ * The contractor's main task, first on their contract page: log the work, then attach its files right
+ * there. The upload comes back to this section (`#report`), with its outcome on top.
+ */
+export async function ReportWorkSection({ contractId, locale, milestones, uploadStatus }: { contractId: number; locale: string; milestones: { id: number; title: string; dueDate: string }[]; uploadStatus?: string }) {
+  const t = await getTranslations('contractPage');
+  return (
+    <section id="report" aria-labelledby="report-heading" className="scroll-mt-4 space-y-3 rounded-lg border-2 border-brand-700/30 bg-brand-50/40 p-3" data-testid="report-work">
+      <h2 id="report-heading" className="text-lg font-semibold">
+        {t('reportHeading')}
+      </h2>
+      {uploadStatus ? <UploadStatus status={uploadStatus} /> : null}
+      <p className="text-sm text-slate-700">{t('reportIntro')}</p>
+      <DeliverableForm contractId={contractId} milestones={milestones.map((m) => ({ id: m.id, label: `${m.dueDate} ${m.title}` }))} locale={locale} />
+    </section>
   );
 }

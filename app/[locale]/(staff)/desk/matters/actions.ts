@@ -8,7 +8,9 @@ import { requireActor } from '@/lib/auth/current';
 import { requirePermission } from '@/lib/auth/permissions';
 import { formLocale, formText } from '@/lib/forms/form-data';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
-import { changeMatterStatus, createMatter, updateMatter } from '@/lib/matters/service';
+import { changeMatterStatus, changeMatterStatusInTx, createMatter, updateMatter } from '@/lib/matters/service';
+import { takeConfirmedStep } from '@/lib/confirm/service';
+import { awaitingConfirmation } from '@/lib/confirm/form-state';
 import { validate } from '@/lib/shared/validate';
 import { matterForm, newMatterForm } from '@/lib/matters/schema';
 
@@ -62,7 +64,16 @@ export async function changeMatterStatusAction(_prev: ActionState, formData: For
     const actor = await requireActor();
     requirePermission(actor, 'matter.edit');
     const matterId = Number(formText(formData, 'matterId'));
-    changeMatterStatus(getDb(), actor, { matterId, to: formText(formData, 'to'), reason: formText(formData, 'reason') || undefined });
+    const input = { matterId, to: formText(formData, 'to'), reason: formText(formData, 'reason') || undefined };
+    // Withdrawal is public (the catalogue keeps the matter with its reason): taken only once confirmed.
+    if (input.to === 'withdrawn') {
+      const outcome = takeConfirmedStep(getDb(), actor, { subject: 'matter', step: 'withdraw', id: matterId, confirmation: formText(formData, 'confirmation') }, (tx) =>
+        changeMatterStatusInTx(tx, actor, input),
+      );
+      if (!outcome.done) return awaitingConfirmation(outcome, formData);
+    } else {
+      changeMatterStatus(getDb(), actor, input);
+    }
     refresh(matterId);
     return { status: 'ok', notice: 'matterStatusChanged' };
   });

@@ -2,11 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { ActionForm, Field, FormError, SubmitButton } from '@/app/_components/form';
+import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { matterCategories } from '@/lib/domain/enums';
 import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
+import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
+import { Folded } from '@/app/_components/folded';
+import type { Consequences } from '@/lib/confirm/consequences';
 import { changeMatterStatusAction, createMatterAction, updateMatterAction } from './actions';
 
 export type MatterFormValues = {
@@ -53,10 +56,13 @@ export function EditMatterForm({ matterId, initial }: { matterId: number; initia
   const t = useTranslations('matterForm');
   const [state, action] = useActionState(updateMatterAction, idleState);
   return (
-    <ActionForm action={action} state={state} hiddenFields={{ matterId }} className="space-y-4" noValidate data-testid="matter-edit">
+    <form action={action} className="space-y-4" noValidate data-testid="matter-edit">
+      <input type="hidden" name="matterId" value={matterId} />
+      <FormError state={state} />
+      <FormNotice state={state} />
       <MatterFields state={state} initial={initial} />
       <SubmitButton>{t('save')}</SubmitButton>
-    </ActionForm>
+    </form>
   );
 }
 
@@ -83,13 +89,35 @@ export function NewMatterForm({ locale, departments }: { locale: string; departm
   );
 }
 
-export function MatterStatusForm({ matterId, to }: { matterId: number; to: string }) {
+export function MatterStatusForm({ matterId, to, consequences }: { matterId: number; to: string; consequences?: Consequences | null }) {
   const t = useTranslations('matterForm');
+  const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(changeMatterStatusAction, idleState);
-  return (
-    <ActionForm action={action} state={state} hiddenFields={{ matterId, to }} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`matter-status-${to}`}>
-      {to === 'withdrawn' ? <Field name="reason" label={t('withdrawReason')} required state={state} /> : null}
-      <SubmitButton className={to === 'withdrawn' ? 'bg-red-700 hover:bg-red-900' : ''}>{t(`to.${to}`)}</SubmitButton>
-    </ActionForm>
+  const withdraw = to === 'withdrawn';
+  const label = t(`to.${to}`);
+  const form = (
+    <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`matter-status-${to}`}>
+      <input type="hidden" name="matterId" value={matterId} />
+      <input type="hidden" name="to" value={to} />
+      <FormError state={state} />
+      <FormNotice state={state} />
+      {withdraw ? <Field name="reason" label={t('withdrawReason')} hint={tc('reasonPublic')} required defaultValue={state.values?.reason} state={state} /> : null}
+      <ConfirmationPanel state={state} action={label} />
+      {withdraw ? (
+        <ConfirmedSubmit consequences={consequences ?? null} state={state}>
+          {label}
+        </ConfirmedSubmit>
+      ) : (
+        <SubmitButton>{label}</SubmitButton>
+      )}
+    </form>
+  );
+  // Withdrawal is rare and public: it opens from a button, and the page puts that button last.
+  return withdraw ? (
+    <Folded summary={tc('open', { action: label })} state={state} danger testId="open-withdrawn">
+      {form}
+    </Folded>
+  ) : (
+    form
   );
 }

@@ -5,12 +5,14 @@ import { useActionState } from 'react';
 import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { UserScopeFields } from '@/app/_components/user-fields';
 import { idleState } from '@/lib/forms/state';
+import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
+import type { Consequences } from '@/lib/confirm/consequences';
 import { resetPasswordAction, setUserDisabledAction, updateUserAction } from '../actions';
 
 type Choice = { id: number; name: string };
 type EditableUser = { id: number; name: string; role: string; departmentId: number | null; contractorId: number | null; disabled: boolean };
 
-export function EditUserForms({ user, departments, contractors }: { user: EditableUser; departments: Choice[]; contractors: Choice[] }) {
+export function EditUserForms({ user, departments, contractors, disableConsequences }: { user: EditableUser; departments: Choice[]; contractors: Choice[]; disableConsequences?: Consequences | null }) {
   const t = useTranslations('people');
   const [updateState, update] = useActionState(updateUserAction, idleState);
   const [disableState, setDisabled] = useActionState(setUserDisabledAction, idleState);
@@ -30,7 +32,14 @@ export function EditUserForms({ user, departments, contractors }: { user: Editab
         <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
         <FormError state={disableState} />
         <FormNotice state={disableState} />
-        <SubmitButton className={user.disabled ? '' : 'bg-red-700 hover:bg-red-900'}>{user.disabled ? t('enable') : t('disable')}</SubmitButton>
+        <ConfirmationPanel state={disableState} action={t('disable')} />
+        {user.disabled ? (
+          <SubmitButton>{t('enable')}</SubmitButton>
+        ) : (
+          <ConfirmedSubmit consequences={disableConsequences ?? null} state={disableState}>
+            {t('disable')}
+          </ConfirmedSubmit>
+        )}
       </form>
       <form action={reset} className="space-y-2 border-t border-slate-200 pt-4">
         <input type="hidden" name="userId" value={user.id} />

@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { buildActor } from '@/lib/auth/actor';
 import { findUser, listScopeChoices } from '@/lib/users/queries';
 import { EditUserForms } from './edit-user-forms';
+import { previewConsequences } from '@/lib/confirm/consequences';
 import { History } from '@/app/_components/history';
 import { recordHistory } from '@/lib/audit/queries';
 
@@ -29,6 +30,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ local
         user={{ id: user.id, name: user.name, role: user.role, departmentId: user.departmentId, contractorId: user.contractorId, disabled: user.disabled }}
         departments={choices.departments.map((d) => ({ id: d.id, name: en ? d.nameEn : d.nameZh }))}
         contractors={choices.contractors.map((c) => ({ id: c.id, name: en ? c.nameEn : c.nameZh }))}
+        disableConsequences={user.disabled ? null : previewConsequences(getDb(), actor, 'user', 'disable', user.id)}
       />
       <History events={recordHistory(getDb(), 'user', user.id)} title={t('history')} />
     </div>

@@ -13,6 +13,7 @@ import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditContractorForm, VerificationForm } from '../contractor-forms';
+import { previewConsequences } from '@/lib/confirm/consequences';
 import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
 import { ContractorDocuments } from '../contractor-documents';
 import { Section } from '@/app/_components/section';
@@ -43,7 +44,14 @@ export default async function StaffContractorPage({ params, searchParams }: { pa
       </div>
       {can(actor, 'contractor.verify') ? (
         <div className="flex flex-wrap gap-3">
-          {verificationStatuses.filter((to) => canChangeVerification(c.verificationStatus, to)).map((to) => <VerificationForm key={to} contractorId={c.id} to={to} />)}
+          {verificationStatuses.filter((to) => canChangeVerification(c.verificationStatus, to)).map((to) => (
+            <VerificationForm
+              key={to}
+              contractorId={c.id}
+              to={to}
+              consequences={to === 'suspended' || to === 'debarred' ? previewConsequences(getDb(), actor, 'contractor', to === 'debarred' ? 'debar' : 'suspend', c.id) : undefined}
+            />
+          ))}
         </div>
       ) : null}
       <ContractorDocuments db={db} contractorId={c.id} locale={locale} mayUpload={can(actor, 'contractor.edit')} uploadStatus={typeof upload === 'string' ? upload : undefined} />

@@ -6,6 +6,7 @@ import { buildActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { isFourEyesViolation } from '@/lib/auth/scope';
 import { availableTransitions, contractTransitions } from '@/lib/contracts/rules';
+import { isConfirmStep, previewConsequences } from '@/lib/confirm/consequences';
 import { contractHistory, findContractForStaff } from '@/lib/contracts/staff-queries';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -18,9 +19,10 @@ import { evaluatorKinds } from '@/lib/domain/enums';
 import { isPublishedContractStatus, isSettlingContractStatus } from '@/lib/domain/predicates';
 import { AmendmentDecisionForm, AmendmentForm, PaymentForm, TransitionForm } from '../contract-forms';
 import { AssignEvaluatorForm, EvaluationForm, MilestoneStatusForm, UnassignEvaluatorForm } from '../../deliverables/deliverable-forms';
-import { DeliverablesSection } from '../../deliverables/deliverables-section';
+import { DeliverablesSection, ReportWorkSection } from '../../deliverables/deliverables-section';
+import { listContractDeliverables } from '@/lib/deliverables/queries';
+import { todayInShanghai } from '@/lib/shared/time';
 import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
-import { Section } from '@/app/_components/section';
 
 export default async function StaffContractPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[] }> }) {
   const { locale, id } = await params;
@@ -44,6 +46,43 @@ export default async function StaffContractPage({ params, searchParams }: { para
   const isApproved = isPublishedContractStatus(c.status);
   const mayEvaluate = isApproved && can(actor, 'evaluation.record', evaluationScope);
   const mayAssign = can(actor, 'evaluator.assign') && isApproved;
+  const tp = await getTranslations('contractPage');
+  const isOwnContractor = actor.role === 'contractor' && can(actor, 'deliverable.submit', { contractorId: c.contractorId });
+  // The steps taken every day stay in view; suspending, terminating and cancelling open from a button.
+  const rareStepNames: readonly string[] = ['suspend', 'terminate', 'cancel'];
+  const commonSteps = steps.filter((s) => !rareStepNames.includes(s));
+  const rareSteps = steps.filter((s) => rareStepNames.includes(s));
+  const stepForm = (s: (typeof steps)[number], folded = false) => (
+    <TransitionForm
+      key={s}
+      contractId={c.id}
+      status={c.status}
+      transition={s}
+      needs={contractTransitions[s].needs}
+      danger={s === 'terminate' || s === 'cancel'}
+      consequences={isConfirmStep('contract', s) ? previewConsequences(db, actor, 'contract', s, c.id) : undefined}
+      folded={folded}
+    />
+  );
+  const awaitingReview = listContractDeliverables(db, c.id).filter((d) => d.status === 'submitted').length;
+  const next = nextThingsToDo(tp, {
+    status: c.status,
+    awaitingReview: can(actor, 'deliverable.review', scope) ? awaitingReview : 0,
+    milestonesToMark: readyToMark.size,
+    pendingAmendment: Boolean(pendingAmendment),
+    periodEnded: c.endDate < todayInShanghai(),
+    canManage: can(actor, 'contract.manage', scope),
+  });
+  const sections: [string, string][] = [
+    ['overview', tp('overview')],
+    ...(steps.length ? ([['steps', t('nextSteps')]] as [string, string][]) : []),
+    ['milestones', t('milestones')],
+    ['payments', t('payments')],
+    ['amendments', t('amendments')],
+    ['deliverables-heading', t('deliverables')],
+    ['evaluations', t('evaluations')],
+    ['history-heading', t('history')],
+  ];
   const showRecord = (['draft', 'pending_approval'].includes(c.status) || c.renewalOfId !== null) && can(actor, 'contractor.read');
 
   return (
@@ -56,7 +95,35 @@ export default async function StaffContractPage({ params, searchParams }: { para
         </p>
       </div>
 
-      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+      {isOwnContractor && c.status === 'active' ? <ReportWorkSection contractId={c.id} locale={locale} milestones={detail.milestones} uploadStatus={typeof upload === 'string' ? upload : undefined} /> : null}
+
+      {actor.role !== 'contractor' ? (
+        <section aria-labelledby="summary-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" data-testid="contract-summary">
+          <h2 id="summary-heading" className="sr-only">{tp('summaryHeading')}</h2>
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+            <div><dt className="text-slate-600">{tp('status')}</dt><dd><ContractStatusBadge status={c.status} /></dd></div>
+            <div><dt className="text-slate-600">{t('value')}</dt><dd className="tabular-nums">{fen(c.valueFen)}</dd></div>
+            <div><dt className="text-slate-600">{t('paid')}</dt><dd className="tabular-nums">{fen(detail.paidFen)}</dd></div>
+            <div><dt className="text-slate-600">{tp('left')}</dt><dd className="tabular-nums" data-testid="contract-left">{fen(Math.max(0, c.valueFen - detail.paidFen))}</dd></div>
+          </dl>
+          <div className="text-sm">
+            <p className="font-medium">{tp('next')}</p>
+            <ul className="list-disc ps-5" data-testid="contract-next">
+              {next.map((n) => <li key={n}>{n}</li>)}
+            </ul>
+          </div>
+        </section>
+      ) : null}
+
+      <nav aria-label={tp('onThisPage')} className="text-sm">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1">
+          {sections.map(([anchor, label]) => (
+            <li key={anchor}><a href={`#${anchor}`} className="text-brand-700 underline">{label}</a></li>
+          ))}
+        </ul>
+      </nav>
+
+      <dl id="overview" className="grid scroll-mt-4 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div><dt className="text-slate-600">{t('matter')}</dt><dd className="font-mono">{c.matterCode}</dd></div>
         <div><dt className="text-slate-600">{t('contractor')}</dt><dd>{can(actor, 'contractor.read') ? <Link href={`/desk/contractors/${c.contractorId}`} className="text-brand-700 underline">{en ? c.contractorNameEn : c.contractorNameZh}</Link> : en ? c.contractorNameEn : c.contractorNameZh}</dd></div>
         <div><dt className="text-slate-600">{t('department')}</dt><dd>{en ? c.departmentNameEn : c.departmentNameZh}</dd></div>
@@ -80,12 +147,13 @@ export default async function StaffContractPage({ params, searchParams }: { para
       ) : null}
 
       {detail.previous ? (
-        <Section headingId="previous-heading" title={t('previousRecord', { reference: detail.previous.reference })} headingClassName="font-semibold" className="space-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="previous-record">
+        <section aria-labelledby="previous-heading" className="space-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="previous-record">
+          <h2 id="previous-heading" className="font-semibold">{t('previousRecord', { reference: detail.previous.reference })}</h2>
           <p>{t('previousDeliverables', { total: detail.previous.deliverables.total, accepted: detail.previous.deliverables.accepted, returned: detail.previous.deliverables.returned })}</p>
           {detail.previous.evaluations.length === 0 ? <p>{t('noEvaluations')}</p> : (
             <ul>{detail.previous.evaluations.map((e) => <li key={e.id}>{e.periodStart} – {e.periodEnd} · {t(`evaluatorKind.${e.evaluatorKind}`)} · {e.overallScore} · {t(`grade.${e.grade}`)}</li>)}</ul>
           )}
-        </Section>
+        </section>
       ) : null}
 
       {['active', 'completed'].includes(c.status) && can(actor, 'contract.draft', scope) ? (
@@ -95,16 +163,15 @@ export default async function StaffContractPage({ params, searchParams }: { para
       {showRecord ? <ContractorRecordPanel db={db} actor={actor} contractorId={c.contractorId} /> : null}
 
       {steps.length ? (
-        <Section headingId="steps-heading" title={t('nextSteps')} className="space-y-2">
-          <div className="grid gap-3 sm:grid-cols-2">
-            {steps.map((s) => (
-              <TransitionForm key={s} contractId={c.id} status={c.status} transition={s} needs={contractTransitions[s].needs} danger={s === 'terminate' || s === 'cancel'} />
-            ))}
-          </div>
-        </Section>
+        <section id="steps" aria-labelledby="steps-heading" className="scroll-mt-4 space-y-2">
+          <h2 id="steps-heading" className="text-lg font-semibold">{t('nextSteps')}</h2>
+          {commonSteps.length ? <div className="grid gap-3 sm:grid-cols-2">{commonSteps.map((s) => stepForm(s))}</div> : null}
+          {rareSteps.length ? <div className="grid gap-3 sm:grid-cols-2" data-testid="rare-steps">{rareSteps.map((s) => stepForm(s, true))}</div> : null}
+        </section>
       ) : null}
 
-      <Section headingId="milestones-heading" title={t('milestones')} className="space-y-2">
+      <section id="milestones" aria-labelledby="milestones-heading" className="scroll-mt-4 space-y-2">
+        <h2 id="milestones-heading" className="text-lg font-semibold">{t('milestones')}</h2>
         {detail.milestones.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
           <ul className="space-y-1 text-sm">
             {detail.milestones.map((m) => (
@@ -115,9 +182,10 @@ export default async function StaffContractPage({ params, searchParams }: { para
             ))}
           </ul>
         )}
-      </Section>
+      </section>
 
-      <Section headingId="payments-heading" title={t('payments')} className="space-y-2">
+      <section id="payments" aria-labelledby="payments-heading" className="scroll-mt-4 space-y-2">
+        <h2 id="payments-heading" className="text-lg font-semibold">{t('payments')}</h2>
         {detail.payments.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
           <ul className="space-y-1 text-sm">
             {detail.payments.map((p) => (
@@ -128,9 +196,10 @@ export default async function StaffContractPage({ params, searchParams }: { para
         {can(actor, 'payment.record', scope) && isSettlingContractStatus(c.status) ? (
           <PaymentForm contractId={c.id} milestones={detail.milestones.filter((m) => m.type === 'payment').map((m) => ({ id: m.id, title: `${m.dueDate} ${m.title}` }))} />
         ) : null}
-      </Section>
+      </section>
 
-      <Section headingId="amendments-heading" title={t('amendments')} className="space-y-2">
+      <section id="amendments" aria-labelledby="amendments-heading" className="scroll-mt-4 space-y-2">
+        <h2 id="amendments-heading" className="text-lg font-semibold">{t('amendments')}</h2>
         {detail.amendments.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
           <ul className="space-y-2 text-sm">
             {detail.amendments.map((a) => (
@@ -147,7 +216,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
           </ul>
         )}
         {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} /> : null}
-      </Section>
+      </section>
 
       <DeliverablesSection
         db={db}
@@ -158,7 +227,9 @@ export default async function StaffContractPage({ params, searchParams }: { para
         uploadStatus={typeof upload === 'string' ? upload : undefined}
       />
 
-      <Section headingId="evaluations-heading" title={t('evaluations')} className="space-y-2">
+
+      <section id="evaluations" aria-labelledby="evaluations-heading" className="scroll-mt-4 space-y-2">
+        <h2 id="evaluations-heading" className="text-lg font-semibold">{t('evaluations')}</h2>
         {detail.evaluations.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
           <ul className="space-y-1 text-sm">
             {detail.evaluations.map((e) => (
@@ -168,7 +239,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
         )}
         {mayEvaluate ? <EvaluationForm contractId={c.id} kinds={actor.role === 'evaluator' ? ['third_party'] : evaluatorKinds} /> : null}
         {mayAssign || actor.role === 'admin' || actor.role === 'auditor' ? <EvaluatorAssignments contractId={c.id} mayAssign={mayAssign} actor={actor} /> : null}
-      </Section>
+      </section>
 
       <History events={contractHistory(db, detail)} title={t('history')} />
       <p className="text-xs text-slate-500">{t('shownAt', { time: format.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
@@ -191,4 +262,20 @@ async function EvaluatorAssignments({ contractId, mayAssign, actor }: { contract
       {mayAssign && candidates.length ? <AssignEvaluatorForm contractId={contractId} evaluators={candidates.map((u) => ({ id: u.id, label: `${u.name} <${u.email}>` }))} /> : null}
     </div>
   );
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** What waits on this contract, in the order it should be done (the summary at the top of the page). */
+function nextThingsToDo(t: Translate, c: { status: string; awaitingReview: number; milestonesToMark: number; pendingAmendment: boolean; periodEnded: boolean; canManage: boolean }): string[] {
+  const next: string[] = [];
+  if (c.status === 'draft') next.push(t('nextDraft'));
+  if (c.status === 'pending_approval') next.push(t('nextPending'));
+  if (c.awaitingReview > 0) next.push(t('nextReview', { count: c.awaitingReview }));
+  if (c.milestonesToMark > 0) next.push(t('nextMilestones', { count: c.milestonesToMark }));
+  if (c.pendingAmendment) next.push(t('nextAmendment'));
+  if (c.status === 'suspended') next.push(t('nextSuspended'));
+  if (c.status === 'active' && c.periodEnded && c.canManage) next.push(t('nextEnded'));
+  if (next.length === 0) next.push(t('nextNothing'));
+  return next;
 }

@@ -7,9 +7,7 @@ import { buildActor } from '@/lib/auth/actor';
 import { findContractForStaff, findEligibleContractors, findMatterForDrafting, listDraftableMatters } from '@/lib/contracts/staff-queries';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
-import { fieldClass } from '@/app/_components/field-class';
 import { DraftContractForm } from './draft-contract-form';
-import { Section } from '@/app/_components/section';
 
 type Search = { matter?: string; q?: string; renewal?: string };
 
@@ -48,7 +46,7 @@ export default async function NewContractPage({ params, searchParams }: { params
 
   const contractors = renewal
     ? [{ id: renewal.contract.contractorId, nameZh: renewal.contract.contractorNameZh, nameEn: renewal.contract.contractorNameEn, creditCode: '', kind: '' }]
-    : findEligibleContractors(db, actor, search.q ?? '');
+    : findEligibleContractors(db, actor, '');
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -56,29 +54,26 @@ export default async function NewContractPage({ params, searchParams }: { params
         <span className="font-mono">{matter.code}</span> {en ? matter.titleEn : matter.titleZh} · {t('budget', { budget: formatFen(matter.budgetFen, locale) })}
       </p>
       {renewal ? (
-        <Section headingId="renewal-heading" title={t('renewalOf', { reference: renewal.contract.reference })} headingClassName="font-semibold" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="renewal-record">
+        <section className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" aria-labelledby="renewal-heading" data-testid="renewal-record">
+          <h2 id="renewal-heading" className="font-semibold">{t('renewalOf', { reference: renewal.contract.reference })}</h2>
           <p>{t('previousRecord', { accepted: renewal.deliverables.filter((d) => d.status === 'accepted').length, total: renewal.deliverables.length })}</p>
           <ul>
             {renewal.evaluations.map((e) => (
               <li key={e.id}>{e.periodStart} – {e.periodEnd}: {e.overallScore}</li>
             ))}
           </ul>
-        </Section>
-      ) : (
-        <form method="get" className="flex flex-wrap items-end gap-2" role="search">
-          <input type="hidden" name="matter" value={matter.id} />
-          <label className="text-sm">
-            <span className="block font-medium">{t('searchContractor')}</span>
-            <input name="q" defaultValue={search.q ?? ''} className={fieldClass} />
-          </label>
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm">{t('search')}</button>
-        </form>
-      )}
+        </section>
+      ) : null}
       <DraftContractForm
         locale={locale}
         matterId={matter.id}
         renewalOfId={renewal?.contract.id}
-        contractors={contractors.map((c) => ({ id: c.id, name: `${en ? c.nameEn : c.nameZh}${c.creditCode ? ` (${c.creditCode})` : ''}` }))}
+        initialQuery={search.q ?? ''}
+        contractors={contractors.map((c) => ({
+          id: c.id,
+          name: `${en ? c.nameEn : c.nameZh}${c.creditCode ? ` (${c.creditCode})` : ''}`,
+          search: `${c.nameZh} ${c.nameEn} ${c.creditCode}`.toLowerCase(),
+        }))}
       />
     </div>
   );

@@ -12,7 +12,7 @@ import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditMatterForm, MatterStatusForm } from '../matter-forms';
-import { Section } from '@/app/_components/section';
+import { previewConsequences } from '@/lib/confirm/consequences';
 
 export default async function StaffMatterPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -40,13 +40,16 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
       </div>
       {editable ? (
         <div className="flex flex-wrap gap-3">
-          {matterStatusSteps[m.catalogueStatus]!.map((to) => <MatterStatusForm key={to} matterId={m.id} to={to} />)}
+          {matterStatusSteps[m.catalogueStatus]!.filter((to) => to !== 'withdrawn').map((to) => (
+            <MatterStatusForm key={to} matterId={m.id} to={to} />
+          ))}
           {m.catalogueStatus === 'listed' && can(actor, 'contract.draft', { departmentId: m.departmentId }) ? (
             <Link href={{ pathname: '/desk/contracts/new', query: { matter: m.id } }} className="self-start rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white">{t('draftContract')}</Link>
           ) : null}
         </div>
       ) : null}
-      <Section headingId="matter-contracts" title={t('contracts')} className="space-y-2">
+      <section aria-labelledby="matter-contracts" className="space-y-2">
+        <h2 id="matter-contracts" className="text-lg font-semibold">{t('contracts')}</h2>
         {found.contracts.length === 0 ? <p className="text-sm text-slate-600">{t('noContracts')}</p> : (
           <ul className="space-y-1 text-sm">
             {found.contracts.map((c) => (
@@ -56,20 +59,27 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
             ))}
           </ul>
         )}
-      </Section>
+      </section>
       {editable ? (
-        <Section headingId="matter-edit" title={t('edit')} className="max-w-2xl space-y-2">
+        <section aria-labelledby="matter-edit" className="max-w-2xl space-y-2">
+          <h2 id="matter-edit" className="text-lg font-semibold">{t('edit')}</h2>
           <EditMatterForm
             matterId={m.id}
             initial={{ titleZh: m.titleZh, titleEn: m.titleEn, descriptionZh: m.descriptionZh, descriptionEn: m.descriptionEn, category: m.category, legalBasis: m.legalBasis, serviceStandard: m.serviceStandard, budgetYuan: (m.annualBudgetFen / 100).toFixed(2) }}
           />
-        </Section>
+        </section>
       ) : (
         <dl className="space-y-2 text-sm">
           <div><dt className="text-slate-600">{t('description')}</dt><dd>{en ? m.descriptionEn : m.descriptionZh}</dd></div>
           <div><dt className="text-slate-600">{t('budget')}</dt><dd>{formatFen(m.annualBudgetFen, locale)}</dd></div>
         </dl>
       )}
+      {editable && matterStatusSteps[m.catalogueStatus]!.includes('withdrawn') ? (
+        // Rarely used and public: withdrawal opens from a button below the matter's contracts and details.
+        <div className="max-w-2xl">
+          <MatterStatusForm matterId={m.id} to="withdrawn" consequences={previewConsequences(getDb(), actor, 'matter', 'withdraw', m.id)} />
+        </div>
+      ) : null}
       <History events={recordHistory(db, 'matter', m.id)} title={t('history')} />
     </div>
   );
