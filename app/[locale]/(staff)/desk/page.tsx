@@ -8,6 +8,8 @@ import { countContractsByStatus, listContracts } from '@/lib/contracts/queries';
 import { contractStatuses } from '@/lib/domain/enums';
 import { ContractTable } from '@/app/_components/contract-table';
 import { Link } from '@/lib/i18n/navigation';
+import { localName } from '@/lib/i18n/local-name';
+import { zhMark } from '@/app/_components/local-name';
 import { Button } from '@/app/_components/button';
 import { DeskAttention } from '@/app/_components/desk-attention';
 import { listDeliverablesAwaitingReview } from '@/lib/deliverables/queries';
@@ -25,13 +27,14 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
   const { items: awaiting, total: awaitingTotal } = listDeliverablesAwaitingReview(db, actor);
   const ta = await getTranslations('attention');
   const en = locale === 'en';
+  const org = localName(locale, user.orgName ?? '', user.orgNameEn);
   const t = await getTranslations('desk');
   const ts = await getTranslations('contractStatus');
   const td = await getTranslations('draft');
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t('title', { department: user.orgName ?? '' })}</h1>
+        <h1 className="text-2xl font-bold">{t.rich('title', { department: org.text, name: zhMark(org.fallback) })}</h1>
         <Button asChild>
           <Link href="/desk/contracts/new">{td('newContract')}</Link>
         </Button>

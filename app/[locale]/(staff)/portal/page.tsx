@@ -7,6 +7,8 @@ import { listContracts } from '@/lib/contracts/queries';
 import { listReturnedWork, listUpcomingMilestones } from '@/lib/deliverables/queries';
 import { todayInShanghai } from '@/lib/shared/time';
 import { Link } from '@/lib/i18n/navigation';
+import { localName } from '@/lib/i18n/local-name';
+import { zhMark } from '@/app/_components/local-name';
 import { ContractTable } from '@/app/_components/contract-table';
 
 /** How far ahead the portal shows milestones coming due. */
@@ -30,9 +32,10 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
   const ta = await getTranslations('attention');
   const tm = await getTranslations('milestone');
   const en = locale === 'en';
+  const org = localName(locale, user.orgName ?? '', user.orgNameEn);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t('title', { organization: user.orgName ?? '' })}</h1>
+      <h1 className="text-2xl font-bold">{t.rich('title', { organization: org.text, name: zhMark(org.fallback) })}</h1>
       <section aria-labelledby="returned-work" className="space-y-2">
         <h2 id="returned-work" className="text-lg font-semibold">{ta('returnedWork', { count: returned.length })}</h2>
         {returned.length === 0 ? <p className="text-sm text-slate-600">{ta('nothingReturned')}</p> : (
@@ -63,7 +66,7 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
       </section>
       <section aria-labelledby="own-contracts" className="space-y-2">
         <h2 id="own-contracts" className="text-lg font-semibold">{t('contracts')}</h2>
-        <ContractTable contracts={contracts} caption={t('title', { organization: user.orgName ?? '' })} />
+        <ContractTable contracts={contracts} caption={t.rich('title', { organization: org.text, name: zhMark(org.fallback) })} />
       </section>
     </div>
   );
