@@ -11,6 +11,13 @@ import { Link } from '@/lib/i18n/navigation';
 import { History } from '@/app/_components/history';
 import { Button } from '@/app/_components/button';
 import { fieldClass } from '@/app/_components/field-class';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'audit');
+}
 
 /** The whole trail for auditors and admins: filters in the URL, keyset pages, exports of what is shown. */
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {

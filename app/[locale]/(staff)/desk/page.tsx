@@ -13,6 +13,13 @@ import { zhMark } from '@/app/_components/local-name';
 import { Button } from '@/app/_components/button';
 import { DeskAttention } from '@/app/_components/desk-attention';
 import { listDeliverablesAwaitingReview } from '@/lib/deliverables/queries';
+import type { Metadata } from 'next';
+import { orgTitle, staffPageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return staffPageTitle(locale, 'desk', orgTitle(locale));
+}
 
 /** The officer's desk: their department's contracts by status. Other roles go to their own home. */
 export default async function DeskPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -10,6 +10,13 @@ import { Link } from '@/lib/i18n/navigation';
 import { localName } from '@/lib/i18n/local-name';
 import { zhMark } from '@/app/_components/local-name';
 import { ContractTable } from '@/app/_components/contract-table';
+import type { Metadata } from 'next';
+import { orgTitle, staffPageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return staffPageTitle(locale, 'portal', orgTitle(locale));
+}
 
 /** How far ahead the portal shows milestones coming due. */
 const UPCOMING_DAYS = 60;

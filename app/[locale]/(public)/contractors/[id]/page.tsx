@@ -8,6 +8,7 @@ import { localized } from '../../_components/localized';
 import { EvaluationTable, PublicContractTable } from '../../_components/public-tables';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { ZhText } from '../../_components/zh-text';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { locale, id } = await params;
   const n = readId(id);
   const contractor = n === null ? null : await getCachedPublicContractor(n);
-  return { title: contractor ? localized(locale, contractor.nameZh, contractor.nameEn) : id };
+  return contractor ? pageTitle(locale, 'contractor', localized(locale, contractor.nameZh, contractor.nameEn)) : pageTitle(locale, 'notFound');
 }
 
 export default async function ContractorPage({ params }: { params: Params }) {

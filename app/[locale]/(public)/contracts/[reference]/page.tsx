@@ -11,6 +11,7 @@ import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable } from '../../_components/public-tables';
 import { ReportErrorLink } from '../../_components/report-error-link';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -25,8 +26,9 @@ export function generateStaticParams() {
 type Params = Promise<{ locale: string; reference: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { reference } = await params;
-  return { title: reference };
+  const { locale, reference } = await params;
+  const c = await getCachedPublicContract(reference);
+  return c ? pageTitle(locale, 'contract', c.reference) : pageTitle(locale, 'notFound');
 }
 
 export default async function ContractPage({ params }: { params: Params }) {

@@ -10,6 +10,7 @@ import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable, PublicContractTable } from '../../_components/public-tables';
 import { ServiceStatusBadge } from '../../_components/service-status-badge';
 import { ReportErrorLink } from '../../_components/report-error-link';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -26,7 +27,7 @@ type Params = Promise<{ locale: string; code: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, code } = await params;
   const matter = await getCachedPublicMatter(code);
-  return { title: matter ? `${localized(locale, matter.titleZh, matter.titleEn)} (${matter.code})` : code };
+  return matter ? pageTitle(locale, 'matter', localized(locale, matter.titleZh, matter.titleEn)) : pageTitle(locale, 'notFound');
 }
 
 export default async function MatterPage({ params }: { params: Params }) {
