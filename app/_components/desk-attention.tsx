@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { contractsNeedingAttention } from '@/lib/contracts/attention';
 import { Link } from '@/lib/i18n/navigation';
+import { Parens } from '@/app/_components/punctuation';
 
 /** The officer's "needs attention now" lists, each linking to the contract. */
 export async function DeskAttention({ actor }: { actor: Actor }) {
@@ -12,7 +13,7 @@ export async function DeskAttention({ actor }: { actor: Actor }) {
   const contractList = (key: 'awaitingApproval' | 'endingSoon' | 'pastEnd') => (
     <section aria-labelledby={`attention-${key}`} className="rounded-md border border-slate-200 bg-white p-3" data-testid={`attention-${key}`}>
       <h3 id={`attention-${key}`} className="font-semibold">
-        {t(key)} <span className="tabular-nums text-slate-600">({lists[key].total})</span>
+        {t(key)} <span className="tabular-nums text-slate-600"><Parens>{lists[key].total}</Parens></span>
       </h3>
       {lists[key].total === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
         <ul className="mt-1 space-y-1 text-sm">
@@ -35,7 +36,7 @@ export async function DeskAttention({ actor }: { actor: Actor }) {
         {contractList('pastEnd')}
         <section aria-labelledby="attention-milestones" className="rounded-md border border-slate-200 bg-white p-3" data-testid="attention-overdueMilestones">
           <h3 id="attention-milestones" className="font-semibold">
-            {t('overdueMilestones')} <span className="tabular-nums text-slate-600">({lists.overdueMilestones.total})</span>
+            {t('overdueMilestones')} <span className="tabular-nums text-slate-600"><Parens>{lists.overdueMilestones.total}</Parens></span>
           </h3>
           {lists.overdueMilestones.total === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
             <ul className="mt-1 space-y-1 text-sm">

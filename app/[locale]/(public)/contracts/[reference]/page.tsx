@@ -12,6 +12,7 @@ import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable } from '../../_components/public-tables';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { pageTitle } from '@/lib/i18n/page-title';
+import { Colon, Parens } from '@/app/_components/punctuation';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -69,7 +70,7 @@ export default async function ContractPage({ params }: { params: Params }) {
                   <Link href={`/contractors/${c.contractor.id}`} className="text-brand-700 underline">
                     {localized(locale, c.contractor.nameZh, c.contractor.nameEn)}
                   </Link>{' '}
-                  <span className="text-slate-600">({tk(c.contractor.kind)})</span>
+                  <span className="text-slate-600"><Parens>{tk(c.contractor.kind)}</Parens></span>
                 </>
               ),
             },
@@ -157,7 +158,7 @@ export default async function ContractPage({ params }: { params: Params }) {
             {c.amendments.map((a, i) => (
               <li key={i} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="amendment">
                 <p className="font-medium">
-                  {t('fields.rationale')}: <ZhText>{a.rationale}</ZhText>
+                  {t('fields.rationale')}<Colon /><ZhText>{a.rationale}</ZhText>
                 </p>
                 <p className="text-slate-700">
                   {t('contract.amendmentChange', {
@@ -169,7 +170,7 @@ export default async function ContractPage({ params }: { params: Params }) {
                   {a.termsChanged ? ` ${t('contract.termsChanged')}` : ''}
                 </p>
                 <p className="text-slate-600">
-                  {t('fields.approvedOn')}: {a.approvedOn ?? '—'}
+                  {t('fields.approvedOn')}<Colon />{a.approvedOn ?? '—'}
                 </p>
               </li>
             ))}

@@ -11,6 +11,7 @@ import { AcceptedDeliverableTable, EvaluationTable, PublicContractTable } from '
 import { ServiceStatusBadge } from '../../_components/service-status-badge';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { pageTitle } from '@/lib/i18n/page-title';
+import { Parens } from '@/app/_components/punctuation';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -73,7 +74,7 @@ export default async function MatterPage({ params }: { params: Params }) {
                         <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
                           {localized(locale, c.nameZh, c.nameEn)}
                         </Link>{' '}
-                        <span className="text-slate-600">({tk(c.kind)})</span>
+                        <span className="text-slate-600"><Parens>{tk(c.kind)}</Parens></span>
                       </li>
                     ))}
                   </ul>
