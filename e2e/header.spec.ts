@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { isPrerendered } from '../lib/security/csp';
 import { demo, signIn } from './support/auth';
 
+// Several pages per test on a machine that may be busy: more time than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
 type Me = { signedIn: boolean; name?: string; role?: string; home?: string };
 
 async function me(page: Page): Promise<Me> {
