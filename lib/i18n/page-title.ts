@@ -9,7 +9,7 @@ import { localName } from './local-name';
 /** The pages named in messages `pageTitles`. */
 export type PageKey =
   | 'overview' | 'checkpoints' | 'matter' | 'contractor' | 'contract' | 'changePassword' | 'desk' | 'deskMatters' | 'deskMatter'
-  | 'newMatter' | 'deskContractors' | 'deskContractor' | 'newContractor' | 'deskContract' | 'newContract' | 'approvals' | 'portal'
+  | 'newMatter' | 'deskContractors' | 'deskContracts' | 'deskContractor' | 'newContractor' | 'deskContract' | 'newContract' | 'approvals' | 'portal'
   | 'evaluations' | 'audit' | 'people' | 'person' | 'newPerson' | 'departments' | 'department' | 'import' | 'notFound';
 
 /**
