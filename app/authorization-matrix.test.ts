@@ -378,6 +378,8 @@ const routeMatrix: Record<string, RouteEntry> = {
   },
   // Health is for a process supervisor: open to all, and it shows no records.
   'health#GET': { path: '/api/health', params: () => ({}), allowed: () => true },
+  // Who is signed in, for the header: everyone gets an answer (signed out: { signedIn: false }), about themselves only.
+  'me#GET': { path: '/api/me', params: () => ({}), allowed: () => true },
   'audit/export#GET': { path: '/api/audit/export?format=json&entityType=contract', params: () => ({}), allowed: (who) => who?.role === 'admin' || who?.role === 'auditor' },
 };
 

@@ -7,7 +7,7 @@ const homes: [string, RegExp, string][] = [
   ['approver', /\/approvals$/, '待审批合同'],
   ['auditor', /\/audit$/, '审计日志'],
   ['contractor', /\/portal$/, '的合同'],
-  ['evaluator', /\/evaluations$/, '评估任务'],
+  ['evaluator', /\/evaluations$/, '评价任务'],
 ];
 
 test.describe('each demo account signs in and lands on its home', () => {

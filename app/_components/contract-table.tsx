@@ -1,11 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import type { ContractListItem } from '@/lib/contracts/queries';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import { DataTable } from './data-table';
 import { ContractStatusBadge } from './status-badge';
 
-export async function ContractTable({ contracts, caption }: { contracts: ContractListItem[]; caption: string }) {
+export async function ContractTable({ contracts, caption }: { contracts: ContractListItem[]; caption: ReactNode }) {
   const t = await getTranslations('contracts');
   const locale = await getLocale();
   const en = locale === 'en';

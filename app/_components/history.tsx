@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Section } from '@/app/_components/section';
+import { LocalName } from '@/app/_components/local-name';
+import { Colon, Comma, Parens } from '@/app/_components/punctuation';
 
 export type HistoryEvent = { seq: number; occurredAt: string; actorName: string; actorRole: string; action: string; data: string; entityType?: string; entityId?: string; actorOrg?: string | null };
 
@@ -26,7 +28,7 @@ export async function History({ events, title, showRecord = false }: { events: H
                 <time dateTime={e.occurredAt} className="tabular-nums text-slate-600">
                   {format.dateTime(new Date(e.occurredAt), { dateStyle: 'medium', timeStyle: 'short' })}
                 </time>{' '}
-                · {e.actorName} ({tr.has(e.actorRole) ? tr(e.actorRole) : e.actorRole}{e.actorOrg ? `, ${e.actorOrg}` : ''}) · <strong>{ta.has(e.action) ? ta(e.action) : e.action}</strong>
+                · <LocalName zh={e.actorName} /> <Parens>{tr.has(e.actorRole) ? tr(e.actorRole) : e.actorRole}{e.actorOrg ? <><Comma /><LocalName zh={e.actorOrg} /></> : null}</Parens> · <strong>{ta.has(e.action) ? ta(e.action) : e.action}</strong>
                 {showRecord ? (
                   <span className="font-mono text-xs text-slate-600">
                     {' '}
@@ -36,16 +38,16 @@ export async function History({ events, title, showRecord = false }: { events: H
               </p>
               {data.from && data.to ? (
                 <p className="text-slate-700">
-                  {t('status')}: {show(data.from)} → {show(data.to)}
+                  {t('status')}<Colon />{show(data.from)} → {show(data.to)}
                 </p>
               ) : null}
-              {data.reason ? <p className="text-slate-700">{t('reason')}: {data.reason}</p> : null}
-              {data.comment ? <p className="text-slate-700">{t('comment')}: {data.comment}</p> : null}
+              {data.reason ? <p className="text-slate-700">{t('reason')}<Colon />{data.reason}</p> : null}
+              {data.comment ? <p className="text-slate-700">{t('comment')}<Colon />{data.comment}</p> : null}
               {data.changes ? (
                 <ul className="mt-1 space-y-0.5">
                   {Object.entries(data.changes).map(([field, c]) => (
                     <li key={field}>
-                      {tf.has(field) ? tf(field) : field}: <del className="text-red-700">{show(c.before)}</del> → <ins className="text-green-800 no-underline">{show(c.after)}</ins>
+                      {tf.has(field) ? tf(field) : field}<Colon /><del className="text-red-700">{show(c.before)}</del> → <ins className="text-green-800 no-underline">{show(c.after)}</ins>
                     </li>
                   ))}
                 </ul>

@@ -11,6 +11,7 @@ import { Link, usePathname } from '@/lib/i18n/navigation';
  */
 export function LanguageSwitch() {
   const t = useTranslations('nav');
+  const th = useTranslations('header');
   const locale = useLocale();
   const pathname = usePathname();
   const other = locale === 'zh-CN' ? 'en' : 'zh-CN';
@@ -29,7 +30,7 @@ export function LanguageSwitch() {
       data-testid="language-switch"
       className="rounded-md border border-white/40 px-3 py-1.5 text-sm font-medium text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
     >
-      <span className="sr-only">{t('switchToLabel')}: </span>
+      <span className="sr-only">{t('switchToLabel')}{th('colon')}</span>
       <span lang={other}>{t('switchTo')}</span>
     </Link>
   );

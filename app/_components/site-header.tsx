@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
+import { HeaderUser } from './header-user';
 import { LanguageSwitch } from './language-switch';
 import { NavLink } from './nav-link';
 
@@ -19,9 +20,7 @@ export async function SiteHeader() {
           {t('app.name')}
         </Link>
         <nav aria-label={t('nav.language')} className="flex items-center gap-3">
-          <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium text-white hover:bg-white/10">
-            {t('nav.signIn')}
-          </Link>
+          <HeaderUser />
           <LanguageSwitch />
         </nav>
       </div>

@@ -128,6 +128,7 @@ const specs: Record<string, Spec> = {
   },
   'admin/catalogue/[kind]#GET': oneParam('kind', () => ['departments', 'matters', 'contractors'], { who: (f) => f.actors.admin }),
   'health#GET': { who: () => null, requests: () => queryOf(['x']).map((q): Req => ({ url: `${base}/api/health${query(q)}`, label: 'junk' })) },
+  'me#GET': { who: (f) => f.actors.officerA, requests: () => queryOf(['id', 'role']).map((q): Req => ({ url: `${base}/api/me${query(q)}`, label: 'junk' })) },
   'public/matters#GET': listRoute('/api/public/matters', ['q', 'department', 'category', 'contractorKind', 'status']),
   'public/contractors#GET': listRoute('/api/public/contractors', ['q', 'kind']),
   'public/contracts#GET': listRoute('/api/public/contracts', []),

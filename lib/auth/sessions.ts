@@ -25,7 +25,9 @@ export type SessionUser = {
   role: Role;
   departmentId: number | null;
   contractorId: number | null;
+  /** The organization's name in Chinese (what the audit trail records) and in English (for English pages). */
   orgName: string | null;
+  orgNameEn: string | null;
   mustChangePassword: boolean;
 };
 
@@ -45,7 +47,9 @@ export function resolveSession(db: Db, sessionId: string, now: Date): SessionUse
       session: sessions,
       user: users,
       deptName: departments.nameZh,
+      deptNameEn: departments.nameEn,
       contractorName: contractors.nameZh,
+      contractorNameEn: contractors.nameEn,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -78,6 +82,7 @@ export function resolveSession(db: Db, sessionId: string, now: Date): SessionUse
     departmentId: user.departmentId,
     contractorId: user.contractorId,
     orgName: row.deptName ?? row.contractorName ?? null,
+    orgNameEn: row.deptNameEn ?? row.contractorNameEn ?? null,
     mustChangePassword: user.mustChangePassword,
   };
 }

@@ -3,8 +3,8 @@ import type { AbstractIntlMessages } from 'next-intl';
 // The messages a page sends to the browser: only the namespaces its client components read. Passing all
 // of them (about 50 KB per locale) put the whole catalogue into every rendered page's payload.
 
-/** Client components on every page: the language switch and the error boundary. */
-export const publicClientNamespaces = ['nav', 'errors'] as const;
+/** Client components on every page: the language switch, the header's signed-in island, the 404 page's staff navigation and the error boundary. */
+export const publicClientNamespaces = ['nav', 'header', 'staff', 'errors'] as const;
 
 /** Client components of the sign-in, password and staff screens (their forms). */
 export const staffClientNamespaces = [
@@ -27,7 +27,6 @@ export const staffClientNamespaces = [
   'notices',
   'people',
   'reportInbox',
-  'staff',
   'validation',
 ] as const;
 

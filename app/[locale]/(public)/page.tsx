@@ -12,6 +12,8 @@ import { publishedContractStatuses } from '@/lib/public/dto';
 import { BarChart } from './_components/bar-chart';
 import { StackedColumns } from './_components/stacked-columns';
 import { Section } from '@/app/_components/section';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 // Rendered on first request from the public data cache (lib/public/cached.ts), then served whole from
 // Next's page cache; every write that can change public data calls revalidatePublic(), which expires both
@@ -25,6 +27,11 @@ const statusColors: Record<(typeof publishedContractStatuses)[number], string> =
   completed: 'fill-brand-700',
   terminated: 'fill-red-700',
 };
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'overview');
+}
 
 export default async function OverviewPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

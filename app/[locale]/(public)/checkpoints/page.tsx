@@ -3,8 +3,15 @@ import { DataTable } from '@/app/_components/data-table';
 import { getDb } from '@/db/client';
 import { listCheckpoints } from '@/lib/audit/checkpoints';
 import { Section } from '@/app/_components/section';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'checkpoints');
+}
 
 /** Signed checkpoints of the audit trail, and how anyone can use them to catch a rewritten history. */
 export default async function CheckpointsPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -15,6 +15,7 @@ import { FilterField, FilterSelect } from '../_components/filter-field';
 import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';
 import { ServiceStatusBadge } from '../_components/service-status-badge';
+import { Colon } from '@/app/_components/punctuation';
 
 // Search, filters and page number come from the query string: rendered per request.
 export const dynamic = 'force-dynamic';
@@ -102,10 +103,11 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
               </p>
               {m.currentContractors.length > 0 ? (
                 <p className="text-sm text-slate-700">
-                  {t('fields.currentContractor')}:{' '}
+                  {t('fields.currentContractor')}
+                  <Colon />
                   {m.currentContractors.map((c, i) => (
                     <span key={c.id}>
-                      {i > 0 ? '、' : null}
+                      {i > 0 ? (locale === 'en' ? ', ' : '、') : null}
                       <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
                         {localized(locale, c.nameZh, c.nameEn)}
                       </Link>

@@ -6,6 +6,13 @@ import { can } from '@/lib/auth/permissions';
 import { buildActor } from '@/lib/auth/actor';
 import { listAwaitingApproval } from '@/lib/contracts/queries';
 import { ContractTable } from '@/app/_components/contract-table';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'approvals');
+}
 
 /** The approver's desk: contracts waiting for approval, oldest first. */
 export default async function ApprovalsPage({ params }: { params: Promise<{ locale: string }> }) {

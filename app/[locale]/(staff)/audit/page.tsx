@@ -16,7 +16,14 @@ import { listDepartments } from '@/lib/departments/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { Button } from '@/app/_components/button';
 import { fieldClass } from '@/app/_components/field-class';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { LedgerEntryView, LedgerLink } from './ledger-entry';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'audit');
+}
 
 /**
  * The whole trail for auditors and admins, as a ledger: each event names its record in the reader's language

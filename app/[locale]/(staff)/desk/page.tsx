@@ -8,10 +8,19 @@ import { countContractsByStatus, listContracts } from '@/lib/contracts/queries';
 import { contractStatuses } from '@/lib/domain/enums';
 import { ContractTable } from '@/app/_components/contract-table';
 import { Link } from '@/lib/i18n/navigation';
+import { localName } from '@/lib/i18n/local-name';
+import { zhMark } from '@/app/_components/local-name';
 import { Button } from '@/app/_components/button';
 import { DeskAttention } from '@/app/_components/desk-attention';
 import { listDeliverablesAwaitingReview } from '@/lib/deliverables/queries';
 import { Section } from '@/app/_components/section';
+import type { Metadata } from 'next';
+import { orgTitle, staffPageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return staffPageTitle(locale, 'desk', orgTitle(locale));
+}
 
 /** The officer's desk: their department's contracts by status. Other roles go to their own home. */
 export default async function DeskPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -26,13 +35,14 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
   const { items: awaiting, total: awaitingTotal } = listDeliverablesAwaitingReview(db, actor);
   const ta = await getTranslations('attention');
   const en = locale === 'en';
+  const org = localName(locale, user.orgName ?? '', user.orgNameEn);
   const t = await getTranslations('desk');
   const ts = await getTranslations('contractStatus');
   const td = await getTranslations('draft');
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t('title', { department: user.orgName ?? '' })}</h1>
+        <h1 className="text-2xl font-bold">{t.rich('title', { department: org.text, name: zhMark(org.fallback) })}</h1>
         <Button asChild>
           <Link href="/desk/contracts/new">{td('newContract')}</Link>
         </Button>

@@ -5,6 +5,13 @@ import { requirePageUser } from '@/lib/auth/current';
 import { buildActor } from '@/lib/auth/actor';
 import { listContracts } from '@/lib/contracts/queries';
 import { ContractTable } from '@/app/_components/contract-table';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'evaluations');
+}
 
 /** The evaluator's home: contracts an admin assigned for third-party evaluation (the scope is in the query). */
 export default async function EvaluationsPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -7,8 +7,16 @@ import { listContracts } from '@/lib/contracts/queries';
 import { listReturnedWork, listUpcomingMilestones } from '@/lib/deliverables/queries';
 import { todayInShanghai } from '@/lib/shared/time';
 import { Link } from '@/lib/i18n/navigation';
+import { localName } from '@/lib/i18n/local-name';
+import { zhMark } from '@/app/_components/local-name';
 import { ContractTable } from '@/app/_components/contract-table';
-import { Section } from '@/app/_components/section';
+import type { Metadata } from 'next';
+import { orgTitle, staffPageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return staffPageTitle(locale, 'portal', orgTitle(locale));
+}
 
 /** How far ahead the portal shows milestones coming due. */
 const UPCOMING_DAYS = 60;
@@ -31,10 +39,12 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
   const ta = await getTranslations('attention');
   const tm = await getTranslations('milestone');
   const en = locale === 'en';
+  const org = localName(locale, user.orgName ?? '', user.orgNameEn);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t('title', { organization: user.orgName ?? '' })}</h1>
-      <Section headingId="returned-work" title={ta('returnedWork', { count: returned.length })} className="space-y-2">
+      <h1 className="text-2xl font-bold">{t.rich('title', { organization: org.text, name: zhMark(org.fallback) })}</h1>
+      <section aria-labelledby="returned-work" className="space-y-2">
+        <h2 id="returned-work" className="text-lg font-semibold">{ta('returnedWork', { count: returned.length })}</h2>
         {returned.length === 0 ? <p className="text-sm text-slate-600">{ta('nothingReturned')}</p> : (
           <ul className="space-y-2 text-sm" data-testid="returned-work">
             {returned.map((d) => (
@@ -46,8 +56,9 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
             ))}
           </ul>
         )}
-      </Section>
-      <Section headingId="upcoming" title={ta('upcoming', { days: UPCOMING_DAYS })} className="space-y-2">
+      </section>
+      <section aria-labelledby="upcoming" className="space-y-2">
+        <h2 id="upcoming" className="text-lg font-semibold">{ta('upcoming', { days: UPCOMING_DAYS })}</h2>
         {upcoming.length === 0 ? <p className="text-sm text-slate-600">{ta('nothingDue')}</p> : (
           <ul className="space-y-1 text-sm" data-testid="upcoming-milestones">
             {upcoming.map((m) => (
@@ -59,10 +70,11 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
             ))}
           </ul>
         )}
-      </Section>
-      <Section headingId="own-contracts" title={t('contracts')} className="space-y-2">
-        <ContractTable contracts={contracts} caption={t('title', { organization: user.orgName ?? '' })} />
-      </Section>
+      </section>
+      <section aria-labelledby="own-contracts" className="space-y-2">
+        <h2 id="own-contracts" className="text-lg font-semibold">{t('contracts')}</h2>
+        <ContractTable contracts={contracts} caption={t.rich('title', { organization: org.text, name: zhMark(org.fallback) })} />
+      </section>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { EvaluationTable, PublicContractTable } from '../../_components/public-t
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { ZhText } from '../../_components/zh-text';
 import { Section } from '@/app/_components/section';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { locale, id } = await params;
   const n = readId(id);
   const contractor = n === null ? null : await getCachedPublicContractor(n);
-  return { title: contractor ? localized(locale, contractor.nameZh, contractor.nameEn) : id };
+  return contractor ? pageTitle(locale, 'contractor', localized(locale, contractor.nameZh, contractor.nameEn)) : pageTitle(locale, 'notFound');
 }
 
 export default async function ContractorPage({ params }: { params: Params }) {

@@ -12,6 +12,8 @@ import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable } from '../../_components/public-tables';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { Section } from '@/app/_components/section';
+import { pageTitle } from '@/lib/i18n/page-title';
+import { Colon, Parens } from '@/app/_components/punctuation';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -26,8 +28,9 @@ export function generateStaticParams() {
 type Params = Promise<{ locale: string; reference: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { reference } = await params;
-  return { title: reference };
+  const { locale, reference } = await params;
+  const c = await getCachedPublicContract(reference);
+  return c ? pageTitle(locale, 'contract', c.reference) : pageTitle(locale, 'notFound');
 }
 
 export default async function ContractPage({ params }: { params: Params }) {
@@ -65,7 +68,7 @@ export default async function ContractPage({ params }: { params: Params }) {
                   <Link href={`/contractors/${c.contractor.id}`} className="text-brand-700 underline">
                     {localized(locale, c.contractor.nameZh, c.contractor.nameEn)}
                   </Link>{' '}
-                  <span className="text-slate-600">({tk(c.contractor.kind)})</span>
+                  <span className="text-slate-600"><Parens>{tk(c.contractor.kind)}</Parens></span>
                 </>
               ),
             },
@@ -144,7 +147,7 @@ export default async function ContractPage({ params }: { params: Params }) {
             {c.amendments.map((a, i) => (
               <li key={i} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="amendment">
                 <p className="font-medium">
-                  {t('fields.rationale')}: <ZhText>{a.rationale}</ZhText>
+                  {t('fields.rationale')}<Colon /><ZhText>{a.rationale}</ZhText>
                 </p>
                 <p className="text-slate-700">
                   {t('contract.amendmentChange', {
@@ -156,7 +159,7 @@ export default async function ContractPage({ params }: { params: Params }) {
                   {a.termsChanged ? ` ${t('contract.termsChanged')}` : ''}
                 </p>
                 <p className="text-slate-600">
-                  {t('fields.approvedOn')}: {a.approvedOn ?? '—'}
+                  {t('fields.approvedOn')}<Colon />{a.approvedOn ?? '—'}
                 </p>
               </li>
             ))}

@@ -11,6 +11,8 @@ import { AcceptedDeliverableTable, EvaluationTable, PublicContractTable } from '
 import { ServiceStatusBadge } from '../../_components/service-status-badge';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { Section } from '@/app/_components/section';
+import { pageTitle } from '@/lib/i18n/page-title';
+import { Parens } from '@/app/_components/punctuation';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -27,7 +29,7 @@ type Params = Promise<{ locale: string; code: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, code } = await params;
   const matter = await getCachedPublicMatter(code);
-  return { title: matter ? `${localized(locale, matter.titleZh, matter.titleEn)} (${matter.code})` : code };
+  return matter ? pageTitle(locale, 'matter', localized(locale, matter.titleZh, matter.titleEn)) : pageTitle(locale, 'notFound');
 }
 
 export default async function MatterPage({ params }: { params: Params }) {
@@ -70,7 +72,7 @@ export default async function MatterPage({ params }: { params: Params }) {
                         <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
                           {localized(locale, c.nameZh, c.nameEn)}
                         </Link>{' '}
-                        <span className="text-slate-600">({tk(c.kind)})</span>
+                        <span className="text-slate-600"><Parens>{tk(c.kind)}</Parens></span>
                       </li>
                     ))}
                   </ul>

@@ -7,6 +7,13 @@ import { buildActor } from '@/lib/auth/actor';
 import { listDepartments } from '@/lib/departments/queries';
 import { departmentCreditCodes } from '@/lib/departments/staff-queries';
 import { Link } from '@/lib/i18n/navigation';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'departments');
+}
 
 export default async function DepartmentsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -5,6 +5,13 @@ import { can } from '@/lib/auth/permissions';
 import { buildActor } from '@/lib/auth/actor';
 import { ImportForm } from './import-form';
 import { Section } from '@/app/_components/section';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'import');
+}
 
 export default async function ImportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

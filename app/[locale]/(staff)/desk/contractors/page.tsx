@@ -11,6 +11,13 @@ import { Button } from '@/app/_components/button';
 import { DataTable } from '@/app/_components/data-table';
 import { Pager } from '@/app/_components/pager';
 import { fieldClass } from '@/app/_components/field-class';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'deskContractors');
+}
 
 export default async function StaffContractorsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {
   const { locale } = await params;

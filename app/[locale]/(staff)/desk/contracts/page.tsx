@@ -15,6 +15,13 @@ import { DataTable } from '@/app/_components/data-table';
 import { Pager } from '@/app/_components/pager';
 import { fieldClass } from '@/app/_components/field-class';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'deskContracts');
+}
 
 /**
  * Contracts as the reader's scope allows: for auditors and admins every department's (read-only here: each

@@ -6,6 +6,7 @@ import { listDeliverableAttachments } from '@/lib/attachments/queries';
 import { listContractDeliverables } from '@/lib/deliverables/queries';
 import { AttachmentForm, DeliverableForm, ReviewForm } from './deliverable-forms';
 import { FileName } from '@/app/_components/file-name';
+import { Colon } from '@/app/_components/punctuation';
 
 const statusTone = { submitted: 'bg-amber-100 text-amber-900', accepted: 'bg-green-100 text-green-900', returned: 'bg-red-100 text-red-900' } as const;
 
@@ -53,7 +54,7 @@ export async function DeliverablesSection({
                 <span className="tabular-nums text-slate-600">{d.periodStart} – {d.periodEnd}</span>
               </p>
               <p className="text-slate-600">{t('submittedBy', { name: d.submitterName, time: when(d.submittedAt) })}</p>
-              {d.milestoneId ? <p>{t('milestone')}: {milestoneTitle.get(d.milestoneId) ?? '—'}</p> : null}
+              {d.milestoneId ? <p>{t('milestone')}<Colon />{milestoneTitle.get(d.milestoneId) ?? '—'}</p> : null}
               {d.supersedesId ? <p><a href={`#deliverable-${d.supersedesId}`} className="text-brand-700 underline">{t('resubmissionOf')}</a></p> : null}
               {d.supersededById ? <p><a href={`#deliverable-${d.supersededById}`} className="text-brand-700 underline">{t('replacedBy')}</a></p> : null}
               {d.description ? <p className="whitespace-pre-line">{d.description}</p> : null}

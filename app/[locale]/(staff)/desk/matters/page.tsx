@@ -12,6 +12,13 @@ import { DataTable } from '@/app/_components/data-table';
 import { Pager } from '@/app/_components/pager';
 import { listDepartmentChoices, listMattersForStaff, matterListQuery, matterSorts } from '@/lib/matters/staff-queries';
 import { fieldClass } from '@/app/_components/field-class';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'deskMatters');
+}
 
 /** The staff catalogue: search, filters, sorting and pages, all in the URL (works without JavaScript). */
 export default async function StaffMattersPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string>> }) {

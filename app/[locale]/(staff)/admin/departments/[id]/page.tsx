@@ -10,6 +10,17 @@ import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
 import { EditDepartmentForm } from './department-form';
 import { Section } from '@/app/_components/section';
+import type { Metadata } from 'next';
+import { staffPageTitle } from '@/lib/i18n/page-title';
+import { localName } from '@/lib/i18n/local-name';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
+  const { locale, id } = await params;
+  return staffPageTitle(locale, 'department', (actor) => {
+    const d = (can(actor, 'department.manage') || can(actor, 'audit.read')) && /^\d+$/.test(id) ? findDepartment(getDb(), Number(id)) : null;
+    return d ? localName(locale, d.nameZh, d.nameEn).text : null;
+  });
+}
 
 export default async function DepartmentPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;

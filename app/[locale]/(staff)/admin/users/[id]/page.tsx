@@ -9,6 +9,13 @@ import { EditUserForms } from './edit-user-forms';
 import { previewConsequences } from '@/lib/confirm/consequences';
 import { History } from '@/app/_components/history';
 import { recordHistory } from '@/lib/audit/queries';
+import type { Metadata } from 'next';
+import { staffPageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
+  const { locale, id } = await params;
+  return staffPageTitle(locale, 'person', (actor) => (can(actor, 'user.manage') && /^\d+$/.test(id) ? findUser(getDb(), actor, Number(id))?.name : null));
+}
 
 export default async function EditUserPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;

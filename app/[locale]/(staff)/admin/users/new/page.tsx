@@ -6,6 +6,13 @@ import { can } from '@/lib/auth/permissions';
 import { buildActor } from '@/lib/auth/actor';
 import { listScopeChoices } from '@/lib/users/queries';
 import { NewUserForm } from './new-user-form';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'newPerson');
+}
 
 export default async function NewUserPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -17,6 +17,17 @@ import { previewConsequences } from '@/lib/confirm/consequences';
 import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
 import { ContractorDocuments } from '../contractor-documents';
 import { Section } from '@/app/_components/section';
+import type { Metadata } from 'next';
+import { staffPageTitle } from '@/lib/i18n/page-title';
+import { localName } from '@/lib/i18n/local-name';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
+  const { locale, id } = await params;
+  return staffPageTitle(locale, 'deskContractor', (actor) => {
+    const c = can(actor, 'contractor.read') && /^\d+$/.test(id) ? findContractorForStaff(getDb(), actor, Number(id))?.contractor : undefined;
+    return c ? localName(locale, c.nameZh, c.nameEn).text : null;
+  });
+}
 
 export default async function StaffContractorPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[] }> }) {
   const { locale, id } = await params;

@@ -4,6 +4,13 @@ import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { buildActor } from '@/lib/auth/actor';
 import { NewContractorForm } from '../contractor-forms';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'newContractor');
+}
 
 export default async function NewContractorPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -23,6 +23,14 @@ import { DeliverablesSection, ReportWorkSection } from '../../deliverables/deliv
 import { listContractDeliverables } from '@/lib/deliverables/queries';
 import { todayInShanghai } from '@/lib/shared/time';
 import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
+import type { Metadata } from 'next';
+import { staffPageTitle } from '@/lib/i18n/page-title';
+import { Colon } from '@/app/_components/punctuation';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
+  const { locale, id } = await params;
+  return staffPageTitle(locale, 'deskContract', (actor) => (/^\d+$/.test(id) ? findContractForStaff(getDb(), actor, Number(id))?.contract.reference : null));
+}
 
 export default async function StaffContractPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[] }> }) {
   const { locale, id } = await params;
@@ -205,9 +213,9 @@ export default async function StaffContractPage({ params, searchParams }: { para
             {detail.amendments.map((a) => (
               <li key={a.id} className="rounded-md border border-slate-200 bg-white p-3" data-testid="amendment">
                 <p><strong>{t(`amendmentStatus.${a.status}`)}</strong> · {a.rationale}</p>
-                {a.previousValueFen !== a.newValueFen ? <p>{t('value')}: {fen(a.previousValueFen)} → {fen(a.newValueFen)}</p> : null}
-                {a.previousEndDate !== a.newEndDate ? <p>{t('endDate')}: {a.previousEndDate} → {a.newEndDate}</p> : null}
-                {a.previousTerms !== a.newTerms ? <p>{t('terms')}: {a.previousTerms || '—'} → {a.newTerms}</p> : null}
+                {a.previousValueFen !== a.newValueFen ? <p>{t('value')}<Colon />{fen(a.previousValueFen)} → {fen(a.newValueFen)}</p> : null}
+                {a.previousEndDate !== a.newEndDate ? <p>{t('endDate')}<Colon />{a.previousEndDate} → {a.newEndDate}</p> : null}
+                {a.previousTerms !== a.newTerms ? <p>{t('terms')}<Colon />{a.previousTerms || '—'} → {a.newTerms}</p> : null}
                 {a.status === 'pending_approval' && can(actor, 'amendment.approve', scope) && !isFourEyesViolation(actor, a.requestedBy) ? (
                   <AmendmentDecisionForm contractId={c.id} amendmentId={a.id} />
                 ) : null}

@@ -8,8 +8,15 @@ import { findContractForStaff, findEligibleContractors, findMatterForDrafting, l
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import { DraftContractForm } from './draft-contract-form';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 type Search = { matter?: string; q?: string; renewal?: string };
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'newContract');
+}
 
 /** Drafting a contract: pick a matter of the department, then an eligible contractor, terms and milestones. */
 export default async function NewContractPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Search> }) {

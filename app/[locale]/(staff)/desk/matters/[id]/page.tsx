@@ -13,6 +13,17 @@ import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditMatterForm, MatterStatusForm } from '../matter-forms';
 import { previewConsequences } from '@/lib/confirm/consequences';
+import type { Metadata } from 'next';
+import { staffPageTitle } from '@/lib/i18n/page-title';
+import { localName } from '@/lib/i18n/local-name';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
+  const { locale, id } = await params;
+  return staffPageTitle(locale, 'deskMatter', (actor) => {
+    const m = can(actor, 'matter.read') && /^\d+$/.test(id) ? findMatterForStaff(getDb(), actor, Number(id))?.matter : undefined;
+    return m ? localName(locale, m.titleZh, m.titleEn).text : null;
+  });
+}
 
 export default async function StaffMatterPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;

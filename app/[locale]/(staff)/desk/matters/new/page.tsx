@@ -6,6 +6,13 @@ import { can } from '@/lib/auth/permissions';
 import { buildActor } from '@/lib/auth/actor';
 import { listDepartmentChoices } from '@/lib/matters/staff-queries';
 import { NewMatterForm } from '../matter-forms';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'newMatter');
+}
 
 export default async function NewMatterPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
