@@ -163,6 +163,17 @@ export const auditDataSchemas = {
     renewalOfId: id.nullable(),
     draftedBy: id,
   }),
+  /** What its officer changed in a draft (or a returned draft) before submitting it (lib/contracts/edit-draft.ts). */
+  'contract.draft_edited': updated({
+    contractorId: id,
+    valueFen: fenAmount,
+    startDate: day,
+    endDate: day,
+    justification: z.string().nullable(),
+    terms: z.string(),
+    noSubcontractDeclared: z.boolean(),
+    milestones: z.array(z.strictObject({ title: z.string(), type: z.enum(milestoneTypes), dueDate: day })),
+  }),
   /** What an approved amendment changed. */
   'contract.updated': updated({ valueFen: fenAmount, endDate: day, terms: z.string() }),
   'contract.submitted': contractTransition,
