@@ -228,6 +228,8 @@ export const auditDataSchemas = {
   }),
   'evaluator.assigned': created({ contractId: id, userId: id }),
   'evaluator.unassigned': z.strictObject({ before: z.strictObject({ contractId: id, userId: id }) }),
+  /** Notifications the person marked read (lib/notifications): their keys (`event:<seq>`, `milestone:<id>:<due>`). */
+  'notification.read': z.strictObject({ keys: z.array(z.string()) }),
   'report.submitted': created({ recordType: z.enum(reportedRecordTypes), recordKey: z.string(), message: z.string() }),
   'report.closed': transition(errorReportStatuses),
 } as const;
