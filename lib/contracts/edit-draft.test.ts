@@ -121,3 +121,21 @@ describe('editing a draft', () => {
     expect(() => transitionContract(f.db, f.actors.approverA, { contractId: draft.id, transition: 'approve' })).toThrow(expect.objectContaining({ details: expect.objectContaining({ rule: 'four_eyes' }) }));
   });
 });
+
+describe('returned drafts', async () => {
+  const { findReturn, listReturnedDrafts } = await import('./approval-loop');
+  it('a returned draft carries the approver\'s comment until it is submitted again; other departments do not see it', () => {
+    const f = buildFixture();
+    expect(findReturn(f.db, f.actors.officerA, f.pendingA.id)).toBeUndefined();
+    transitionContract(f.db, f.actors.approverA, { contractId: f.pendingA.id, transition: 'return', reason: 'Lower the value' });
+    expect(findReturn(f.db, f.actors.officerA, f.pendingA.id)).toMatchObject({ comment: 'Lower the value', returnedBy: 'approver.a' });
+    expect(listReturnedDrafts(f.db, f.actors.officerA).map((r) => r.contractId)).toEqual([f.pendingA.id]);
+    expect(listReturnedDrafts(f.db, f.actors.officerB)).toEqual([]);
+    expect(findReturn(f.db, f.actors.officerB, f.pendingA.id)).toBeUndefined();
+    editDraftContract(f.db, f.actors.officerA, edit(f, f.pendingA.id, { contractorId: f.contractorX.id, milestones: [] }));
+    expect(findReturn(f.db, f.actors.officerA, f.pendingA.id)?.comment).toBe('Lower the value');
+    transitionContract(f.db, f.actors.officerA, { contractId: f.pendingA.id, transition: 'submit' });
+    expect(findReturn(f.db, f.actors.officerA, f.pendingA.id)).toBeUndefined();
+    expect(listReturnedDrafts(f.db, f.actors.officerA)).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { pickMessages, staffClientNamespaces } from '@/lib/i18n/client-messages'
 import { roleNav } from '@/lib/auth/homes';
 import { Link } from '@/lib/i18n/navigation';
 import { signOutAction } from '../(auth)/actions';
+import { NotificationCount } from '@/app/_components/notification-count';
 
 // Signed-in pages read the session cookie: always rendered per request, never from the page cache.
 export const dynamic = 'force-dynamic';
@@ -35,6 +36,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
             {user.name} · {t(`roles.${user.role}`)}
             {user.orgName ? ` · ${user.orgName}` : ''}
           </span>
+          <NotificationCount user={user} />
           <Link href="/change-password" className="text-brand-700 underline">
             {t('changePassword')}
           </Link>

@@ -11,6 +11,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { Button } from '@/app/_components/button';
 import { DeskAttention } from '@/app/_components/desk-attention';
 import { listDeliverablesAwaitingReview } from '@/lib/deliverables/queries';
+import { ReturnedDrafts } from './returned-drafts';
 
 /** The officer's desk: their department's contracts by status. Other roles go to their own home. */
 export default async function DeskPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -36,6 +37,7 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
           <Link href="/desk/contracts/new">{td('newContract')}</Link>
         </Button>
       </div>
+      <ReturnedDrafts actor={actor} />
       <DeskAttention actor={actor} />
       <section aria-labelledby="awaiting-review" className="space-y-2">
         <h2 id="awaiting-review" className="text-lg font-semibold">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { idleState } from '@/lib/forms/state';
@@ -11,8 +11,10 @@ import { decideAmendmentAction, recordPaymentAction, requestAmendmentAction, tra
 export function TransitionForm({ contractId, status, transition, needs, danger }: { contractId: number; status: string; transition: string; needs: 'reason' | 'comment' | null; danger?: boolean }) {
   const t = useTranslations('contractActions');
   const [state, action] = useActionState(transitionContractAction, idleState);
+  const locale = useLocale();
   return (
     <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`transition-${transition}`}>
+      <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="contractId" value={contractId} />
       <input type="hidden" name="transition" value={transition} />
       <input type="hidden" name="expectedStatus" value={status} />

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { buildActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { isFourEyesViolation } from '@/lib/auth/scope';
+import { hasEditedDraft, isFourEyesViolation } from '@/lib/auth/scope';
 import { availableTransitions, contractTransitions } from '@/lib/contracts/rules';
 import { contractHistory, findContractForStaff } from '@/lib/contracts/staff-queries';
 import { formatFen } from '@/lib/format';
@@ -20,10 +20,11 @@ import { AmendmentDecisionForm, AmendmentForm, PaymentForm, TransitionForm } fro
 import { AssignEvaluatorForm, EvaluationForm, MilestoneStatusForm, UnassignEvaluatorForm } from '../../deliverables/deliverable-forms';
 import { DeliverablesSection } from '../../deliverables/deliverables-section';
 import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
+import { ApprovalLoopBanner } from './approval-loop-banner';
 
-export default async function StaffContractPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[] }> }) {
+export default async function StaffContractPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[]; step?: string | string[]; warnings?: string | string[] }> }) {
   const { locale, id } = await params;
-  const { upload } = await searchParams;
+  const { upload, step, warnings: stepWarnings } = await searchParams;
   setRequestLocale(locale);
   const actor = buildActor(await requirePageUser(locale));
   const db = getDb();
@@ -35,7 +36,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
   const format = await getFormatter();
   const en = locale === 'en';
   const scope = { departmentId: c.departmentId };
-  const steps = availableTransitions(c.status).filter((s) => can(actor, contractTransitions[s].permission, scope) && !(s === 'approve' && isFourEyesViolation(actor, c.draftedBy)));
+  const steps = availableTransitions(c.status).filter((s) => can(actor, contractTransitions[s].permission, scope) && !(s === 'approve' && (isFourEyesViolation(actor, c.draftedBy) || hasEditedDraft(db, c.id, actor.id))));
   const pendingAmendment = detail.amendments.find((a) => a.status === 'pending_approval');
   const fen = (n: number) => formatFen(n, locale);
   const readyToMark = can(actor, 'milestone.update', scope) ? milestonesReadyToMark(db, c.id) : new Set<number>();
@@ -54,6 +55,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
           <ContractStatusBadge status={c.status} /> {c.statusReason ? <span>{t('reasonLabel', { reason: c.statusReason })}</span> : null}
         </p>
       </div>
+      <ApprovalLoopBanner actor={actor} contract={c} step={typeof step === 'string' ? step : undefined} warnings={stepWarnings === '1'} />
 
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div><dt className="text-slate-600">{t('matter')}</dt><dd className="font-mono">{c.matterCode}</dd></div>

@@ -6,18 +6,21 @@ import { Field, FormError, SubmitButton } from '@/app/_components/form';
 import { milestoneTypes } from '@/lib/domain/enums';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
-import { draftContractAction } from '../actions';
+import { draftContractAction, editDraftContractAction } from '../actions';
 
-export function DraftContractForm({ locale, matterId, renewalOfId, contractors }: { locale: string; matterId: number; renewalOfId?: number; contractors: { id: number; name: string }[] }) {
+/** Drafting a contract; with `edit`, the same form and checks edit an existing draft, its fields filled in. */
+export function DraftContractForm({ locale, matterId, renewalOfId, contractors, edit }: { locale: string; matterId: number; renewalOfId?: number; contractors: { id: number; name: string }[]; edit?: { contractId: number; values: Record<string, string>; submitLabel: string; milestoneRows: number } }) {
   const t = useTranslations('draft');
   const tm = useTranslations('milestone');
-  const [state, action] = useActionState(draftContractAction, idleState);
+  const [state, action] = useActionState(edit ? editDraftContractAction : draftContractAction, edit ? { ...idleState, values: edit.values } : idleState);
   const v = (name: string) => state.values?.[name];
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="matterId" value={matterId} />
       {renewalOfId ? <input type="hidden" name="renewalOfId" value={renewalOfId} /> : null}
+      {edit ? <input type="hidden" name="contractId" value={edit.contractId} /> : null}
+      {edit ? <input type="hidden" name="milestoneRows" value={edit.milestoneRows} /> : null}
       <FormError state={state} />
       <Field name="contractorId" label={t('contractor')} state={state}>
         <select id="field-contractorId" name="contractorId" required defaultValue={v('contractorId') ?? ''} className={fieldClass}>
@@ -38,7 +41,7 @@ export function DraftContractForm({ locale, matterId, renewalOfId, contractors }
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t('milestones')}</legend>
-        {[0, 1, 2, 3].map((i) => (
+        {Array.from({ length: edit?.milestoneRows ?? 4 }, (_, i) => i).map((i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-3">
             <input name={`milestones.${i}.title`} aria-label={t('milestoneTitle', { n: i + 1 })} placeholder={t('milestoneTitle', { n: i + 1 })} defaultValue={v(`milestones.${i}.title`)} className={fieldClass} />
             <select name={`milestones.${i}.type`} aria-label={t('milestoneType', { n: i + 1 })} defaultValue={v(`milestones.${i}.type`) ?? 'delivery'} className={fieldClass}>
@@ -53,12 +56,12 @@ export function DraftContractForm({ locale, matterId, renewalOfId, contractors }
       </fieldset>
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="noSubcontractDeclared" className="mt-1" aria-describedby="declaration-error" />
+          <input type="checkbox" name="noSubcontractDeclared" className="mt-1" aria-describedby="declaration-error" defaultChecked={v('noSubcontractDeclared') === 'on'} />
           <span>{t('declaration')}</span>
         </label>
         {state.fieldErrors?.noSubcontractDeclared ? <p id="declaration-error" className="text-sm text-red-700">{t('declarationRequired')}</p> : null}
       </div>
-      <SubmitButton>{t('save')}</SubmitButton>
+      <SubmitButton>{edit ? edit.submitLabel : t('save')}</SubmitButton>
     </form>
   );
 }
