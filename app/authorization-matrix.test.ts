@@ -56,13 +56,13 @@ const ownContractor = (who: Actor | null, scope: Scope) => who?.role === 'contra
 /** Every exported server action, and who may use it. A new action without an entry fails the test. */
 const matrix: Record<string, Entry> = {
   'admin/users#createUserAction': {
-    form: (_f, scope) => ({ email: `new.${scope}@test.example`, name: 'New', role: 'auditor' }),
+    form: (_f, scope) => ({ email: `new.${scope}@test.example`, name: 'New', role: 'auditor', departmentId: '', contractorId: '' }),
     allowed: adminOnly,
   },
   'admin/users#updateUserAction': {
     form: (f, scope) => {
       const target = scope === 'in' ? f.actors.officerA : f.actors.officerB;
-      return { userId: String(target.id), name: 'Renamed', role: 'officer', departmentId: String(target.departmentId) };
+      return { userId: String(target.id), name: 'Renamed', role: 'officer', departmentId: String(target.departmentId), contractorId: '' };
     },
     allowed: adminOnly,
   },

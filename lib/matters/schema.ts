@@ -13,7 +13,8 @@ export const matterInput = z.object({
   descriptionZh: optionalText(4000),
   descriptionEn: optionalText(4000),
   category: z.enum(matterCategories, { error: 'choice' }),
-  departmentId: z.coerce.number().int().positive(),
+  /** Always chosen: a missing or blank department says so (no department is picked for anyone). */
+  departmentId: z.coerce.number({ error: 'department_required' }).int('department_required').positive('department_required'),
   legalBasis: optionalText(1000),
   serviceStandard: optionalText(2000),
   annualBudgetFen: fen,
