@@ -96,6 +96,9 @@ describe('notifications', () => {
 
     expect(markNotificationsRead(f.db, f.actors.contractorX, { all: true })).toBe(1);
     expect(listNotifications(f.db, f.actors.contractorX).unread).toBe(0);
+    // The contract's approval is the same event in the officer's list: still unread for them.
+    const approvedKey = listNotifications(f.db, f.actors.contractorX).items.find((n) => n.kind === 'approved')!.key;
+    expect(listNotifications(f.db, f.actors.officerA).items.find((n) => n.key === approvedKey)?.read).toBe(false);
     // Nothing left to mark: nothing written.
     const settled = snapshot(f.db);
     expect(markNotificationsRead(f.db, f.actors.contractorX, { all: true })).toBe(0);
