@@ -71,6 +71,7 @@ test.describe('without JavaScript', () => {
     await page.locator('#field-code').fill('LG-ENV-990');
     await page.locator('#field-titleZh').fill('测试事项');
     await page.locator('#field-titleEn').fill('Test matter');
+    await page.locator('#field-annualBudgetFen').fill('100000');
     await page.getByRole('button', { name: '创建事项（草稿）' }).click();
     await expect(page.getByText('请选择负责该事项的部门。')).toBeVisible();
   });

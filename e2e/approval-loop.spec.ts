@@ -23,6 +23,8 @@ async function notificationFor(page: Page, locale: string, reference: string, ki
 
 for (const locale of ['zh-CN', 'en'] as const) {
   test(`sent back, edited by the officer, approved on the second pass; each side told (${locale})`, async ({ page }) => {
+    // Five sign-ins and a dozen pages: longer than one step's default.
+    test.setTimeout(120_000);
     const t = text[locale];
     const matter = locale === 'en' ? 'LG-ENV-007' : 'LG-ENV-006';
     const comment = locale === 'en' ? 'Please lower the value to 90,000 yuan.' : '请将金额调整为九万元。';

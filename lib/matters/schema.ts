@@ -54,4 +54,5 @@ export const matterStatusSteps: Record<string, readonly string[]> = Object.fromE
 
 /** The matter form as typed (budget in yuan); the same checks as the use case, all reported at once. */
 export const matterForm = matterUpdateInput.omit({ matterId: true }).extend({ annualBudgetFen: yuanAsFen });
-export const newMatterForm = matterForm.extend({ code: matterCode });
+/** The new-matter form, checked in one pass: the department (the admin's explicit choice, or the officer's own) with the rest. */
+export const newMatterForm = matterForm.extend({ code: matterCode, departmentId: matterInput.shape.departmentId });
