@@ -1,8 +1,6 @@
 // The authorization matrix: every role (and the signed-out public) × every server action × a resource
 // in scope and one out of scope, calling the actions directly as a forged request would. Every refused
 // call must leave the database exactly as it was; any unauthorized success fails the test.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
@@ -13,6 +11,7 @@ import { submitErrorReport } from '@/lib/reports/service';
 import { milestones } from '@/db/schema';
 import { apiDir, findFilesNamed, loadServerActions } from '@/lib/testing/app-modules';
 import { buildFixture, FIXTURE_PASSWORD, snapshot, type Fixture } from '@/lib/testing/fixture';
+import { temporaryUploadDir, uploadRequest } from '@/lib/testing/uploads';
 
 const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
 vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
@@ -320,49 +319,68 @@ describe('authorization matrix', () => {
 type RouteEntry = {
   path: string | ((f: Fixture) => string);
   params: (f: Fixture) => Record<string, string>;
-  allowed: (who: Actor | null) => boolean;
+  allowed: (who: Actor | null, f: Fixture) => boolean;
   /** Builds the request (default: a bare request with the method). */
   request?: (f: Fixture, url: string) => Request;
   /** Prepares records the call needs (runs before the snapshot). */
   setup?: (f: Fixture) => Promise<void>;
+  /** The route#method called, when the key names a second case of it. */
+  route?: string;
 };
 const attachmentIds = new WeakMap<Fixture, number>();
-const uploadForm = (deliverableId: number) => {
-  const form = new FormData();
-  form.set('deliverableId', String(deliverableId));
-  form.set('file', new File(['季度台账\n'], 'ledger.txt', { type: 'text/plain' }));
-  return form;
+const uploadDeliverable = (f: Fixture, url = 'http://localhost/api/attachments') => uploadRequest(url, { name: 'ledger.txt', bytes: '季度台账\n', type: 'text/plain' }, { deliverableId: String(f.deliverableA.id) });
+const uploadLicence = (url: string) => uploadRequest(url, { name: 'licence.txt', bytes: '营业执照\n', type: 'text/plain' });
+/** Who may see a deliverable of contractor X on contract A in department A (lib/auth/scope.ts deliverableScope); `assigned`: the evaluator is assigned to that contract. */
+const seesDeliverableA = (f: Fixture, who: Actor | null, assigned = false) =>
+  who !== null &&
+  (who.role === 'admin' || who.role === 'auditor' || who.contractorId === f.contractorX.id || ((who.role === 'officer' || who.role === 'approver') && who.departmentId === f.deptA.id) || (assigned && who.role === 'evaluator'));
+const uploadDeliverableFile = async (f: Fixture) => {
+  const { receiveAttachment } = await import('@/lib/attachments/upload');
+  const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, uploadDeliverable(f), { uploadDir: state.dir });
+  if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.error}`);
+  attachmentIds.set(f, outcome.attachmentId);
 };
-/** Who may see a deliverable of contractor X in department A. */
-const seesDeliverableA = (f: Fixture, who: Actor | null) =>
-  who !== null && (who.role === 'admin' || who.role === 'auditor' || who.contractorId === f.contractorX.id || ((who.role === 'officer' || who.role === 'approver') && who.departmentId === f.deptA.id));
 const routeMatrix: Record<string, RouteEntry> = {
   'admin/catalogue/[kind]#GET': { path: '/api/admin/catalogue/contractors', params: () => ({ kind: 'contractors' }), allowed: adminOnly },
   'attachments#POST': {
     path: '/api/attachments',
     params: () => ({}),
-    request: (f, url) => new Request(url, { method: 'POST', body: uploadForm(f.deliverableA.id) }),
+    request: (f, url) => uploadDeliverable(f, url),
     allowed: (who) => who?.role === 'contractor' && who.name === 'x',
   },
   'attachments/[id]#GET': {
     path: (f) => `/api/attachments/${attachmentIds.get(f)}`,
     params: (f) => ({ id: String(attachmentIds.get(f)) }),
+    setup: uploadDeliverableFile,
+    allowed: (who, f) => seesDeliverableA(f, who),
+  },
+  'attachments/[id]#GET a deliverable file, the evaluator assigned to its contract': {
+    route: 'attachments/[id]#GET',
+    path: (f) => `/api/attachments/${attachmentIds.get(f)}`,
+    params: (f) => ({ id: String(attachmentIds.get(f)) }),
     setup: async (f) => {
-      const { receiveAttachment } = await import('@/lib/attachments/upload');
-      const outcome = await receiveAttachment(f.db as never, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: uploadForm(f.deliverableA.id) }), { uploadDir: state.dir });
+      assignEvaluator(f.db, f.actors.admin, { contractId: f.activeA.id, userId: f.actors.evaluator.id });
+      await uploadDeliverableFile(f);
+    },
+    allowed: (who, f) => seesDeliverableA(f, who, true),
+  },
+  'attachments/[id]#GET a qualification document of contractor X': {
+    route: 'attachments/[id]#GET',
+    path: (f) => `/api/attachments/${attachmentIds.get(f)}`,
+    params: (f) => ({ id: String(attachmentIds.get(f)) }),
+    setup: async (f) => {
+      const { receiveContractorDocument } = await import('@/lib/attachments/upload');
+      const outcome = await receiveContractorDocument(f.db as never, f.actors.admin, f.contractorX.id, uploadLicence('http://localhost/api/contractors/1/documents'), { uploadDir: state.dir });
       if (!outcome.ok) throw new Error(`setup upload failed: ${outcome.error}`);
       attachmentIds.set(f, outcome.attachmentId);
     },
-    allowed: () => false, // replaced per fixture below
+    // Staff who read the register and the contractor's own users; not evaluators, not the other contractor.
+    allowed: (who) => who !== null && (['admin', 'auditor', 'officer', 'approver'].includes(who.role) || (who.role === 'contractor' && who.name === 'x')),
   },
   'contractors/[id]/documents#POST': {
     path: (f) => `/api/contractors/${f.contractorX.id}/documents`,
     params: (f) => ({ id: String(f.contractorX.id) }),
-    request: (_f, url) => {
-      const form = new FormData();
-      form.set('file', new File(['营业执照\n'], 'licence.txt', { type: 'text/plain' }));
-      return new Request(url, { method: 'POST', body: form });
-    },
+    request: (_f, url) => uploadLicence(url),
     allowed: adminOnly,
   },
   // Health is for a process supervisor: open to all, and it shows no records.
@@ -372,7 +390,7 @@ const routeMatrix: Record<string, RouteEntry> = {
 
 
 describe('authorization matrix: route handlers', () => {
-  state.dir = mkdtempSync(path.join(tmpdir(), 'matrix-uploads-'));
+  state.dir = temporaryUploadDir('matrix-uploads-');
   const nonPublic = findFilesNamed(apiDir, 'route.ts').filter((f) => !f.includes(`${path.sep}public${path.sep}`) && !f.includes(`${path.sep}auth${path.sep}`));
 
   it('covers every non-public route handler', async () => {
@@ -393,12 +411,12 @@ describe('authorization matrix: route handlers', () => {
         state.db = f.db;
         await entry.setup?.(f);
         state.actor = pick(f);
-        const [dir, method] = key.split('#') as [string, string];
+        const [dir, method] = (entry.route ?? key).split('#') as [string, string];
         const mod = (await import(path.join(apiDir, dir, 'route.ts'))) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
         const before = snapshot(f.db);
         const url = `http://localhost${typeof entry.path === 'string' ? entry.path : entry.path(f)}`;
         const res = await mod[method]!(entry.request ? entry.request(f, url) : new Request(url, { method }), { params: Promise.resolve(entry.params(f)) });
-        const allowed = key === 'attachments/[id]#GET' ? seesDeliverableA(f, state.actor) : entry.allowed(state.actor);
+        const allowed = entry.allowed(state.actor, f);
         expect(res.status < 400, `${callerName}: ${res.status}`).toBe(allowed);
         if (!allowed || method === 'GET') expect(snapshot(f.db)).toBe(before);
       });

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { contractsNeedingAttention } from '@/lib/contracts/attention';
 import { Link } from '@/lib/i18n/navigation';
+import { Section } from '@/app/_components/section';
 
 /** The officer's "needs attention now" lists, each linking to the contract. */
 export async function DeskAttention({ actor }: { actor: Actor }) {
@@ -10,10 +11,13 @@ export async function DeskAttention({ actor }: { actor: Actor }) {
   const t = await getTranslations('attention');
   const en = (await getLocale()) === 'en';
   const contractList = (key: 'awaitingApproval' | 'endingSoon' | 'pastEnd') => (
-    <section aria-labelledby={`attention-${key}`} className="rounded-md border border-slate-200 bg-white p-3" data-testid={`attention-${key}`}>
-      <h3 id={`attention-${key}`} className="font-semibold">
-        {t(key)} <span className="tabular-nums text-slate-600">({lists[key].total})</span>
-      </h3>
+    <Section
+      headingId={`attention-${key}`}
+      title={<>{t(key)} <span className="tabular-nums text-slate-600">({lists[key].total})</span></>}
+      level={3}
+      className="rounded-md border border-slate-200 bg-white p-3"
+      data-testid={`attention-${key}`}
+    >
       {lists[key].total === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
         <ul className="mt-1 space-y-1 text-sm">
           {lists[key].items.map((c) => (
@@ -24,19 +28,15 @@ export async function DeskAttention({ actor }: { actor: Actor }) {
         </ul>
       )}
       {lists[key].total > lists[key].items.length && <p className="mt-1 text-sm text-slate-600">{t('showingFirst', { shown: lists[key].items.length, total: lists[key].total })}</p>}
-    </section>
+    </Section>
   );
   return (
-    <section aria-labelledby="attention-heading" className="space-y-2">
-      <h2 id="attention-heading" className="text-lg font-semibold">{t('title')}</h2>
+    <Section headingId="attention-heading" title={t('title')} className="space-y-2">
       <div className="grid gap-3 md:grid-cols-2">
         {contractList('awaitingApproval')}
         {contractList('endingSoon')}
         {contractList('pastEnd')}
-        <section aria-labelledby="attention-milestones" className="rounded-md border border-slate-200 bg-white p-3" data-testid="attention-overdueMilestones">
-          <h3 id="attention-milestones" className="font-semibold">
-            {t('overdueMilestones')} <span className="tabular-nums text-slate-600">({lists.overdueMilestones.total})</span>
-          </h3>
+        <Section headingId="attention-milestones" title={<>{t('overdueMilestones')} <span className="tabular-nums text-slate-600">({lists.overdueMilestones.total})</span></>} level={3} className="rounded-md border border-slate-200 bg-white p-3" data-testid="attention-overdueMilestones">
           {lists.overdueMilestones.total === 0 ? <p className="text-sm text-slate-600">{t('nothing')}</p> : (
             <ul className="mt-1 space-y-1 text-sm">
               {lists.overdueMilestones.items.map((m) => (
@@ -49,8 +49,8 @@ export async function DeskAttention({ actor }: { actor: Actor }) {
           {lists.overdueMilestones.total > lists.overdueMilestones.items.length && (
             <p className="mt-1 text-sm text-slate-600">{t('showingFirst', { shown: lists.overdueMilestones.items.length, total: lists.overdueMilestones.total })}</p>
           )}
-        </section>
+        </Section>
       </div>
-    </section>
+    </Section>
   );
 }

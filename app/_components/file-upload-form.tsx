@@ -1,3 +1,5 @@
+import { Button } from '@/app/_components/button';
+
 /** File types every upload route accepts (the server checks the content, this only narrows the picker). */
 const ACCEPT = '.pdf,.docx,.xlsx,.jpg,.jpeg,.png,.csv,.txt';
 
@@ -15,9 +17,9 @@ export function FileUploadForm({ action, fields = {}, label, button, hint, testI
         <span className="block font-medium text-slate-800">{label}</span>
         <input type="file" name="file" required accept={ACCEPT} className="block text-sm" />
       </label>
-      <button type="submit" className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
+      <Button type="submit" variant="outline">
         {button}
-      </button>
+      </Button>
       <p className="w-full text-xs text-slate-600">{hint}</p>
     </form>
   );

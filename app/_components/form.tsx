@@ -6,6 +6,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { cn } from '@/lib/cn';
 import type { ActionState } from '@/lib/forms/action-state';
+import { Button } from '@/app/_components/button';
 import { fieldClass } from '@/app/_components/field-class';
 
 /** A form-level error from an action's state, announced to screen readers. */
@@ -28,6 +29,23 @@ export function FormNotice({ state }: { state: ActionState }) {
     <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
       {t(state.notice)}
     </p>
+  );
+}
+
+/**
+ * A staff form's shell: the form bound to its server action (from useActionState), its hidden ids, then the
+ * error and notice the action answered, then the fields and buttons.
+ */
+export function ActionForm({ state, hiddenFields = {}, children, ...props }: ComponentProps<'form'> & { state: ActionState; hiddenFields?: Record<string, string | number> }) {
+  return (
+    <form {...props}>
+      {Object.entries(hiddenFields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormError state={state} />
+      <FormNotice state={state} />
+      {children}
+    </form>
   );
 }
 
@@ -81,17 +99,8 @@ export function Field({ name, label, state, hint, className, children, ...input 
 export function SubmitButton({ children, className, ...props }: ComponentProps<'button'>) {
   const { pending } = useFormStatus();
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending}
-      className={cn(
-        'inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60',
-        className,
-      )}
-      {...props}
-    >
+    <Button type="submit" disabled={pending} aria-disabled={pending} className={cn('px-4 py-2', className)} {...props}>
       {children}
-    </button>
+    </Button>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { Section } from '@/app/_components/section';
 
 export type HistoryEvent = { seq: number; occurredAt: string; actorName: string; actorRole: string; action: string; data: string; entityType?: string; entityId?: string; actorOrg?: string | null };
 
@@ -14,10 +15,7 @@ export async function History({ events, title, showRecord = false }: { events: H
   const tr = await getTranslations('staff.roles');
   const format = await getFormatter();
   return (
-    <section aria-labelledby="history-heading" className="space-y-2">
-      <h2 id="history-heading" className="text-lg font-semibold">
-        {title}
-      </h2>
+    <Section headingId="history-heading" title={title} className="space-y-2">
       {events.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : null}
       <ol className="space-y-2" data-testid="history">
         {events.map((e) => {
@@ -56,6 +54,6 @@ export async function History({ events, title, showRecord = false }: { events: H
           );
         })}
       </ol>
-    </section>
+    </Section>
   );
 }

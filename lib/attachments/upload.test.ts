@@ -7,6 +7,7 @@ import { buildFixture, type Fixture } from '../testing/fixture';
 import { openAttachment } from './download';
 import { receiveAttachment } from './upload';
 import { buildDocx } from '../testing/zip';
+import { uploadRequest as multipartUpload } from '../testing/uploads';
 
 /** A small but well-formed PDF, built here rather than checked in. */
 function smallPdf(): Uint8Array {
@@ -21,12 +22,8 @@ function smallPdf(): Uint8Array {
   return new TextEncoder().encode(body);
 }
 
-function uploadRequest(deliverableId: number, name: string, bytes: Uint8Array, type = 'application/pdf'): Request {
-  const form = new FormData();
-  form.set('deliverableId', String(deliverableId));
-  form.set('file', new File([bytes as BlobPart], name, { type }));
-  return new Request('http://localhost/api/attachments', { method: 'POST', body: form });
-}
+const uploadRequest = (deliverableId: number, name: string, bytes: Uint8Array, type = 'application/pdf'): Request =>
+  multipartUpload('http://localhost/api/attachments', { name, bytes, type }, { deliverableId: String(deliverableId) });
 
 const elf = () => new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, ...new Array(120).fill(0)]);
 const mz = () => {

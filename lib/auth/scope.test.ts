@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contractors, contracts, deliverables, matters } from '../../db/schema';
+import { assignEvaluator } from '../evaluations/assignments';
 import { buildFixture } from '../testing/fixture';
 import { publicActor, systemActor } from './actor';
 import { contractorScope, contractScope, deliverableScope, isFourEyesViolation, isInScope, matterScope } from './scope';
@@ -42,6 +43,19 @@ describe('scope: one home for who sees which records', () => {
     expect(deliverableIds(actors.officerB)).toEqual([f.deliverableB.id]);
     expect(deliverableIds(actors.evaluator)).toEqual([]);
     expect(deliverableIds(actors.auditor)).toEqual(ids([f.deliverableA, f.deliverableB]));
+  });
+
+  it('deliverables follow their contract: whoever no longer sees the contract no longer sees its deliverables or their files', () => {
+    const g = buildFixture();
+    const deliverableIds = (actor: typeof actors.admin) =>
+      ids(g.db.select({ id: deliverables.id }).from(deliverables).innerJoin(contracts, eq(contracts.id, deliverables.contractId)).where(deliverableScope(actor)).all());
+    assignEvaluator(g.db, g.actors.admin, { contractId: g.activeA.id, userId: g.actors.evaluator.id });
+    expect(deliverableIds(g.actors.evaluator)).toEqual([g.deliverableA.id]);
+    // A state no use case reaches (a contract back in the office with a deliverable on it): the stricter rule holds.
+    g.db.$client.prepare(`update contracts set status = 'draft' where id = ?`).run(g.activeA.id);
+    expect(deliverableIds(g.actors.contractorX)).toEqual([]);
+    expect(deliverableIds(g.actors.evaluator)).toEqual([]);
+    expect(deliverableIds(g.actors.officerA)).toEqual([g.deliverableA.id]);
   });
 
   it('a record read by a use case: in scope by department, organization or assignment', () => {

@@ -15,9 +15,10 @@ import type { Actor } from './actor';
 // simply not found. Writes read the record, then ask isInScope through requirePermission(actor, p, resource).
 // Either way out of scope answers "not found", never "forbidden".
 //
-// Still spelled elsewhere, by owners who are to switch to this module: lib/attachments/queries.ts writes its own
-// deliverable scope (the same as deliverableScope below) for downloads; lib/figures/recount.ts counts scope
-// again on purpose, as the independent oracle the figures are tested against.
+// Files follow their owner: a deliverable's files whom deliverableScope lets see the deliverable, a
+// contractor's qualification documents whom contractorScope lets see the contractor (lib/attachments/queries.ts
+// asks these two, nothing else). lib/figures/recount.ts counts scope again on purpose, as the independent
+// oracle the figures are tested against.
 
 /** Nothing: the condition for an actor who sees none of these records. */
 const nothing = sql`0`;
@@ -86,8 +87,9 @@ export function matterScope(actor: Actor): SQL | undefined {
 }
 
 /**
- * Contractors of the register the actor sees, as a condition on `contractors`: staff who read the register
- * see every organization; a contractor's users only their own.
+ * Contractors of the register (and their qualification documents) the actor sees, as a condition on
+ * `contractors`: staff who read the register see every organization; a contractor's users only their own;
+ * evaluators and the public none (licences carry the legal representative's personal data).
  */
 export function contractorScope(actor: Actor): SQL | undefined {
   switch (actor.role) {
@@ -106,25 +108,13 @@ export function contractorScope(actor: Actor): SQL | undefined {
 
 /**
  * Deliverables (and their files) the actor sees, as a condition on `deliverables` joined with their
- * `contracts`: the contractor's own users, the department's officers and approvers, evaluators assigned to
- * the contract, auditors and admins.
+ * `contracts`: whoever sees the contract (contractScope: the department's officers and approvers, evaluators
+ * assigned to it and contractors once it is approved, auditors and admins), and of a contractor's users only
+ * their own organization's deliverables. The same rule for the contract page and for a file's download.
  */
 export function deliverableScope(actor: Actor): SQL | undefined {
-  switch (actor.role) {
-    case 'contractor':
-      return eq(deliverables.contractorId, actor.contractorId ?? -1);
-    case 'officer':
-    case 'approver':
-      return eq(contracts.departmentId, actor.departmentId ?? -1);
-    case 'evaluator':
-      return assignedContract(actor);
-    case 'admin':
-    case 'auditor':
-    case 'system':
-      return undefined;
-    default:
-      return nothing;
-  }
+  const contract = contractScope(actor);
+  return actor.role === 'contractor' ? and(contract, eq(deliverables.contractorId, actor.contractorId ?? -1)) : contract;
 }
 
 /**

@@ -337,10 +337,10 @@ export class Recount {
       .map((d) => ({ code: d.code, matters: this.rows.matters.filter((m) => m.department_id === d.id).length }));
   }
 
-  /** The staff matter list's "in service" mark: an active contract now, whatever the catalogue status. */
+  /** The staff matter list's and page's "in service" mark: as the public's, listed and held by an active contract now (drafts and withdrawn matters never). */
   staffMattersInService() {
     return this.rows.matters
-      .filter((m) => this.hasActiveContract(m.id))
+      .filter((m) => m.catalogue_status === 'listed' && this.hasActiveContract(m.id))
       .map((m) => m.code)
       .sort(cmp);
   }

@@ -6,16 +6,17 @@ import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { matterScope } from '../auth/scope';
 import { catalogueStatuses, matterCategories } from '../domain/enums';
-import { hasActiveContractSql } from '../domain/predicates';
+import { inServiceSql } from '../domain/predicates';
 import { z } from 'zod';
 import { searchText } from '../shared/search-text';
 
 /**
- * Held by an active contract (staff screens show it whatever the catalogue status; the public "in service"
- * also needs the matter listed). Written out (alias inside, the outer table by name) so it cannot resolve
- * inside its own table in any select.
+ * In service (lib/domain/predicates.ts): listed and held by an active contract, the same on staff screens as
+ * on public ones (a withdrawn matter whose contract still runs is not in service; its contracts show on its
+ * page). Written out (alias inside, the outer table by name) so it cannot resolve inside its own table in
+ * any select.
  */
-const inService = sql<number>`${sql.raw(hasActiveContractSql('"matters"."id"', { alias: 'sc' }))}`;
+const inService = sql<number>`${sql.raw(inServiceSql('"matters"."catalogue_status"', '"matters"."id"', { alias: 'sc' }))}`;
 
 export const matterSorts = ['code', 'title', 'budget', 'updated'] as const;
 

@@ -3,7 +3,8 @@ import { testDb } from '../testing/db';
 import { installPublicCountTriggers, publicCountTriggers } from './count-triggers';
 import { checkPublicCounts } from './counts';
 import { buildPublicFixture } from './public-fixture';
-import { countPublicStats, getPublicStats } from './stats-queries';
+import { getPublicStats } from './stats-queries';
+import { countPublicStats } from './stats-reference';
 
 // The triggers come from lib/domain/predicates.ts; counts.test.ts, stats-counts.test.ts and
 // lib/figures/recount.test.ts show that they keep public_counts equal to a recount through every kind of write.

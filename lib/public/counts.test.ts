@@ -9,7 +9,8 @@ import { changeMatterStatus, createMatter } from '../matters/service';
 import { generateSynthetic, synthScales } from '../synth/generate';
 import { checkPublicCounts, readPublicCount, rebuildPublicCounts } from './counts';
 import { buildPublicFixture } from './public-fixture';
-import { countPublicStats, getPublicStats } from './stats-queries';
+import { getPublicStats } from './stats-queries';
+import { countPublicStats } from './stats-reference';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 
 const agree = (sqlite: Database.Database) => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractors, contracts, departments, matters } from '../../db/schema';
-import { hasActiveContractSql, isInService, publishedCatalogueStatuses, publishedMatterSql, servingCatalogueStatuses, sqlIn } from '../domain/predicates';
+import { hasActiveContractSql, inServiceSql, isInService, publishedCatalogueStatuses, publishedMatterSql, servingCatalogueStatuses, sqlIn } from '../domain/predicates';
 import type { Page, PublicContractorRef, PublicDepartment, PublicMatterDetail, PublicMatterListItem } from './dto';
 import { readPublicCount } from './counts';
 import { likePattern, type MatterFilter } from './filters';
@@ -26,6 +26,16 @@ const isPublishedMatter = inArray(matters.catalogueStatus, publishedCatalogueSta
 // Written out with its alias (see query-parts.ts on correlated subqueries).
 const hasActiveContract = sql<number>`${sql.raw(hasActiveContractSql('"matters"."id"', { alias: 'ac', keepOffStatusIndex: true }))}`;
 
+/** What a list row and a detail page both show of a matter (with its service status's inputs). */
+const matterSummaryFields = {
+  id: matters.id,
+  ...matterRef,
+  catalogueStatus: matters.catalogueStatus,
+  annualBudgetFen: matters.annualBudgetFen,
+  inService: hasActiveContract,
+  department: departmentRef,
+};
+
 /** A published matter's service status: in service, or withdrawn, or (listed without an active contract) not in service. */
 function serviceStatus(catalogueStatus: string, hasActive: number | boolean): PublicMatterListItem['serviceStatus'] {
   if (isInService(catalogueStatus, hasActive)) return 'in_service';
@@ -37,6 +47,9 @@ function serviceStatus(catalogueStatus: string, hasActive: number | boolean): Pu
 const isPublishedMatterLiteral = sql.raw(publishedMatterSql('"matters"."catalogue_status"'));
 /** Listed: the catalogue status a matter is in service in, when an active contract holds it. */
 const isServingMatter = sql.raw(sqlIn('"matters"."catalogue_status"', servingCatalogueStatuses));
+
+/** In service: listed, and held by an active contract. */
+const isInServiceMatter = sql.raw(inServiceSql('"matters"."catalogue_status"', '"matters"."id"', { alias: 'ac', keepOffStatusIndex: true }));
 
 /** A phrase for the trigram index: the whole text, quotes doubled (FTS5 string syntax). */
 const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
@@ -63,7 +76,7 @@ function matterConditions(filter: MatterFilter): SQL | undefined {
     );
   }
   if (filter.status === 'withdrawn') conditions.push(eq(matters.catalogueStatus, 'withdrawn'));
-  if (filter.status === 'in_service') conditions.push(and(isServingMatter, sql`${hasActiveContract}`));
+  if (filter.status === 'in_service') conditions.push(isInServiceMatter);
   if (filter.status === 'not_in_service') conditions.push(and(isServingMatter, sql`not ${hasActiveContract}`));
   return and(...conditions);
 }
@@ -118,14 +131,7 @@ export function findPublicMatters(db: Db, filter: MatterFilter, page: { limit?: 
     pageIds.length === 0
       ? []
       : db
-          .select({
-            id: matters.id,
-            ...matterRef,
-            catalogueStatus: matters.catalogueStatus,
-            annualBudgetFen: matters.annualBudgetFen,
-            inService: hasActiveContract,
-            department: departmentRef,
-          })
+          .select(matterSummaryFields)
           .from(matters)
           .innerJoin(departments, eq(departments.id, matters.departmentId))
           .where(inArray(matters.id, pageIds))
@@ -146,12 +152,7 @@ export function findPublicMatters(db: Db, filter: MatterFilter, page: { limit?: 
 export function getPublicMatter(db: Db, code: string): PublicMatterDetail | null {
   const row = db
     .select({
-      id: matters.id,
-      ...matterRef,
-      catalogueStatus: matters.catalogueStatus,
-      annualBudgetFen: matters.annualBudgetFen,
-      inService: hasActiveContract,
-      department: departmentRef,
+      ...matterSummaryFields,
       descriptionZh: matters.descriptionZh,
       descriptionEn: matters.descriptionEn,
       legalBasis: matters.legalBasis,

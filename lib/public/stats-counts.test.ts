@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoData } from '../demo/load-demo';
 import { testDb } from '../testing/db';
 import { buildPublicFixture } from './public-fixture';
-import { countPublicStats, getPublicStats } from './stats-queries';
+import { getPublicStats } from './stats-queries';
+import { countPublicStats } from './stats-reference';
 import { rebuildPublicStats } from './stats-counts';
 
 describe('overview figures kept on write', () => {

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isPrerendered, newNonce, originOf } from './csp';
+import { findFilesNamed } from '../testing/app-modules';
+import { contentSecurityPolicy, isPrerendered, newNonce, originOf, PAGE_CACHED_ROUTES } from './csp';
 
 const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `));
 
@@ -32,4 +35,13 @@ describe('content security policy', () => {
     for (const cached of ['/en', '/zh-CN', '/zh-CN/about', '/en/api-docs', '/zh-CN/matters/LG-ENV-001', '/en/contracts/LG-2026-0001', '/zh-CN/contractors/12']) expect(isPrerendered(cached), cached).toBe(true);
     for (const live of ['/zh-CN/matters', '/en/contractors', '/en/api-docs-evil', '/zh-CN/desk', '/zh-CN/desk/matters/3', '/en/sign-in', '/zh-CN/checkpoints', '/zh-CN/matters/LG-ENV-001/x']) expect(isPrerendered(live), live).toBe(false);
   });
+
+  it('lists exactly the public pages that are not rendered per request', () => {
+    const publicDir = path.resolve(__dirname, '../../app/[locale]/(public)');
+    const cached = findFilesNamed(publicDir, 'page.tsx')
+      .filter((file) => !/export const dynamic = 'force-dynamic'/.test(readFileSync(file, 'utf8')))
+      .map((file) => `/${path.relative(publicDir, path.dirname(file)).split(path.sep).join('/')}`.replace(/\/$/, '') || '/');
+    expect(cached.sort()).toEqual([...PAGE_CACHED_ROUTES].sort());
+  });
 });
+

@@ -4,11 +4,20 @@
 // they get the same policy with this origin's and inline scripts instead. They show published data only,
 // escaped by React, and read no session, cookie or query string.
 
-/** The public pages kept in the page cache: overview, about, API page, one matter, contract or contractor. */
-export const PRERENDERED_PAGES: readonly RegExp[] = [/^\/(zh-CN|en)(\/(about|api-docs|matters\/[^/]+|contracts\/[^/]+|contractors\/[^/]+))?\/?$/];
+/**
+ * The public pages kept in the page cache, as routes under app/[locale]/(public): overview, about, API page,
+ * one matter, contract or contractor. The one list: csp.test.ts reads the pages and fails unless these are
+ * exactly the public pages that do not declare `dynamic = 'force-dynamic'` (the page files themselves must
+ * spell `revalidate` as a literal, which Next reads at build time).
+ */
+export const PAGE_CACHED_ROUTES = ['/', '/about', '/api-docs', '/matters/[code]', '/contracts/[reference]', '/contractors/[id]'] as const;
+
+/** A route as a pattern for paths under either locale: `[param]` matches one segment. */
+const routePattern = (route: string): string => route.replace(/^\/$/, '').replace(/\[[^\]/]+\]/g, '[^/]+');
+const prerendered = new RegExp(`^/(zh-CN|en)(${PAGE_CACHED_ROUTES.map(routePattern).join('|')})/?$`);
 
 /** Whether a page path is served from prerendered HTML (no nonce possible). */
-export const isPrerendered = (pathname: string) => PRERENDERED_PAGES.some((re) => re.test(pathname));
+export const isPrerendered = (pathname: string) => prerendered.test(pathname);
 
 /**
  * The policy for a page. `formTargets` are other origins a form may lead to: the single sign-on provider,

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openAttachment } from '../attachments/download';
 import { receiveAttachment } from '../attachments/upload';
 import { buildFixture } from '../testing/fixture';
+import { uploadRequest } from '../testing/uploads';
 
 type HeaderRoute = { source: string; headers: { key: string; value: string }[]; has?: unknown; missing?: unknown };
 const nextConfig = createRequire(import.meta.url)('../../next.config.js') as { headers: () => Promise<HeaderRoute[]> };
@@ -49,10 +50,8 @@ describe('global security headers (next.config.js)', () => {
     const f = buildFixture();
     const dir = mkdtempSync(path.join(tmpdir(), 'csp-uploads-'));
     try {
-      const form = new FormData();
-      form.set('deliverableId', String(f.deliverableA.id));
-      form.set('file', new File([new TextEncoder().encode('plain words\n')], 'note.txt', { type: 'text/plain' }));
-      const uploaded = await receiveAttachment(f.db, f.actors.contractorX, new Request('http://localhost/api/attachments', { method: 'POST', body: form }), { uploadDir: dir });
+      const request = uploadRequest('http://localhost/api/attachments', { name: 'note.txt', bytes: 'plain words\n', type: 'text/plain' }, { deliverableId: String(f.deliverableA.id) });
+      const uploaded = await receiveAttachment(f.db, f.actors.contractorX, request, { uploadDir: dir });
       if (!uploaded.ok) throw new Error(uploaded.error);
       const res = await openAttachment(f.db, f.actors.contractorX, String(uploaded.attachmentId), dir);
       expect(res.status).toBe(200);

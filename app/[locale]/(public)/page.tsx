@@ -11,6 +11,7 @@ import { getCachedPublicStats } from '@/lib/public/cached';
 import { publishedContractStatuses } from '@/lib/public/dto';
 import { BarChart } from './_components/bar-chart';
 import { StackedColumns } from './_components/stacked-columns';
+import { Section } from '@/app/_components/section';
 
 // Rendered on first request from the public data cache (lib/public/cached.ts), then served whole from
 // Next's page cache; every write that can change public data calls revalidatePublic(), which expires both
@@ -49,10 +50,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
         <p className="max-w-3xl text-slate-700">{t('intro')}</p>
       </div>
 
-      <section aria-labelledby="figures-heading" className="space-y-3">
-        <h2 id="figures-heading" className="text-lg font-semibold">
-          {t('figuresHeading')}
-        </h2>
+      <Section headingId="figures-heading" title={t('figuresHeading')} className="space-y-3">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <Card data-testid="figure-matters">
             <CardTitle>{t('matters')}</CardTitle>
@@ -100,12 +98,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             <p className="text-sm text-slate-600">{t('averageEvaluationNote', { count: s.evaluations.count })}</p>
           </Card>
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="chart-category-heading" className="space-y-3">
-        <h2 id="chart-category-heading" className="text-lg font-semibold">
-          {t('chartValueByCategory')}
-        </h2>
+      <Section headingId="chart-category-heading" title={t('chartValueByCategory')} className="space-y-3">
         <BarChart id="value-by-category" title={t('chartValueByCategory')} description={categoryBars.map((b) => `${b.label}: ${b.display}`).join('; ')} bars={categoryBars} />
         <DataTable
           testId="table-value-by-category"
@@ -119,12 +114,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             { header: tp('fields.value'), numeric: true, cell: (c) => formatFen(c.valueFen, locale) },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="chart-kind-heading" className="space-y-3">
-        <h2 id="chart-kind-heading" className="text-lg font-semibold">
-          {t('chartContractorsByKind')}
-        </h2>
+      <Section headingId="chart-kind-heading" title={t('chartContractorsByKind')} className="space-y-3">
         <BarChart id="contractors-by-kind" title={t('chartContractorsByKind')} description={kindBars.map((b) => `${b.label}: ${b.display}`).join('; ')} bars={kindBars} />
         <DataTable
           testId="table-contractors-by-kind"
@@ -145,12 +137,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             { header: tp('fields.count'), numeric: true, cell: (k) => formatNumber(s.contractors.byKind[k], locale) },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="chart-years-heading" className="space-y-3">
-        <h2 id="chart-years-heading" className="text-lg font-semibold">
-          {t('chartContractsByYear')}
-        </h2>
+      <Section headingId="chart-years-heading" title={t('chartContractsByYear')} className="space-y-3">
         <StackedColumns
           id="contracts-by-year"
           title={t('chartContractsByYear')}
@@ -169,12 +158,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             ...publishedContractStatuses.map((st) => ({ header: ts(st), numeric: true, cell: (y: (typeof s.contractsByStartYear)[number]) => formatNumber(y.byStatus[st], locale) })),
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="explore-heading" className="space-y-2">
-        <h2 id="explore-heading" className="text-lg font-semibold">
-          {t('explore')}
-        </h2>
+      <Section headingId="explore-heading" title={t('explore')} className="space-y-2">
         <ul className="list-inside list-disc space-y-1 text-brand-700">
           <li>
             <Link href="/matters" className="underline">{t('exploreMatters')}</Link>
@@ -186,7 +172,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             <Link href="/api-docs" className="underline">{t('exploreData')}</Link>
           </li>
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,11 +1,9 @@
 // The route handlers themselves, with the session mocked as the authorization matrix does: the upload
 // redirects a plain form back to the contract page, and the download answers only in scope.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { buildFixture } from '@/lib/testing/fixture';
+import { samplePdf, temporaryUploadDir, uploadRequest as upload } from '@/lib/testing/uploads';
 
 const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
 vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
@@ -13,20 +11,14 @@ vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
 vi.mock('@/lib/env', (original) => mocks.envMock(original));
 vi.mock('next/headers', () => mocks.nextHeadersMock());
 
-const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-function uploadRequest(deliverableId: number, name: string, bytes: Uint8Array, query = '') {
-  const fd = new FormData();
-  fd.set('deliverableId', String(deliverableId));
-  fd.set('file', new File([bytes as BlobPart], name));
-  return new Request(`http://localhost/api/attachments${query}`, { method: 'POST', body: fd });
-}
+const pdf = samplePdf();
+const uploadRequest = (deliverableId: number, name: string, bytes: Uint8Array, query = '') =>
+  upload(`http://localhost/api/attachments${query}`, { name, bytes }, { deliverableId: String(deliverableId) });
 
 describe('/api/attachments', () => {
   const f = buildFixture();
   state.db = f.db;
-  state.dir = mkdtempSync(path.join(tmpdir(), 'route-uploads-'));
-  afterAll(() => rmSync(state.dir, { recursive: true, force: true }));
+  state.dir = temporaryUploadDir('route-uploads-');
 
   it('redirects a plain form back to the contract page with the outcome', async () => {
     const { POST } = await import('./route');

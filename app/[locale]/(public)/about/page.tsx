@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getEnv } from '@/lib/env';
 import { Link } from '@/lib/i18n/navigation';
+import { Section } from '@/app/_components/section';
 
 // What the registry is for, what it publishes, and whom to contact. It reads nothing from the database
 // (only the configured sponsor and contact): rendered once and then served whole from the page cache, it is
@@ -22,20 +23,17 @@ export default async function AboutPage({ params }: { params: Promise<{ locale: 
     <article className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="text-slate-700">{t('intro')}</p>
-      <section aria-labelledby="about-purpose" className="space-y-2">
-        <h2 id="about-purpose" className="text-lg font-semibold">{t('purposeTitle')}</h2>
+      <Section headingId="about-purpose" title={t('purposeTitle')} className="space-y-2">
         <p className="text-slate-700">{t('purpose')}</p>
-      </section>
-      <section aria-labelledby="about-publishes" className="space-y-2">
-        <h2 id="about-publishes" className="text-lg font-semibold">{t('publishesTitle')}</h2>
+      </Section>
+      <Section headingId="about-publishes" title={t('publishesTitle')} className="space-y-2">
         <p className="text-slate-700">{t('openData')}</p>
         <p className="text-slate-700">
           <Link href="/api-docs" className="text-brand-700 underline">{t('apiLink')}</Link> ·{' '}
           <Link href="/publication-policy" className="text-brand-700 underline">{t('policyLink')}</Link>
         </p>
-      </section>
-      <section aria-labelledby="about-contact" className="space-y-2" data-testid="about-contact">
-        <h2 id="about-contact" className="text-lg font-semibold">{t('contactTitle')}</h2>
+      </Section>
+      <Section headingId="about-contact" title={t('contactTitle')} className="space-y-2" data-testid="about-contact">
         <dl className="grid gap-1 text-slate-700 sm:grid-cols-[auto_1fr] sm:gap-x-4">
           <dt className="font-medium">{t('sponsor')}</dt>
           <dd>{env.SITE_SPONSOR ?? env.PUBLISHER_NAME}</dd>
@@ -49,7 +47,7 @@ export default async function AboutPage({ params }: { params: Promise<{ locale: 
         <p className="text-slate-700">
           {t('correction')} <Link href="/report" className="text-brand-700 underline">{t('reportLink')}</Link>
         </p>
-      </section>
+      </Section>
     </article>
   );
 }

@@ -17,6 +17,7 @@ import {
   ocdsReleaseFields,
 } from '@/lib/public/api-reference';
 import { ON_TIME_GRACE_DAYS } from '@/lib/domain/predicates';
+import { Section } from '@/app/_components/section';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -50,10 +51,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
         <p className="max-w-3xl text-slate-700">{t('intro')}</p>
       </header>
 
-      <section aria-labelledby="downloads" className="space-y-3">
-        <h2 id="downloads" className="text-lg font-semibold">
-          {t('downloadsHeading')}
-        </h2>
+      <Section headingId="downloads" title={t('downloadsHeading')} className="space-y-3">
         <p className="max-w-3xl text-sm text-slate-700">{t('downloadsIntro')}</p>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {apiDownloads.map((d) => (
@@ -94,23 +92,17 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
             </a>
           </li>
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="conventions" className="space-y-2">
-        <h2 id="conventions" className="text-lg font-semibold">
-          {t('conventionsHeading')}
-        </h2>
+      <Section headingId="conventions" title={t('conventionsHeading')} className="space-y-2">
         <ul className="max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-800">
           {(['names', 'money', 'dates', 'paging', 'errors', 'privacy', 'onTime', 'cors'] as const).map((k) => (
             <li key={k}>{t(`conventions.${k}`, { days: ON_TIME_GRACE_DAYS })}</li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="endpoints" className="space-y-4">
-        <h2 id="endpoints" className="text-lg font-semibold">
-          {t('endpointsHeading')}
-        </h2>
+      <Section headingId="endpoints" title={t('endpointsHeading')} className="space-y-4">
         {apiEndpoints.map((e) => (
           <div key={e.key} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid={`endpoint-${e.key}`}>
             <h3 className="break-all font-mono text-sm font-semibold">GET {e.path}</h3>
@@ -132,12 +124,9 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
             </p>
           </div>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="objects" className="space-y-4">
-        <h2 id="objects" className="text-lg font-semibold">
-          {t('objectsHeading')}
-        </h2>
+      <Section headingId="objects" title={t('objectsHeading')} className="space-y-4">
         {Object.entries(apiObjects).map(([name, list]) => (
           <div key={name} className="space-y-2">
             <h3 id={`object-${name}`} className="font-mono text-base font-semibold">
@@ -147,12 +136,9 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
             <FieldTable caption={name} rows={list.map((f) => [f, t(`field.${f}`)])} headings={[t('fieldName'), t('fieldMeaning')]} />
           </div>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="download-columns" className="space-y-4">
-        <h2 id="download-columns" className="text-lg font-semibold">
-          {t('columnsHeading')}
-        </h2>
+      <Section headingId="download-columns" title={t('columnsHeading')} className="space-y-4">
         <p className="max-w-3xl text-sm text-slate-700">{t('columnsIntro')}</p>
         {apiDownloads.map((d) => (
           <div key={d.name} className="space-y-2">
@@ -165,12 +151,9 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
             <FieldTable caption={`${d.name}.csv / ${d.name}.json`} rows={d.columns.map((f) => [f, t(`field.${f}`)])} headings={[t('fieldName'), t('fieldMeaning')]} />
           </div>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="ocds" className="space-y-4">
-        <h2 id="ocds" className="text-lg font-semibold">
-          {t('ocdsHeading')}
-        </h2>
+      <Section headingId="ocds" title={t('ocdsHeading')} className="space-y-4">
         <ul className="max-w-3xl list-disc space-y-1 pl-5 text-sm text-slate-800">
           {(['package', 'history', 'records', 'since', 'ocid', 'parties', 'value', 'status', 'implementation', 'dates', 'arrays', 'privacy'] as const).map((k) => (
             <li key={k}>{t(`ocds.${k}`)}</li>
@@ -185,10 +168,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
           <FieldTable caption={t('ocdsReleaseHeading')} rows={ocdsReleaseFields.map((f) => [f.path, t(`ocdsField.${f.key}`)])} headings={[t('fieldName'), t('fieldMeaning')]} />
         </div>
         {/* The extension's documentationUrl (lib/ocds/extension/extension.json) points at this anchor. */}
-        <section id="ocds-extension" aria-labelledby="ocds-extension-heading" className="space-y-2" data-testid="ocds-extension">
-          <h3 id="ocds-extension-heading" className="text-base font-semibold">
-            {t('extensionHeading')}
-          </h3>
+        <Section headingId="ocds-extension-heading" title={t('extensionHeading')} level={3} headingClassName="text-base font-semibold" id="ocds-extension" className="space-y-2" data-testid="ocds-extension">
           <p className="max-w-3xl text-sm text-slate-700">{t('extensionIntro')}</p>
           <p className="flex flex-wrap gap-3 text-sm">
             {ocdsExtensionFiles.map((path) => (
@@ -198,13 +178,10 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
             ))}
           </p>
           <FieldTable caption={t('extensionHeading')} rows={ocdsExtensionFields.map((f) => [f.path, t(`extensionField.${f.key}`)])} headings={[t('fieldName'), t('fieldMeaning')]} />
-        </section>
-      </section>
+        </Section>
+      </Section>
 
-      <section aria-labelledby="codes" className="space-y-3">
-        <h2 id="codes" className="text-lg font-semibold">
-          {t('codesHeading')}
-        </h2>
+      <Section headingId="codes" title={t('codesHeading')} className="space-y-3">
         <dl className="space-y-2 text-sm">
           {Object.entries(apiCodes).map(([name, values]) => (
             <div key={name}>
@@ -219,12 +196,9 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
             </div>
           ))}
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="changelog" className="space-y-3">
-        <h2 id="changelog" className="text-lg font-semibold">
-          {t('changelogHeading')}
-        </h2>
+      <Section headingId="changelog" title={t('changelogHeading')} className="space-y-3">
         <p className="max-w-3xl text-sm text-slate-700">{t('changelogIntro')}</p>
         {apiChangelog.map((entry) => (
           <div key={entry.date} className="space-y-2">
@@ -238,7 +212,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
             </ul>
           </div>
         ))}
-      </section>
+      </Section>
     </article>
   );
 }

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { DataTable } from '@/app/_components/data-table';
 import { getDb } from '@/db/client';
 import { listCheckpoints } from '@/lib/audit/checkpoints';
+import { Section } from '@/app/_components/section';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,8 +18,7 @@ export default async function CheckpointsPage({ params }: { params: Promise<{ lo
     <div className="max-w-4xl space-y-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p>{t('intro')}</p>
-      <section aria-labelledby="how" className="space-y-2">
-        <h2 id="how" className="text-lg font-semibold">{t('howTitle')}</h2>
+      <Section headingId="how" title={t('howTitle')} className="space-y-2">
         <ol className="list-inside list-decimal space-y-1">
           <li>
             {t('step1')}{' '}
@@ -30,15 +30,13 @@ export default async function CheckpointsPage({ params }: { params: Promise<{ lo
           <li>{t('step4')}</li>
         </ol>
         <p className="text-sm text-slate-700">{t('format')}</p>
-      </section>
+      </Section>
       {publicKey ? (
-        <section aria-labelledby="key" className="space-y-1">
-          <h2 id="key" className="text-lg font-semibold">{t('publicKey')}</h2>
+        <Section headingId="key" title={t('publicKey')} className="space-y-1">
           <p className="break-all rounded bg-slate-100 p-2 font-mono text-xs" data-testid="public-key">{publicKey}</p>
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="list" className="space-y-2">
-        <h2 id="list" className="text-lg font-semibold">{t('latest')}</h2>
+      <Section headingId="list" title={t('latest')} className="space-y-2">
         <DataTable
           rows={items}
           caption={t('latest')}
@@ -51,7 +49,7 @@ export default async function CheckpointsPage({ params }: { params: Promise<{ lo
             { header: t('head'), className: 'break-all font-mono text-xs', cell: (c) => c.headHash },
           ]}
         />
-      </section>
+      </Section>
     </div>
   );
 }

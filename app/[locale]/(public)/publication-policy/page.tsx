@@ -3,12 +3,13 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getEnv } from '@/lib/env';
 import { Link } from '@/lib/i18n/navigation';
+import { Section } from '@/app/_components/section';
 
 // What the registry publishes, when, in which formats and under which licence; what it withholds and why;
 // how to ask for a correction. The OCDS packages name this page as their publicationPolicy
 // (lib/ocds/packages.ts). It reads no database, but it states the licence and publisher in force, which
 // come from the environment: rendered per request, it always shows the configured ones and carries the
-// per-request CSP nonce (only the paths in lib/security/csp.ts PRERENDERED_PAGES are served page-cached).
+// per-request CSP nonce (only the routes in lib/security/csp.ts PAGE_CACHED_ROUTES are served page-cached).
 export const dynamic = 'force-dynamic';
 
 /** The licence the registry uses unless OCDS_LICENSE names another; named in words on this page. */
@@ -41,15 +42,15 @@ export default async function PublicationPolicyPage({ params }: { params: Promis
         <p className="text-slate-700">{t('intro')}</p>
       </header>
 
-      <Section id="published" heading={t('publishedHeading')}>
+      <PolicySection id="published" heading={t('publishedHeading')}>
         <ul className="list-disc space-y-1 pl-5">
           {(['catalogue', 'contractors', 'contracts', 'progress', 'evaluations', 'amendments', 'audit'] as const).map((k) => (
             <li key={k}>{t(`published.${k}`)}</li>
           ))}
         </ul>
-      </Section>
+      </PolicySection>
 
-      <Section id="when" heading={t('whenHeading')}>
+      <PolicySection id="when" heading={t('whenHeading')}>
         <ul className="list-disc space-y-1 pl-5">
           <li>{t('when.immediately')}</li>
           <li>{t('when.releases')}</li>
@@ -63,9 +64,9 @@ export default async function PublicationPolicyPage({ params }: { params: Promis
             })}
           </li>
         </ul>
-      </Section>
+      </PolicySection>
 
-      <Section id="formats" heading={t('formatsHeading')}>
+      <PolicySection id="formats" heading={t('formatsHeading')}>
         <ul className="list-disc space-y-1 pl-5">
           {(['pages', 'api', 'downloads', 'ocds'] as const).map((k) => (
             <li key={k}>{t(`formats.${k}`)}</li>
@@ -80,16 +81,16 @@ export default async function PublicationPolicyPage({ params }: { params: Promis
             ),
           })}
         </p>
-      </Section>
+      </PolicySection>
 
-      <Section id="licence" heading={t('licenceHeading')}>
+      <PolicySection id="licence" heading={t('licenceHeading')}>
         <p data-testid="licence">{licence === CC_BY_4 ? t.rich('licenceDefault', { url: licence, link: licenceLink }) : t.rich('licenceOther', { url: licence, link: licenceLink })}</p>
         {licence === CC_BY_4 ? <p>{t('licenceWhy')}</p> : null}
         <p>{t('attribution', { name: env.PUBLISHER_NAME, code: env.PUBLISHER_CREDIT_CODE })}</p>
         <p className="text-slate-600">{t('licenceConfigurable')}</p>
-      </Section>
+      </PolicySection>
 
-      <Section id="withheld" heading={t('withheldHeading')}>
+      <PolicySection id="withheld" heading={t('withheldHeading')}>
         <p>{t('withheldIntro')}</p>
         <ul className="list-disc space-y-1 pl-5">
           {(['personal', 'comments', 'unfinished', 'attachments'] as const).map((k) => (
@@ -98,9 +99,9 @@ export default async function PublicationPolicyPage({ params }: { params: Promis
         </ul>
         <p>{t('whyPersonal')}</p>
         <p>{t('whyUnfinished')}</p>
-      </Section>
+      </PolicySection>
 
-      <Section id="corrections" heading={t('correctionsHeading')}>
+      <PolicySection id="corrections" heading={t('correctionsHeading')}>
         <p>
           {t.rich('corrections', {
             name: env.PUBLISHER_NAME,
@@ -112,18 +113,16 @@ export default async function PublicationPolicyPage({ params }: { params: Promis
           })}
         </p>
         <p>{t('correctionsHistory')}</p>
-      </Section>
+      </PolicySection>
     </article>
   );
 }
 
-function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+/** A section of the policy (its heading a shade darker than the text). */
+function PolicySection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="space-y-2 text-slate-800">
-      <h2 id={id} className="text-lg font-semibold text-slate-900">
-        {heading}
-      </h2>
+    <Section headingId={id} title={heading} headingClassName="text-lg font-semibold text-slate-900" className="space-y-2 text-slate-800">
       {children}
-    </section>
+    </Section>
   );
 }

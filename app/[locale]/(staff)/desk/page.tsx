@@ -12,6 +12,7 @@ import { Button } from '@/app/_components/button';
 import { DeskAttention } from '@/app/_components/desk-attention';
 import { listDeliverablesAwaitingReview } from '@/lib/deliverables/queries';
 import { ReturnedDrafts } from './returned-drafts';
+import { Section } from '@/app/_components/section';
 
 /** The officer's desk: their department's contracts by status. Other roles go to their own home. */
 export default async function DeskPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -39,10 +40,7 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
       </div>
       <ReturnedDrafts actor={actor} />
       <DeskAttention actor={actor} />
-      <section aria-labelledby="awaiting-review" className="space-y-2">
-        <h2 id="awaiting-review" className="text-lg font-semibold">
-          {ta('awaitingReview', { count: awaitingTotal })}
-        </h2>
+      <Section headingId="awaiting-review" title={ta('awaitingReview', { count: awaitingTotal })} className="space-y-2">
         {awaiting.length === 0 ? <p className="text-sm text-slate-600">{ta('nothingWaiting')}</p> : (
           <ol className="space-y-1 text-sm" data-testid="awaiting-review">
             {awaiting.map((d) => (
@@ -54,11 +52,8 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
           </ol>
         )}
         {awaitingTotal > awaiting.length && <p className="text-sm text-slate-600">{ta('showingFirst', { shown: awaiting.length, total: awaitingTotal })}</p>}
-      </section>
-      <section aria-labelledby="counts" className="space-y-2">
-        <h2 id="counts" className="text-lg font-semibold">
-          {t('byStatus')}
-        </h2>
+      </Section>
+      <Section headingId="counts" title={t('byStatus')} className="space-y-2">
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
           {contractStatuses.map((s) => (
             <div key={s} className="rounded-md border border-slate-200 bg-white p-3" data-testid={`count-${s}`}>
@@ -67,13 +62,10 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
             </div>
           ))}
         </dl>
-      </section>
-      <section aria-labelledby="recent" className="space-y-2">
-        <h2 id="recent" className="text-lg font-semibold">
-          {t('recent')}
-        </h2>
+      </Section>
+      <Section headingId="recent" title={t('recent')} className="space-y-2">
         <ContractTable contracts={recent} caption={t('recent')} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { listReturnedWork, listUpcomingMilestones } from '@/lib/deliverables/que
 import { todayInShanghai } from '@/lib/shared/time';
 import { Link } from '@/lib/i18n/navigation';
 import { ContractTable } from '@/app/_components/contract-table';
+import { Section } from '@/app/_components/section';
 
 /** How far ahead the portal shows milestones coming due. */
 const UPCOMING_DAYS = 60;
@@ -33,8 +34,7 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t('title', { organization: user.orgName ?? '' })}</h1>
-      <section aria-labelledby="returned-work" className="space-y-2">
-        <h2 id="returned-work" className="text-lg font-semibold">{ta('returnedWork', { count: returned.length })}</h2>
+      <Section headingId="returned-work" title={ta('returnedWork', { count: returned.length })} className="space-y-2">
         {returned.length === 0 ? <p className="text-sm text-slate-600">{ta('nothingReturned')}</p> : (
           <ul className="space-y-2 text-sm" data-testid="returned-work">
             {returned.map((d) => (
@@ -46,9 +46,8 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="upcoming" className="space-y-2">
-        <h2 id="upcoming" className="text-lg font-semibold">{ta('upcoming', { days: UPCOMING_DAYS })}</h2>
+      </Section>
+      <Section headingId="upcoming" title={ta('upcoming', { days: UPCOMING_DAYS })} className="space-y-2">
         {upcoming.length === 0 ? <p className="text-sm text-slate-600">{ta('nothingDue')}</p> : (
           <ul className="space-y-1 text-sm" data-testid="upcoming-milestones">
             {upcoming.map((m) => (
@@ -60,11 +59,10 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="own-contracts" className="space-y-2">
-        <h2 id="own-contracts" className="text-lg font-semibold">{t('contracts')}</h2>
+      </Section>
+      <Section headingId="own-contracts" title={t('contracts')} className="space-y-2">
         <ContractTable contracts={contracts} caption={t('title', { organization: user.orgName ?? '' })} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { localized } from '../../_components/localized';
 import { EvaluationTable, PublicContractTable } from '../../_components/public-tables';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { ZhText } from '../../_components/zh-text';
+import { Section } from '@/app/_components/section';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -54,10 +55,7 @@ export default async function ContractorPage({ params }: { params: Params }) {
           </p>
         )}
       </header>
-      <section aria-labelledby="contractor-facts" className="space-y-3">
-        <h2 id="contractor-facts" className="text-lg font-semibold">
-          {t('contractor.facts')}
-        </h2>
+      <Section headingId="contractor-facts" title={t('contractor.facts')} className="space-y-3">
         <DefinitionList
           items={[
             { label: t('fields.kind'), value: tk(contractor.kind) },
@@ -67,11 +65,8 @@ export default async function ContractorPage({ params }: { params: Params }) {
             ...(contractor.statusReason ? [{ label: t('fields.statusReason'), value: <ZhText>{contractor.statusReason}</ZhText>, testId: 'contractor-status-reason' }] : []),
           ]}
         />
-      </section>
-      <section aria-labelledby="contractor-record" className="space-y-3">
-        <h2 id="contractor-record" className="text-lg font-semibold">
-          {t('contractor.record')}
-        </h2>
+      </Section>
+      <Section headingId="contractor-record" title={t('contractor.record')} className="space-y-3">
         <DefinitionList
           items={[
             { label: t('fields.contracts'), value: t('contractor.contractsCount', { published: r.publishedContracts, active: r.activeContracts }) },
@@ -81,19 +76,13 @@ export default async function ContractorPage({ params }: { params: Params }) {
             { label: t('fields.averageScore'), value: r.averageScore === null ? '—' : t('contractor.averageScore', { score: r.averageScore, count: r.evaluations }) },
           ]}
         />
-      </section>
-      <section aria-labelledby="contractor-contracts" className="space-y-3">
-        <h2 id="contractor-contracts" className="text-lg font-semibold">
-          {t('contractor.contracts')}
-        </h2>
+      </Section>
+      <Section headingId="contractor-contracts" title={t('contractor.contracts')} className="space-y-3">
         <PublicContractTable contracts={contractor.contracts} caption={t('contractor.contracts')} show={['matter']} />
-      </section>
-      <section aria-labelledby="contractor-evaluations" className="space-y-3">
-        <h2 id="contractor-evaluations" className="text-lg font-semibold">
-          {t('fields.evaluations')}
-        </h2>
+      </Section>
+      <Section headingId="contractor-evaluations" title={t('fields.evaluations')} className="space-y-3">
         <EvaluationTable evaluations={contractor.evaluations} caption={t('fields.evaluations')} showContract />
-      </section>
+      </Section>
       <p className="text-sm">
         <a href={`/api/public/contractors/${contractor.id}`} className="text-brand-700 underline">
           {t('asJson')}

@@ -11,6 +11,7 @@ import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable } from '../../_components/public-tables';
 import { ReportErrorLink } from '../../_components/report-error-link';
+import { Section } from '@/app/_components/section';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -45,10 +46,7 @@ export default async function ContractPage({ params }: { params: Params }) {
         <ContractStatusBadge status={c.status} />
       </header>
 
-      <section aria-labelledby="contract-facts" className="space-y-3">
-        <h2 id="contract-facts" className="text-lg font-semibold">
-          {t('contract.facts')}
-        </h2>
+      <Section headingId="contract-facts" title={t('contract.facts')} className="space-y-3">
         <DefinitionList
           items={[
             {
@@ -105,12 +103,9 @@ export default async function ContractPage({ params }: { params: Params }) {
               : []),
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="contract-milestones" className="space-y-3">
-        <h2 id="contract-milestones" className="text-lg font-semibold">
-          {t('fields.milestones')}
-        </h2>
+      <Section headingId="contract-milestones" title={t('fields.milestones')} className="space-y-3">
         <DataTable
           rows={c.milestones}
           caption={t('fields.milestones')}
@@ -124,12 +119,9 @@ export default async function ContractPage({ params }: { params: Params }) {
             { header: t('fields.status'), cell: (m) => t(`milestoneStatus.${m.status}`) },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="contract-payments" className="space-y-3">
-        <h2 id="contract-payments" className="text-lg font-semibold">
-          {t('fields.payments')}
-        </h2>
+      <Section headingId="contract-payments" title={t('fields.payments')} className="space-y-3">
         <DataTable
           rows={c.payments}
           caption={t('fields.payments')}
@@ -142,12 +134,9 @@ export default async function ContractPage({ params }: { params: Params }) {
             { header: t('fields.milestone'), cell: (p) => (p.milestoneTitle ? <ZhText>{p.milestoneTitle}</ZhText> : '—') },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="contract-amendments" className="space-y-3">
-        <h2 id="contract-amendments" className="text-lg font-semibold">
-          {t('fields.amendments')}
-        </h2>
+      <Section headingId="contract-amendments" title={t('fields.amendments')} className="space-y-3">
         {c.amendments.length === 0 ? (
           <p className="text-sm text-slate-600">{t('fields.none')}</p>
         ) : (
@@ -173,21 +162,15 @@ export default async function ContractPage({ params }: { params: Params }) {
             ))}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="contract-deliverables" className="space-y-3">
-        <h2 id="contract-deliverables" className="text-lg font-semibold">
-          {t('fields.acceptedDeliverables')}
-        </h2>
+      <Section headingId="contract-deliverables" title={t('fields.acceptedDeliverables')} className="space-y-3">
         <AcceptedDeliverableTable deliverables={c.acceptedDeliverables} caption={t('fields.acceptedDeliverables')} showContract={false} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="contract-evaluations" className="space-y-3">
-        <h2 id="contract-evaluations" className="text-lg font-semibold">
-          {t('fields.evaluations')}
-        </h2>
+      <Section headingId="contract-evaluations" title={t('fields.evaluations')} className="space-y-3">
         <EvaluationTable evaluations={c.evaluations} caption={t('fields.evaluations')} showContract={false} />
-      </section>
+      </Section>
 
       <p className="text-sm">
         <a href={`/api/public/contracts/${c.reference}`} className="text-brand-700 underline">

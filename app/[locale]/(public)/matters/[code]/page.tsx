@@ -10,6 +10,7 @@ import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable, PublicContractTable } from '../../_components/public-tables';
 import { ServiceStatusBadge } from '../../_components/service-status-badge';
 import { ReportErrorLink } from '../../_components/report-error-link';
+import { Section } from '@/app/_components/section';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
 // every write that can change public data calls revalidatePublic(), which expires these pages with the
@@ -47,10 +48,7 @@ export default async function MatterPage({ params }: { params: Params }) {
         {description ? <p className="max-w-3xl text-slate-700">{description}</p> : null}
       </header>
 
-      <section aria-labelledby="matter-facts" className="space-y-3">
-        <h2 id="matter-facts" className="text-lg font-semibold">
-          {t('matter.facts')}
-        </h2>
+      <Section headingId="matter-facts" title={t('matter.facts')} className="space-y-3">
         <DefinitionList
           items={[
             { label: t('fields.department'), value: localized(locale, matter.department.nameZh, matter.department.nameEn) },
@@ -80,28 +78,19 @@ export default async function MatterPage({ params }: { params: Params }) {
             },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="matter-contracts" className="space-y-3">
-        <h2 id="matter-contracts" className="text-lg font-semibold">
-          {t('matter.contracts')}
-        </h2>
+      <Section headingId="matter-contracts" title={t('matter.contracts')} className="space-y-3">
         <PublicContractTable contracts={matter.contracts} caption={t('matter.contracts')} show={['contractor']} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="matter-deliverables" className="space-y-3">
-        <h2 id="matter-deliverables" className="text-lg font-semibold">
-          {t('fields.acceptedDeliverables')}
-        </h2>
+      <Section headingId="matter-deliverables" title={t('fields.acceptedDeliverables')} className="space-y-3">
         <AcceptedDeliverableTable deliverables={matter.acceptedDeliverables} caption={t('fields.acceptedDeliverables')} showContract />
-      </section>
+      </Section>
 
-      <section aria-labelledby="matter-evaluations" className="space-y-3">
-        <h2 id="matter-evaluations" className="text-lg font-semibold">
-          {t('fields.evaluations')}
-        </h2>
+      <Section headingId="matter-evaluations" title={t('fields.evaluations')} className="space-y-3">
         <EvaluationTable evaluations={matter.evaluations} caption={t('fields.evaluations')} showContract />
-      </section>
+      </Section>
 
       <p className="text-sm">
         <a href={`/api/public/matters/${matter.code}`} className="text-brand-700 underline" data-testid="json-link">

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { DataTable } from '@/app/_components/data-table';
-import { FormError, FormNotice, SubmitButton } from '@/app/_components/form';
+import { ActionForm, SubmitButton } from '@/app/_components/form';
 import { importCatalogueAction, type ImportState } from './actions';
 
 const initial: ImportState = { status: 'idle' };
@@ -14,9 +14,7 @@ export function ImportForm() {
   const [state, action] = useActionState(importCatalogueAction, initial);
   return (
     <div className="space-y-4">
-      <form action={action} className="space-y-3" encType="multipart/form-data">
-        <FormError state={state} />
-        <FormNotice state={state} />
+      <ActionForm action={action} state={state} className="space-y-3" encType="multipart/form-data">
         <label className="block text-sm font-medium" htmlFor="field-files">{t('files')}</label>
         <input id="field-files" name="files" type="file" accept=".csv,text/csv" multiple required className="block text-sm" />
         <p className="text-xs text-slate-600">{t('filesHint')}</p>
@@ -24,7 +22,7 @@ export function ImportForm() {
           <SubmitButton name="mode" value="dry-run">{t('dryRun')}</SubmitButton>
           <SubmitButton name="mode" value="import" className="bg-red-700 hover:bg-red-900">{t('import')}</SubmitButton>
         </div>
-      </form>
+      </ActionForm>
       {state.counts ? (
         <p className="text-sm" data-testid="import-counts">{t('counts', { departments: state.counts.departments ?? 0, contractors: state.counts.contractors ?? 0, matters: state.counts.matters ?? 0 })}</p>
       ) : null}

@@ -4,6 +4,7 @@ import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { buildActor } from '@/lib/auth/actor';
 import { ImportForm } from './import-form';
+import { Section } from '@/app/_components/section';
 
 export default async function ImportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -17,14 +18,13 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
       <p className="text-sm text-slate-700">{t('intro')}</p>
       <p className="text-sm text-slate-700">{t('apostrophe')}</p>
       <ImportForm />
-      <section aria-labelledby="export-heading" className="space-y-1">
-        <h2 id="export-heading" className="text-lg font-semibold">{t('export')}</h2>
+      <Section headingId="export-heading" title={t('export')} className="space-y-1">
         <ul className="list-inside list-disc text-sm">
           {(['departments', 'matters', 'contractors'] as const).map((k) => (
             <li key={k}><a href={`/api/admin/catalogue/${k}`} className="text-brand-700 underline" download>{t(`exportKinds.${k}`)}</a></li>
           ))}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { FileUploadForm } from '@/app/_components/file-upload-form';
 import { listContractorDocuments } from '@/lib/attachments/queries';
 import { FileName } from '@/app/_components/file-name';
+import { Section } from '@/app/_components/section';
 
 /**
  * A contractor's qualification documents (licences, certificates) with download links, and, for those who
@@ -14,8 +15,7 @@ export async function ContractorDocuments({ db, contractorId, locale, mayUpload,
   const format = await getFormatter();
   const documents = listContractorDocuments(db, contractorId);
   return (
-    <section aria-labelledby="documents-heading" className="space-y-2">
-      <h2 id="documents-heading" className="text-lg font-semibold">{t('title')}</h2>
+    <Section headingId="documents-heading" title={t('title')} className="space-y-2">
       {uploadStatus ? (
         <p role={uploadStatus === 'ok' ? 'status' : 'alert'} data-testid="upload-status" className={uploadStatus === 'ok' ? 'rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800' : 'rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800'}>
           {uploadStatus !== 'deliverable_reviewed' && tu.has(`upload.${uploadStatus}`) ? tu(`upload.${uploadStatus}`) : tu('upload.bad_request')}
@@ -38,6 +38,6 @@ export async function ContractorDocuments({ db, contractorId, locale, mayUpload,
       {mayUpload ? (
         <FileUploadForm action={`/api/contractors/${contractorId}/documents?redirect=1&locale=${locale}`} label={t('attach')} button={tu('uploadButton')} hint={tu('attachHint')} testId="document-form" />
       ) : null}
-    </section>
+    </Section>
   );
 }

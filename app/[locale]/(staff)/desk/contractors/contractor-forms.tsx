@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
+import { ActionForm, Field, FormError, SubmitButton } from '@/app/_components/form';
 import { contractorKinds } from '@/lib/domain/enums';
 import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
@@ -52,13 +52,10 @@ export function EditContractorForm({ contractorId, initial }: { contractorId: nu
   const t = useTranslations('contractorForm');
   const [state, action] = useActionState(updateContractorAction, idleState);
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <input type="hidden" name="contractorId" value={contractorId} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ contractorId }} className="space-y-4" noValidate>
       <ProfileFields state={state} initial={initial} />
       <SubmitButton>{t('save')}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -67,13 +64,9 @@ export function VerificationForm({ contractorId, to }: { contractorId: number; t
   const [state, action] = useActionState(changeVerificationAction, idleState);
   const needsReason = to === 'suspended' || to === 'debarred';
   return (
-    <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`verify-${to}`}>
-      <input type="hidden" name="contractorId" value={contractorId} />
-      <input type="hidden" name="to" value={to} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ contractorId, to }} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`verify-${to}`}>
       {needsReason ? <Field name="reason" label={t('reason')} required state={state} /> : null}
       <SubmitButton className={needsReason ? 'bg-red-700 hover:bg-red-900' : ''}>{t(`to.${to}`)}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
+import { ActionForm, Field, SubmitButton } from '@/app/_components/form';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
 import { decideAmendmentAction, recordPaymentAction, requestAmendmentAction, transitionContractAction } from './actions';
@@ -13,20 +13,14 @@ export function TransitionForm({ contractId, status, transition, needs, danger }
   const [state, action] = useActionState(transitionContractAction, idleState);
   const locale = useLocale();
   return (
-    <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`transition-${transition}`}>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="contractId" value={contractId} />
-      <input type="hidden" name="transition" value={transition} />
-      <input type="hidden" name="expectedStatus" value={status} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ locale, contractId, transition, expectedStatus: status }} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`transition-${transition}`}>
       {needs ? (
         <Field name="reason" label={t(needs === 'reason' ? 'reason' : 'comment')} state={state}>
           <textarea id={`field-reason-${transition}`} name="reason" rows={2} required className={fieldClass} aria-label={t(needs === 'reason' ? 'reason' : 'comment')} />
         </Field>
       ) : null}
       <SubmitButton className={danger ? 'bg-red-700 hover:bg-red-900' : ''}>{t(`steps.${transition}`)}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -34,10 +28,7 @@ export function PaymentForm({ contractId, milestones }: { contractId: number; mi
   const t = useTranslations('contractActions');
   const [state, action] = useActionState(recordPaymentAction, idleState);
   return (
-    <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="payment-form" noValidate>
-      <input type="hidden" name="contractId" value={contractId} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ contractId }} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="payment-form" noValidate>
       <Field name="amountFen" label={t('amountYuan')} inputMode="decimal" required state={state} />
       <Field name="paidOn" label={t('paidOn')} type="date" required state={state} />
       {milestones.length ? (
@@ -53,7 +44,7 @@ export function PaymentForm({ contractId, milestones }: { contractId: number; mi
         </Field>
       ) : null}
       <SubmitButton>{t('recordPayment')}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -61,16 +52,13 @@ export function AmendmentForm({ contractId }: { contractId: number }) {
   const t = useTranslations('contractActions');
   const [state, action] = useActionState(requestAmendmentAction, idleState);
   return (
-    <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="amendment-form" noValidate>
-      <input type="hidden" name="contractId" value={contractId} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ contractId }} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="amendment-form" noValidate>
       <Field name="newValueFen" label={t('newValueYuan')} inputMode="decimal" state={state} />
       <Field name="newEndDate" label={t('newEndDate')} type="date" state={state} />
       <Field name="newTerms" label={t('newTerms')} state={state} />
       <Field name="rationale" label={t('rationale')} required state={state} />
       <SubmitButton>{t('requestAmendment')}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -78,11 +66,7 @@ export function AmendmentDecisionForm({ contractId, amendmentId }: { contractId:
   const t = useTranslations('contractActions');
   const [state, action] = useActionState(decideAmendmentAction, idleState);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2" data-testid="amendment-decision">
-      <input type="hidden" name="contractId" value={contractId} />
-      <input type="hidden" name="amendmentId" value={amendmentId} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ contractId, amendmentId }} className="flex flex-wrap items-end gap-2" data-testid="amendment-decision">
       <Field name="comment" label={t('comment')} state={state} />
       <SubmitButton name="decision" value="approve">
         {t('approveAmendment')}
@@ -90,6 +74,6 @@ export function AmendmentDecisionForm({ contractId, amendmentId }: { contractId:
       <SubmitButton name="decision" value="reject" className="bg-slate-600 hover:bg-slate-800">
         {t('rejectAmendment')}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

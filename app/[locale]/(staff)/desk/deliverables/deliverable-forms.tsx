@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FileUploadForm } from '@/app/_components/file-upload-form';
-import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
+import { ActionForm, Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
 import { FORM_ROWS } from '@/lib/forms/rows';
 import { idleState } from '@/lib/forms/state';
 import type { ActionState } from '@/lib/forms/action-state';
@@ -105,11 +105,7 @@ export function ReviewForm({ contractId, deliverableId }: { contractId: number; 
   const t = useTranslations('deliverables');
   const [state, action] = useActionState(reviewDeliverableAction, idleState);
   return (
-    <form action={action} className="space-y-2" data-testid="review-form">
-      <input type="hidden" name="contractId" value={contractId} />
-      <input type="hidden" name="deliverableId" value={deliverableId} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ contractId, deliverableId }} className="space-y-2" data-testid="review-form">
       <Field name="comment" id={`review-comment-${deliverableId}`} label={t('reviewComment')} state={state}>
         <textarea id={`review-comment-${deliverableId}`} name="comment" rows={2} maxLength={2000} className={fieldClass} aria-label={t('reviewComment')} />
       </Field>
@@ -121,7 +117,7 @@ export function ReviewForm({ contractId, deliverableId }: { contractId: number; 
           {t('return')}
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -150,10 +146,7 @@ export function EvaluationForm({ contractId, kinds }: { contractId: number; kind
   const tc = useTranslations('contract');
   const [state, action] = useActionState(recordEvaluationAction, idleState);
   return (
-    <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="evaluation-form" noValidate>
-      <input type="hidden" name="contractId" value={contractId} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ contractId }} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="evaluation-form" noValidate>
       <Field name="evaluatorKind" label={t('kind')} state={state}>
         <select id="field-evaluatorKind" name="evaluatorKind" className={fieldClass} defaultValue={state.values?.evaluatorKind ?? kinds[0]}>
           {kinds.map((k) => (
@@ -171,7 +164,7 @@ export function EvaluationForm({ contractId, kinds }: { contractId: number; kind
       <p className="text-xs text-slate-600">{t('hint')}</p>
       <Field name="comment" id="evaluation-comment" label={t('comment')} state={state} />
       <SubmitButton>{t('record')}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -179,10 +172,7 @@ export function AssignEvaluatorForm({ contractId, evaluators }: { contractId: nu
   const t = useTranslations('evaluationForm');
   const [state, action] = useActionState(assignEvaluatorAction, idleState);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 bg-white p-3" data-testid="assign-evaluator-form">
-      <input type="hidden" name="contractId" value={contractId} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ contractId }} className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 bg-white p-3" data-testid="assign-evaluator-form">
       <Field name="userId" label={t('evaluator')} state={state}>
         <select id="field-userId" name="userId" className={fieldClass} defaultValue="">
           <option value="">—</option>
@@ -194,7 +184,7 @@ export function AssignEvaluatorForm({ contractId, evaluators }: { contractId: nu
         </select>
       </Field>
       <SubmitButton>{t('assign')}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -6,6 +6,7 @@ import { listDeliverableAttachments } from '@/lib/attachments/queries';
 import { listContractDeliverables } from '@/lib/deliverables/queries';
 import { AttachmentForm, DeliverableForm, ReviewForm } from './deliverable-forms';
 import { FileName } from '@/app/_components/file-name';
+import { Section } from '@/app/_components/section';
 
 const statusTone = { submitted: 'bg-amber-100 text-amber-900', accepted: 'bg-green-100 text-green-900', returned: 'bg-red-100 text-red-900' } as const;
 
@@ -38,10 +39,7 @@ export async function DeliverablesSection({
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
-    <section aria-labelledby="deliverables-heading" className="space-y-3">
-      <h2 id="deliverables-heading" className="text-lg font-semibold">
-        {tc('deliverables')}
-      </h2>
+    <Section headingId="deliverables-heading" title={tc('deliverables')} className="space-y-3">
       {uploadStatus ? (
         <p role={uploadStatus === 'ok' ? 'status' : 'alert'} data-testid="upload-status" className={uploadStatus === 'ok' ? 'rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800' : 'rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800'}>
           {t.has(`upload.${uploadStatus}`) ? t(`upload.${uploadStatus}`) : t('upload.bad_request')}
@@ -102,6 +100,6 @@ export async function DeliverablesSection({
           <DeliverableForm contractId={contract.id} milestones={milestoneOptions} />
         </div>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
+import { ActionForm, Field, FormError, SubmitButton } from '@/app/_components/form';
 import { matterCategories } from '@/lib/domain/enums';
 import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
@@ -53,13 +53,10 @@ export function EditMatterForm({ matterId, initial }: { matterId: number; initia
   const t = useTranslations('matterForm');
   const [state, action] = useActionState(updateMatterAction, idleState);
   return (
-    <form action={action} className="space-y-4" noValidate data-testid="matter-edit">
-      <input type="hidden" name="matterId" value={matterId} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ matterId }} className="space-y-4" noValidate data-testid="matter-edit">
       <MatterFields state={state} initial={initial} />
       <SubmitButton>{t('save')}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -91,13 +88,9 @@ export function MatterStatusForm({ matterId, to }: { matterId: number; to: strin
   const t = useTranslations('matterForm');
   const [state, action] = useActionState(changeMatterStatusAction, idleState);
   return (
-    <form action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`matter-status-${to}`}>
-      <input type="hidden" name="matterId" value={matterId} />
-      <input type="hidden" name="to" value={to} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ matterId, to }} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" data-testid={`matter-status-${to}`}>
       {to === 'withdrawn' ? <Field name="reason" label={t('withdrawReason')} required state={state} /> : null}
       <SubmitButton className={to === 'withdrawn' ? 'bg-red-700 hover:bg-red-900' : ''}>{t(`to.${to}`)}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

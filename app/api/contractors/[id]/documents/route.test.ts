@@ -1,11 +1,10 @@
 // Qualification documents: only those who may edit the register upload; staff who read the register and
 // the contractor's own users download; everyone else gets 404, as if the file did not exist.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { buildFixture } from '@/lib/testing/fixture';
+import { samplePdf, temporaryUploadDir, uploadRequest } from '@/lib/testing/uploads';
 
 const { state, ...mocks } = await vi.hoisted(() => import('@/lib/testing/next-mocks'));
 vi.mock('@/lib/auth/current', () => mocks.authCurrentMock());
@@ -13,19 +12,14 @@ vi.mock('@/db/client', (original) => mocks.dbClientMock(original));
 vi.mock('@/lib/env', (original) => mocks.envMock(original));
 vi.mock('next/headers', () => mocks.nextHeadersMock());
 
-const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-function upload(contractorId: number | string, name: string, bytes: Uint8Array, query = '') {
-  const fd = new FormData();
-  fd.set('file', new File([bytes as BlobPart], name));
-  return [new Request(`http://localhost/api/contractors/${contractorId}/documents${query}`, { method: 'POST', body: fd }), { params: Promise.resolve({ id: String(contractorId) }) }] as const;
-}
+const pdf = samplePdf();
+const upload = (contractorId: number | string, name: string, bytes: Uint8Array, query = '') =>
+  [uploadRequest(`http://localhost/api/contractors/${contractorId}/documents${query}`, { name, bytes }), { params: Promise.resolve({ id: String(contractorId) }) }] as const;
 
 describe('/api/contractors/[id]/documents', () => {
   const f = buildFixture();
   state.db = f.db;
-  state.dir = mkdtempSync(path.join(tmpdir(), 'contractor-docs-'));
-  afterAll(() => rmSync(state.dir, { recursive: true, force: true }));
+  state.dir = temporaryUploadDir('contractor-docs-');
 
   it('lets an admin attach a document, recorded with its audit event on the contractor', async () => {
     const { POST } = await import('./route');

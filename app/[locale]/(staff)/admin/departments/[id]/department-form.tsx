@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
+import { ActionForm, Field, SubmitButton } from '@/app/_components/form';
 import { departmentKinds } from '@/lib/domain/enums';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
@@ -16,10 +16,7 @@ export function EditDepartmentForm({ department }: { department: EditableDepartm
   const [state, action] = useActionState(updateDepartmentAction, idleState);
   const v = (name: 'nameZh' | 'nameEn' | 'kind' | 'creditCode') => state.values?.[name] ?? department[name] ?? '';
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <input type="hidden" name="departmentId" value={department.id} />
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} hiddenFields={{ departmentId: department.id }} className="space-y-4" noValidate>
       <Field name="nameZh" label={t('nameZh')} required defaultValue={v('nameZh')} state={state} />
       <Field name="nameEn" label={t('nameEn')} required defaultValue={v('nameEn')} state={state} />
       <Field name="kind" label={t('kindLabel')} state={state}>
@@ -29,6 +26,6 @@ export function EditDepartmentForm({ department }: { department: EditableDepartm
       </Field>
       <Field name="creditCode" label={t('creditCode')} hint={t('creditCodeHint')} maxLength={18} autoComplete="off" spellCheck={false} defaultValue={v('creditCode')} state={state} />
       <SubmitButton>{t('save')}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

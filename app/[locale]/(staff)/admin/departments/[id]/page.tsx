@@ -9,6 +9,7 @@ import { findDepartment } from '@/lib/departments/staff-queries';
 import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
 import { EditDepartmentForm } from './department-form';
+import { Section } from '@/app/_components/section';
 
 export default async function DepartmentPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -29,10 +30,9 @@ export default async function DepartmentPage({ params }: { params: Promise<{ loc
         <dd className="font-mono" data-testid="department-credit-code">{record.creditCode ?? t('noCreditCode')}</dd>
       </dl>
       {can(actor, 'department.manage') ? (
-        <section aria-labelledby="edit-heading" className="max-w-lg space-y-2">
-          <h2 id="edit-heading" className="text-lg font-semibold">{t('edit')}</h2>
+        <Section headingId="edit-heading" title={t('edit')} className="max-w-lg space-y-2">
           <EditDepartmentForm department={record} />
-        </section>
+        </Section>
       ) : null}
       <History events={recordHistory(getDb(), 'department', d.id)} title={t('history')} />
     </div>

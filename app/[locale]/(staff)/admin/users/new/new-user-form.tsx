@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Field, FormError, FormNotice, SubmitButton } from '@/app/_components/form';
+import { ActionForm, Field, SubmitButton } from '@/app/_components/form';
 import { UserScopeFields } from '@/app/_components/user-fields';
 import { idleState } from '@/lib/forms/state';
 import { createUserAction } from '../actions';
@@ -13,9 +13,7 @@ export function NewUserForm({ departments, contractors }: { departments: Choice[
   const t = useTranslations('people');
   const [state, action] = useActionState(createUserAction, idleState);
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <FormError state={state} />
-      <FormNotice state={state} />
+    <ActionForm action={action} state={state} className="space-y-4" noValidate>
       {state.status === 'ok' && state.oneTimePassword ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="temporary-password">
           {t('temporaryPassword')} <code className="font-mono">{state.oneTimePassword}</code>
@@ -25,6 +23,6 @@ export function NewUserForm({ departments, contractors }: { departments: Choice[
       <Field name="name" label={t('name')} required state={state} />
       <UserScopeFields state={state} departments={departments} contractors={contractors} />
       <SubmitButton>{t('create')}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -15,6 +15,7 @@ import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditContractorForm, VerificationForm } from '../contractor-forms';
 import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
 import { ContractorDocuments } from '../contractor-documents';
+import { Section } from '@/app/_components/section';
 
 export default async function StaffContractorPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[] }> }) {
   const { locale, id } = await params;
@@ -47,8 +48,7 @@ export default async function StaffContractorPage({ params, searchParams }: { pa
       ) : null}
       <ContractorDocuments db={db} contractorId={c.id} locale={locale} mayUpload={can(actor, 'contractor.edit')} uploadStatus={typeof upload === 'string' ? upload : undefined} />
       <ContractorRecordPanel db={db} actor={actor} contractorId={c.id} />
-      <section aria-labelledby="held" className="space-y-2">
-        <h2 id="held" className="text-lg font-semibold">{t('contracts')}</h2>
+      <Section headingId="held" title={t('contracts')} className="space-y-2">
         {found.contracts.length === 0 ? <p className="text-sm text-slate-600">{t('noContracts')}</p> : (
           <ul className="space-y-1 text-sm">
             {found.contracts.map((k) => (
@@ -56,12 +56,11 @@ export default async function StaffContractorPage({ params, searchParams }: { pa
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       {can(actor, 'contractor.edit') ? (
-        <section aria-labelledby="edit" className="max-w-2xl space-y-2">
-          <h2 id="edit" className="text-lg font-semibold">{t('edit')}</h2>
+        <Section headingId="edit" title={t('edit')} className="max-w-2xl space-y-2">
           <EditContractorForm contractorId={c.id} initial={{ nameZh: c.nameZh, nameEn: c.nameEn, kind: c.kind, legalRepresentative: c.legalRepresentative, contactPhone: c.contactPhone ?? '', contactEmail: c.contactEmail ?? '', qualifications: c.qualifications }} />
-        </section>
+        </Section>
       ) : null}
       <History events={recordHistory(db, 'contractor', c.id)} title={t('history')} />
     </div>

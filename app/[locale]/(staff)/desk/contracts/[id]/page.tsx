@@ -21,6 +21,7 @@ import { AssignEvaluatorForm, EvaluationForm, MilestoneStatusForm, UnassignEvalu
 import { DeliverablesSection } from '../../deliverables/deliverables-section';
 import { ContractorRecordPanel } from '../../deliverables/contractor-record-panel';
 import { ApprovalLoopBanner } from './approval-loop-banner';
+import { Section } from '@/app/_components/section';
 
 export default async function StaffContractPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[]; step?: string | string[]; warnings?: string | string[] }> }) {
   const { locale, id } = await params;
@@ -81,13 +82,12 @@ export default async function StaffContractPage({ params, searchParams }: { para
       ) : null}
 
       {detail.previous ? (
-        <section aria-labelledby="previous-heading" className="space-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="previous-record">
-          <h2 id="previous-heading" className="font-semibold">{t('previousRecord', { reference: detail.previous.reference })}</h2>
+        <Section headingId="previous-heading" title={t('previousRecord', { reference: detail.previous.reference })} headingClassName="font-semibold" className="space-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="previous-record">
           <p>{t('previousDeliverables', { total: detail.previous.deliverables.total, accepted: detail.previous.deliverables.accepted, returned: detail.previous.deliverables.returned })}</p>
           {detail.previous.evaluations.length === 0 ? <p>{t('noEvaluations')}</p> : (
             <ul>{detail.previous.evaluations.map((e) => <li key={e.id}>{e.periodStart} – {e.periodEnd} · {t(`evaluatorKind.${e.evaluatorKind}`)} · {e.overallScore} · {t(`grade.${e.grade}`)}</li>)}</ul>
           )}
-        </section>
+        </Section>
       ) : null}
 
       {['active', 'completed'].includes(c.status) && can(actor, 'contract.draft', scope) ? (
@@ -97,18 +97,16 @@ export default async function StaffContractPage({ params, searchParams }: { para
       {showRecord ? <ContractorRecordPanel db={db} actor={actor} contractorId={c.contractorId} /> : null}
 
       {steps.length ? (
-        <section aria-labelledby="steps-heading" className="space-y-2">
-          <h2 id="steps-heading" className="text-lg font-semibold">{t('nextSteps')}</h2>
+        <Section headingId="steps-heading" title={t('nextSteps')} className="space-y-2">
           <div className="grid gap-3 sm:grid-cols-2">
             {steps.map((s) => (
               <TransitionForm key={s} contractId={c.id} status={c.status} transition={s} needs={contractTransitions[s].needs} danger={s === 'terminate' || s === 'cancel'} />
             ))}
           </div>
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="milestones-heading" className="space-y-2">
-        <h2 id="milestones-heading" className="text-lg font-semibold">{t('milestones')}</h2>
+      <Section headingId="milestones-heading" title={t('milestones')} className="space-y-2">
         {detail.milestones.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
           <ul className="space-y-1 text-sm">
             {detail.milestones.map((m) => (
@@ -119,10 +117,9 @@ export default async function StaffContractPage({ params, searchParams }: { para
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="payments-heading" className="space-y-2">
-        <h2 id="payments-heading" className="text-lg font-semibold">{t('payments')}</h2>
+      <Section headingId="payments-heading" title={t('payments')} className="space-y-2">
         {detail.payments.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
           <ul className="space-y-1 text-sm">
             {detail.payments.map((p) => (
@@ -133,10 +130,9 @@ export default async function StaffContractPage({ params, searchParams }: { para
         {can(actor, 'payment.record', scope) && isSettlingContractStatus(c.status) ? (
           <PaymentForm contractId={c.id} milestones={detail.milestones.filter((m) => m.type === 'payment').map((m) => ({ id: m.id, title: `${m.dueDate} ${m.title}` }))} />
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="amendments-heading" className="space-y-2">
-        <h2 id="amendments-heading" className="text-lg font-semibold">{t('amendments')}</h2>
+      <Section headingId="amendments-heading" title={t('amendments')} className="space-y-2">
         {detail.amendments.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
           <ul className="space-y-2 text-sm">
             {detail.amendments.map((a) => (
@@ -153,7 +149,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
           </ul>
         )}
         {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} /> : null}
-      </section>
+      </Section>
 
       <DeliverablesSection
         db={db}
@@ -164,8 +160,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
         uploadStatus={typeof upload === 'string' ? upload : undefined}
       />
 
-      <section aria-labelledby="evaluations-heading" className="space-y-2">
-        <h2 id="evaluations-heading" className="text-lg font-semibold">{t('evaluations')}</h2>
+      <Section headingId="evaluations-heading" title={t('evaluations')} className="space-y-2">
         {detail.evaluations.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
           <ul className="space-y-1 text-sm">
             {detail.evaluations.map((e) => (
@@ -175,7 +170,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
         )}
         {mayEvaluate ? <EvaluationForm contractId={c.id} kinds={actor.role === 'evaluator' ? ['third_party'] : evaluatorKinds} /> : null}
         {mayAssign || actor.role === 'admin' || actor.role === 'auditor' ? <EvaluatorAssignments contractId={c.id} mayAssign={mayAssign} actor={actor} /> : null}
-      </section>
+      </Section>
 
       <History events={contractHistory(db, detail)} title={t('history')} />
       <p className="text-xs text-slate-500">{t('shownAt', { time: format.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }) })}</p>

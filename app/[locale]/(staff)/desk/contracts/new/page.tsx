@@ -9,6 +9,7 @@ import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import { fieldClass } from '@/app/_components/field-class';
 import { DraftContractForm } from './draft-contract-form';
+import { Section } from '@/app/_components/section';
 
 type Search = { matter?: string; q?: string; renewal?: string };
 
@@ -55,15 +56,14 @@ export default async function NewContractPage({ params, searchParams }: { params
         <span className="font-mono">{matter.code}</span> {en ? matter.titleEn : matter.titleZh} · {t('budget', { budget: formatFen(matter.budgetFen, locale) })}
       </p>
       {renewal ? (
-        <section className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" aria-labelledby="renewal-heading" data-testid="renewal-record">
-          <h2 id="renewal-heading" className="font-semibold">{t('renewalOf', { reference: renewal.contract.reference })}</h2>
+        <Section headingId="renewal-heading" title={t('renewalOf', { reference: renewal.contract.reference })} headingClassName="font-semibold" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="renewal-record">
           <p>{t('previousRecord', { accepted: renewal.deliverables.filter((d) => d.status === 'accepted').length, total: renewal.deliverables.length })}</p>
           <ul>
             {renewal.evaluations.map((e) => (
               <li key={e.id}>{e.periodStart} – {e.periodEnd}: {e.overallScore}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : (
         <form method="get" className="flex flex-wrap items-end gap-2" role="search">
           <input type="hidden" name="matter" value={matter.id} />

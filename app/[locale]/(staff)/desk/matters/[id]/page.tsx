@@ -12,6 +12,7 @@ import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditMatterForm, MatterStatusForm } from '../matter-forms';
+import { Section } from '@/app/_components/section';
 
 export default async function StaffMatterPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -45,8 +46,7 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
           ) : null}
         </div>
       ) : null}
-      <section aria-labelledby="matter-contracts" className="space-y-2">
-        <h2 id="matter-contracts" className="text-lg font-semibold">{t('contracts')}</h2>
+      <Section headingId="matter-contracts" title={t('contracts')} className="space-y-2">
         {found.contracts.length === 0 ? <p className="text-sm text-slate-600">{t('noContracts')}</p> : (
           <ul className="space-y-1 text-sm">
             {found.contracts.map((c) => (
@@ -56,15 +56,14 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       {editable ? (
-        <section aria-labelledby="matter-edit" className="max-w-2xl space-y-2">
-          <h2 id="matter-edit" className="text-lg font-semibold">{t('edit')}</h2>
+        <Section headingId="matter-edit" title={t('edit')} className="max-w-2xl space-y-2">
           <EditMatterForm
             matterId={m.id}
             initial={{ titleZh: m.titleZh, titleEn: m.titleEn, descriptionZh: m.descriptionZh, descriptionEn: m.descriptionEn, category: m.category, legalBasis: m.legalBasis, serviceStandard: m.serviceStandard, budgetYuan: (m.annualBudgetFen / 100).toFixed(2) }}
           />
-        </section>
+        </Section>
       ) : (
         <dl className="space-y-2 text-sm">
           <div><dt className="text-slate-600">{t('description')}</dt><dd>{en ? m.descriptionEn : m.descriptionZh}</dd></div>
