@@ -10,6 +10,8 @@ import { milestones } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { requestAmendment } from '@/lib/contracts/amendments';
+import { draftContract } from '@/lib/contracts/service';
+import { listNotifications } from '@/lib/notifications/queries';
 import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { contractTransitionNames } from '@/lib/contracts/rules';
 import { systemActor } from '@/lib/auth/actor';
@@ -165,6 +167,7 @@ const departmentsCsv = fc
 const csvFile = (text: string) => new File([text], 'departments.csv', { type: 'text/csv' });
 
 const milestoneOf = new WeakMap<Fixture, number>();
+const draftOf = new WeakMap<Fixture, number>();
 const amendmentOf = new WeakMap<Fixture, number>();
 
 const specs: Record<string, Spec> = {
@@ -229,6 +232,48 @@ const specs: Record<string, Spec> = {
       'milestones.0.dueDate': strings(invalidDate).filter((s) => s.trim() !== ''),
     }),
     breaks: [(form) => ({ ...form, endDate: dayBefore(String(form.startDate)) })],
+  },
+  'desk/contracts#editDraftContractAction': {
+    who: (f) => f.actors.officerA,
+    setup: (f) =>
+      draftOf.set(f, draftContract(f.db, f.actors.officerA, { matterId: f.matterA.id, contractorId: f.contractorX.id, valueFen: 1000_00, startDate: '2026-01-01', endDate: '2026-12-31', noSubcontractDeclared: true }).contract.id),
+    valid: (f) =>
+      fc.tuple(dateIn('2000-01-01', 30_000), fc.integer({ min: 0, max: 360 })).chain(([start, days]) =>
+        fc.record({
+          locale: fc.constantFrom('en', 'zh-CN', 'xx', ''),
+          contractId: fc.constant(String(draftOf.get(f))),
+          matterId: fc.constant(String(f.matterA.id)),
+          contractorId: fc.constantFrom(String(f.contractorX.id), String(f.contractorY.id)),
+          valueFen: yuan(1_000_000),
+          startDate: fc.constant(start),
+          endDate: dateIn(start, days),
+          terms: optionalText(8000),
+          justification: optionalText(2000),
+          noSubcontractDeclared: fc.constant('on'),
+          milestoneRows: fc.constantFrom('', '4', '5', '-1', '1000', 'x'),
+          'milestones.0.title': fc.oneof(fc.constant(''), text(200)),
+          'milestones.0.type': fc.constantFrom('delivery', 'payment', 'reporting', ''),
+          'milestones.0.dueDate': fc.constant(start),
+        }).map((form) => (form['milestones.0.title'] ? form : { ...form, 'milestones.0.dueDate': '' })),
+      ),
+    invalid: () => ({
+      contractId: badId,
+      matterId: badId,
+      contractorId: badId,
+      valueFen: badYuan,
+      startDate: badDate,
+      endDate: badDate,
+      terms: badOptional(8000),
+      justification: badOptional(2000),
+      noSubcontractDeclared: fc.oneof(fc.constantFrom('off', 'true', 'yes', ''), missing),
+      'milestones.0.dueDate': strings(invalidDate).filter((s) => s.trim() !== ''),
+    }),
+    breaks: [(form) => ({ ...form, endDate: dayBefore(String(form.startDate)) })],
+  },
+  'notifications#markNotificationsReadAction': {
+    who: (f) => f.actors.contractorX,
+    valid: (f) => fc.record({ key: fc.constantFrom(...listNotifications(f.db, f.actors.contractorX).items.map((n) => n.key)) }),
+    invalid: () => ({ key: fc.oneof(fc.constantFrom('', 'event:', 'event:x', 'milestone:1', 'milestone:1:2026-1-1', "event:1' or '1'='1", 'event:1\u0000'), hostileString.filter((s) => !/^(event:\d{1,15}|milestone:\d{1,15}:\d{4}-\d{2}-\d{2})$/.test(s)), missing) }),
   },
   'desk/contracts#transitionContractAction': {
     who: (f) => f.actors.officerA,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { requestAmendment } from '@/lib/contracts/amendments';
+import { draftContract } from '@/lib/contracts/service';
 import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { submitErrorReport } from '@/lib/reports/service';
 import { milestones } from '@/db/schema';
@@ -46,6 +47,7 @@ function side<T>(f: Fixture, who: Actor | null, scope: Scope, a: T, b: T): T {
   return (scope === 'in') !== mineIsB ? a : b;
 }
 const amendmentIds = new WeakMap<Fixture, { a: number; b: number }>();
+const draftIds = new WeakMap<Fixture, { a: number; b: number }>();
 const milestoneIds = new WeakMap<Fixture, { a: number; b: number }>();
 
 /** For contractors: their own organization's record when in scope, the other organization's when out. */
@@ -58,13 +60,13 @@ const ownContractor = (who: Actor | null, scope: Scope) => who?.role === 'contra
 /** Every exported server action, and who may use it. A new action without an entry fails the test. */
 const matrix: Record<string, Entry> = {
   'admin/users#createUserAction': {
-    form: (_f, scope) => ({ email: `new.${scope}@test.example`, name: 'New', role: 'auditor' }),
+    form: (_f, scope) => ({ email: `new.${scope}@test.example`, name: 'New', role: 'auditor', departmentId: '', contractorId: '' }),
     allowed: adminOnly,
   },
   'admin/users#updateUserAction': {
     form: (f, scope) => {
       const target = scope === 'in' ? f.actors.officerA : f.actors.officerB;
-      return { userId: String(target.id), name: 'Renamed', role: 'officer', departmentId: String(target.departmentId) };
+      return { userId: String(target.id), name: 'Renamed', role: 'officer', departmentId: String(target.departmentId), contractorId: '' };
     },
     allowed: adminOnly,
   },
@@ -97,6 +99,23 @@ const matrix: Record<string, Entry> = {
     },
     allowed: departmentStaff,
   },
+  'desk/contracts#editDraftContractAction': {
+    setup: (f) => {
+      const draft = (who: Actor, matterId: number, contractorId: number) =>
+        draftContract(f.db, who, { matterId, contractorId, valueFen: 1000_00, startDate: '2026-01-01', endDate: '2026-12-31', noSubcontractDeclared: true }).contract.id;
+      draftIds.set(f, { a: draft(f.actors.officerA, f.matterA.id, f.contractorX.id), b: draft(f.actors.officerB, f.matterB.id, f.contractorY.id) });
+    },
+    form: (f, scope, who) => ({
+      contractId: String(side(f, who, scope, draftIds.get(f)!.a, draftIds.get(f)!.b)),
+      matterId: String(side(f, who, scope, f.matterA, f.matterB).id),
+      contractorId: String(side(f, who, scope, f.contractorX, f.contractorY).id),
+      valueFen: '2000',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      noSubcontractDeclared: 'on',
+    }),
+    allowed: departmentStaff,
+  },
   'desk/contracts#recordPaymentAction': {
     form: (f, scope, who) => ({ contractId: String(side(f, who, scope, f.activeA, f.activeB).id), amountFen: '100.50', paidOn: '2026-07-01' }),
     allowed: departmentStaff,
@@ -113,6 +132,11 @@ const matrix: Record<string, Entry> = {
     },
     form: (f, scope, who) => ({ amendmentId: String(side(f, who, scope, amendmentIds.get(f)!.a, amendmentIds.get(f)!.b)), decision: 'approve' }),
     allowed: (who, scope) => who?.role === 'approver' && scope === 'in',
+  },
+  // Everyone signed in marks their own notifications read; nobody else's can be named (lib/notifications/service.ts).
+  'notifications#markNotificationsReadAction': {
+    form: (f, scope): Record<string, string> => (scope === 'in' ? { all: '1' } : { key: `event:${f.db.$client.prepare(`select max(seq) from audit_events where action = 'contract.approved'`).pluck().get()}` }),
+    allowed: (who) => who !== null,
   },
   'desk/deliverables#submitDeliverableAction': {
     form: (f, scope, who) => ({

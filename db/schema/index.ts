@@ -16,3 +16,4 @@ export * from './evaluator-assignments';
 export * from './public-counts';
 export * from './ocds-releases';
 export * from './error-reports';
+export * from './notification-reads';

@@ -163,6 +163,17 @@ export const auditDataSchemas = {
     renewalOfId: id.nullable(),
     draftedBy: id,
   }),
+  /** What its officer changed in a draft (or a returned draft) before submitting it (lib/contracts/edit-draft.ts). */
+  'contract.draft_edited': updated({
+    contractorId: id,
+    valueFen: fenAmount,
+    startDate: day,
+    endDate: day,
+    justification: z.string().nullable(),
+    terms: z.string(),
+    noSubcontractDeclared: z.boolean(),
+    milestones: z.array(z.strictObject({ title: z.string(), type: z.enum(milestoneTypes), dueDate: day })),
+  }),
   /** What an approved amendment changed. */
   'contract.updated': updated({ valueFen: fenAmount, endDate: day, terms: z.string() }),
   'contract.submitted': contractTransition,
@@ -217,6 +228,8 @@ export const auditDataSchemas = {
   }),
   'evaluator.assigned': created({ contractId: id, userId: id }),
   'evaluator.unassigned': z.strictObject({ before: z.strictObject({ contractId: id, userId: id }) }),
+  /** Notifications the person marked read (lib/notifications): their keys (`event:<seq>`, `milestone:<id>:<due>`). */
+  'notification.read': z.strictObject({ keys: z.array(z.string()) }),
   'report.submitted': created({ recordType: z.enum(reportedRecordTypes), recordKey: z.string(), message: z.string() }),
   'report.closed': transition(errorReportStatuses),
 } as const;

@@ -66,6 +66,8 @@ const publicData: Readonly<Record<string, Mask>> = {
   'contract.drafted': {
     after: { reference: true, matterId: true, contractorId: true, departmentId: true, valueFen: true, startDate: true, endDate: true, justification: true, terms: true, noSubcontractDeclared: true, renewalOfId: true },
   },
+  // A draft's edits, once the contract is published: the same fields as its drafted event.
+  'contract.draft_edited': changesOf({ contractorId: true, valueFen: true, startDate: true, endDate: true, justification: true, terms: true, noSubcontractDeclared: true, milestones: true }),
   'contract.updated': changesOf({ valueFen: true, endDate: true, terms: true }),
   'contract.submitted': statusChange,
   'contract.returned': statusChange,

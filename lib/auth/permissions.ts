@@ -28,10 +28,11 @@ export const permissions = [
   'user.manage',
   'audit.read',
   'report.manage',
+  'notification.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const staffRead: Permission[] = ['matter.read', 'contractor.read', 'contract.read', 'deliverable.read'];
+const staffRead: Permission[] = ['matter.read', 'contractor.read', 'contract.read', 'deliverable.read', 'notification.read'];
 const officer: Permission[] = [
   ...staffRead,
   'matter.edit',
@@ -51,8 +52,8 @@ export const rolePermissions: Record<ActorRole, readonly Permission[]> = {
   officer,
   approver: [...officer, 'contract.approve', 'amendment.approve'],
   auditor: [...staffRead, 'audit.read'],
-  contractor: ['contract.read', 'deliverable.read', 'deliverable.submit'],
-  evaluator: ['contract.read', 'deliverable.read', 'evaluation.record'],
+  contractor: ['contract.read', 'deliverable.read', 'deliverable.submit', 'notification.read'],
+  evaluator: ['contract.read', 'deliverable.read', 'evaluation.record', 'notification.read'],
   system: [...permissions],
   public: [],
 };

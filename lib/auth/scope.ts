@@ -1,5 +1,6 @@
 import { eq, inArray, and, sql, type SQL } from 'drizzle-orm';
-import { contractors, contracts, deliverables, evaluatorAssignments, matters } from '../../db/schema';
+import type { Db, Tx } from '../../db/client';
+import { auditEvents, contractors, contracts, deliverables, evaluatorAssignments, matters } from '../../db/schema';
 import type { Actor } from './actor';
 
 // Scope, in one place: which records an actor may touch, beyond what their role may do (lib/auth/permissions.ts).
@@ -122,4 +123,20 @@ export function deliverableScope(actor: Actor): SQL | undefined {
  */
 export function isFourEyesViolation(actor: Actor, by: number | null): boolean {
   return actor.id !== null && actor.id === by;
+}
+
+/**
+ * Four eyes for edited drafts: whoever edited a contract's draft (contract.draft_edited in the trail) shaped
+ * it like its drafter, so they do not approve it either.
+ */
+export function hasEditedDraft(db: Db | Tx, contractId: number, userId: number | null): boolean {
+  if (userId === null) return false;
+  return (
+    db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'contract'), eq(auditEvents.entityId, String(contractId)), eq(auditEvents.action, 'contract.draft_edited'), eq(auditEvents.actorId, userId)))
+      .limit(1)
+      .get() !== undefined
+  );
 }

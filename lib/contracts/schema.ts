@@ -68,3 +68,7 @@ export const amendmentDecisionInput = z.object({
 export const contractDraftForm = contractDraftInput.safeExtend({ valueFen: positiveYuanAsFen });
 export const paymentForm = paymentInput.extend({ amountFen: positiveYuanAsFen });
 export const amendmentForm = amendmentInput.extend({ newValueFen: optionalYuanAsFen });
+
+/** Editing a draft: the drafting form's fields and checks, for a contract that exists (its matter and renewal link stay). */
+export const contractEditInput = contractDraftInput.safeExtend({ contractId: z.coerce.number().int().positive() });
+export const contractEditForm = contractDraftForm.safeExtend({ contractId: z.coerce.number().int().positive() });

@@ -4,7 +4,7 @@ import { contractors, contracts, matters, milestones, payments } from '../../db/
 import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
-import { isFourEyesViolation } from '../auth/scope';
+import { hasEditedDraft, isFourEyesViolation } from '../auth/scope';
 import type { MilestoneStatus } from '../domain/enums';
 import { isSettlingContractStatus, runningContractStatuses } from '../domain/predicates';
 import { requireStepTo } from '../domain/transitions';
@@ -41,7 +41,7 @@ export function contractWarnings(tx: Tx | Db, c: { id?: number; matterId: number
   return warnings;
 }
 
-function requireEligibleContractor(tx: Tx, contractorId: number) {
+export function requireEligibleContractor(tx: Tx, contractorId: number) {
   const contractor = tx
     .select({ id: contractors.id, status: contractors.verificationStatus })
     .from(contractors)
@@ -123,7 +123,7 @@ export function transitionContractInTx(tx: Tx, actor: Actor, input: unknown) {
   const now = nowIso();
   const extra: Partial<typeof contracts.$inferInsert> = {};
   if (transition === 'approve') {
-    if (isFourEyesViolation(actor, contract.draftedBy)) throw ruleViolation('four_eyes', 'nobody approves a contract they drafted');
+    if (isFourEyesViolation(actor, contract.draftedBy) || hasEditedDraft(tx, contract.id, actor.id)) throw ruleViolation('four_eyes', 'nobody approves a contract they drafted or edited');
     requireEligibleContractor(tx, contract.contractorId);
     const term = termProblem(contract.startDate, contract.endDate, contract.justification);
     if (term) throw ruleViolation(term, `contract term: ${term}`);

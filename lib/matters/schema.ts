@@ -13,7 +13,8 @@ export const matterInput = z.object({
   descriptionZh: optionalText(4000),
   descriptionEn: optionalText(4000),
   category: z.enum(matterCategories, { error: 'choice' }),
-  departmentId: z.coerce.number().int().positive(),
+  /** Always chosen: a missing or blank department says so (no department is picked for anyone). */
+  departmentId: z.coerce.number({ error: 'department_required' }).int('department_required').positive('department_required'),
   legalBasis: optionalText(1000),
   serviceStandard: optionalText(2000),
   annualBudgetFen: fen,
@@ -53,4 +54,5 @@ export const matterStatusSteps: Record<string, readonly string[]> = Object.fromE
 
 /** The matter form as typed (budget in yuan); the same checks as the use case, all reported at once. */
 export const matterForm = matterUpdateInput.omit({ matterId: true }).extend({ annualBudgetFen: yuanAsFen });
-export const newMatterForm = matterForm.extend({ code: matterCode });
+/** The new-matter form, checked in one pass: the department (the admin's explicit choice, or the officer's own) with the rest. */
+export const newMatterForm = matterForm.extend({ code: matterCode, departmentId: matterInput.shape.departmentId });

@@ -1,5 +1,8 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type AnyColumn } from 'drizzle-orm';
+import { z } from 'zod';
+import { roles } from '../domain/enums';
+import { searchText } from '../shared/search-text';
 import type { Db } from '../../db/client';
 import { contractors, departments, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
@@ -20,15 +23,50 @@ const userColumns = {
   contractorNameEn: contractors.nameEn,
 };
 
-export function listUsers(db: Db, actor: Actor) {
+/** The admin's user list as the URL asks for it: words to find, role, department, page (bad values fall back). */
+export const userListQuery = z.object({
+  q: searchText().catch(''),
+  role: z.enum(roles).optional().catch(undefined),
+  department: z.coerce.number().int().positive().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type UserListQuery = z.infer<typeof userListQuery>;
+
+export const USERS_PER_PAGE = 25;
+
+/** `column` contains `word` (LIKE with `!` escaping the wildcards, so `%` and `_` are found as typed). */
+const like = (column: AnyColumn, word: string) => sql`${column} like ${`%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`} escape '!'`;
+
+/**
+ * Users by role, then email, one page at a time: each word found in the name, the email or the name of the
+ * department or organization; filtered by role and department.
+ */
+export function listUsers(db: Db, actor: Actor, query: UserListQuery = userListQuery.parse({})) {
   requirePermission(actor, 'user.manage');
-  return db
+  const words = query.q.split(/\s+/).filter(Boolean).slice(0, 8);
+  const where = and(
+    ...words.map((w) => or(like(users.name, w), like(users.email, w), like(departments.nameZh, w), like(departments.nameEn, w), like(contractors.nameZh, w), like(contractors.nameEn, w))),
+    query.role ? eq(users.role, query.role) : undefined,
+    query.department ? eq(users.departmentId, query.department) : undefined,
+  );
+  const rows = db
     .select(userColumns)
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .leftJoin(contractors, eq(contractors.id, users.contractorId))
-    .orderBy(asc(users.role), asc(users.email))
+    .where(where)
+    .orderBy(asc(users.role), asc(users.email), asc(users.id))
+    .limit(USERS_PER_PAGE + 1)
+    .offset((query.page - 1) * USERS_PER_PAGE)
     .all();
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .leftJoin(contractors, eq(contractors.id, users.contractorId))
+    .where(where)
+    .get()!.n;
+  return { items: rows.slice(0, USERS_PER_PAGE), hasNext: rows.length > USERS_PER_PAGE, total };
 }
 
 export function findUser(db: Db, actor: Actor, userId: number) {

@@ -8,6 +8,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { LocalName } from '../../_components/local-name';
 import { StaffNav } from '../../_components/staff-nav';
 import { signOutAction } from '../(auth)/actions';
+import { NotificationCount } from '@/app/_components/notification-count';
 
 // Signed-in pages read the session cookie: always rendered per request, never from the page cache.
 export const dynamic = 'force-dynamic';
@@ -27,6 +28,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
           <LocalName zh={user.name} /> · {t(`roles.${user.role}`)}
           {orgName ? <> · <LocalName zh={orgName.zh} en={orgName.en} /></> : null}
         </span>
+        <NotificationCount user={user} />
         <Link href="/change-password" className="text-brand-700 underline">
           {t('changePassword')}
         </Link>

@@ -45,6 +45,7 @@ const samples: { [A in AuditAction]: { entityType: string; entityId: string; dat
     entityId: '9',
     data: { after: { reference: 'LG-2026-0009', matterId: 5, contractorId: 3, departmentId: 2, valueFen: 787_000_00, startDate: '2026-07-01', endDate: '2027-06-30', justification: null, terms: '条款', noSubcontractDeclared: true, renewalOfId: 8, draftedBy: 7 } },
   },
+  'contract.draft_edited': { entityType: 'contract', entityId: '9', data: { changes: { valueFen: { before: 120_000_00, after: 90_000_00 }, terms: { before: '旧条款', after: '新条款' } } } },
   'contract.updated': { entityType: 'contract', entityId: '9', data: { changes: { valueFen: { before: 787_000_00, after: 800_000_00 }, endDate: { before: '2027-06-30', after: '2027-12-31' } } } },
   'contract.submitted': { entityType: 'contract', entityId: '9', data: { from: 'draft', to: 'pending_approval' } },
   'contract.returned': { entityType: 'contract', entityId: '9', data: { from: 'pending_approval', to: 'draft', comment: '请补充' } },
@@ -79,6 +80,7 @@ const samples: { [A in AuditAction]: { entityType: string; entityId: string; dat
   },
   'evaluator.assigned': { entityType: 'contract', entityId: '9', data: { after: { contractId: 9, userId: 8 } } },
   'evaluator.unassigned': { entityType: 'contract', entityId: '9', data: { before: { contractId: 9, userId: 8 } } },
+  'notification.read': { entityType: 'user', entityId: '7', data: { keys: ['event:12', 'milestone:3:2026-06-30'] } },
   'report.submitted': { entityType: 'report', entityId: '18', data: { after: { recordType: 'contract', recordKey: 'LG-2026-0009', message: '金额有误' } } },
   'report.closed': { entityType: 'report', entityId: '18', data: { from: 'open', to: 'closed', comment: '已更正' } },
 };

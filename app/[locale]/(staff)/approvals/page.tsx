@@ -13,6 +13,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   return pageTitle(locale, 'approvals');
 }
+import { hasEditedDraft } from '@/lib/auth/scope';
 
 /** The approver's desk: contracts waiting for approval, oldest first. */
 export default async function ApprovalsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -20,15 +21,28 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
   setRequestLocale(locale);
   const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'contract.approve')) notFound();
-  const { items: waiting, total } = listAwaitingApproval(getDb(), actor);
+  const db = getDb();
+  const { items, total } = listAwaitingApproval(db, actor);
+  // Four eyes: what this approver drafted or edited waits for another approver.
+  const isMine = (c: (typeof items)[number]) => c.draftedByMe || hasEditedDraft(db, c.id, actor.id);
+  const waiting = items.filter((c) => !isMine(c));
+  const mine = items.filter(isMine);
   const t = await getTranslations('approvals');
   const tt = await getTranslations('attention');
+  const tl = await getTranslations('approvalLoop');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="text-sm text-slate-700">{t('count', { count: total })}</p>
-      {total > waiting.length && <p className="text-sm text-slate-600">{tt('showingFirst', { shown: waiting.length, total })}</p>}
+      {total > items.length && <p className="text-sm text-slate-600">{tt('showingFirst', { shown: items.length, total })}</p>}
       <ContractTable contracts={waiting} caption={t('title')} />
+      {mine.length ? (
+        <section aria-labelledby="own-drafts" className="space-y-2" data-testid="own-drafts">
+          <h2 id="own-drafts" className="text-lg font-semibold">{tl('ownDraftsHeading', { count: mine.length })}</h2>
+          <p className="text-sm text-slate-700">{tl('ownDraft')}</p>
+          <ContractTable contracts={mine} caption={tl('ownDraftsHeading', { count: mine.length })} />
+        </section>
+      ) : null}
     </div>
   );
 }

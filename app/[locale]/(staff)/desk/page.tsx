@@ -13,6 +13,7 @@ import { zhMark } from '@/app/_components/local-name';
 import { Button } from '@/app/_components/button';
 import { DeskAttention } from '@/app/_components/desk-attention';
 import { listDeliverablesAwaitingReview } from '@/lib/deliverables/queries';
+import { ReturnedDrafts } from './returned-drafts';
 import { Section } from '@/app/_components/section';
 import type { Metadata } from 'next';
 import { orgTitle, staffPageTitle } from '@/lib/i18n/page-title';
@@ -47,6 +48,7 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
           <Link href="/desk/contracts/new">{td('newContract')}</Link>
         </Button>
       </div>
+      <ReturnedDrafts actor={actor} />
       <DeskAttention actor={actor} />
       <Section headingId="awaiting-review" title={ta('awaitingReview', { count: awaitingTotal })} className="space-y-2">
         {awaiting.length === 0 ? <p className="text-sm text-slate-600">{ta('nothingWaiting')}</p> : (

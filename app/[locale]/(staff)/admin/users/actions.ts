@@ -1,5 +1,7 @@
 'use server';
 
+import { validate } from '@/lib/shared/validate';
+import { userRoleFieldsForm } from '@/lib/users/schema';
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current';
@@ -16,6 +18,7 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'user.manage');
+    validate(userRoleFieldsForm, { role: formData.get('role'), departmentId: formData.get('departmentId'), contractorId: formData.get('contractorId') });
     const { temporaryPassword } = await createUserWithTemporaryPassword(getDb(), actor, {
       email: formData.get('email'),
       name: formData.get('name'),
@@ -32,6 +35,7 @@ export async function updateUserAction(_prev: ActionState, formData: FormData): 
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'user.manage');
+    validate(userRoleFieldsForm, { role: formData.get('role'), departmentId: formData.get('departmentId'), contractorId: formData.get('contractorId') });
     updateUser(getDb(), actor, {
       userId: formData.get('userId'),
       name: formData.get('name'),

@@ -9,14 +9,15 @@ import { requirePermission } from '@/lib/auth/permissions';
 import { decideAmendment, requestAmendment } from '@/lib/contracts/amendments';
 import { contractTransitions, type ContractTransition } from '@/lib/contracts/rules';
 import { draftContract, recordPayment, transitionContract, transitionContractInTx } from '@/lib/contracts/service';
+import { editDraftContract } from '@/lib/contracts/edit-draft';
 import { isConfirmStep } from '@/lib/confirm/consequences';
 import { takeConfirmedStep } from '@/lib/confirm/service';
 import { awaitingConfirmation } from '@/lib/confirm/form-state';
 import { formLocale, formText } from '@/lib/forms/form-data';
 import { formValues, runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { validate } from '@/lib/shared/validate';
-import { amendmentForm, contractDraftForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
-import { milestoneRows } from '@/lib/forms/rows';
+import { amendmentForm, contractDraftForm, contractEditForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
+import { MILESTONE_ROWS, milestoneRows } from '@/lib/forms/rows';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
@@ -55,6 +56,37 @@ export async function draftContractAction(_prev: ActionState, formData: FormData
   return state;
 }
 
+/** Saves an edited draft (or returned draft) with the drafting form's fields and checks; back on its page, the confirmation on top. */
+export async function editDraftContractAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let editedId: number | null = null;
+  const state = await runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'contract.draft');
+    const input = validate(contractEditForm, {
+      contractId: formText(formData, 'contractId'),
+      matterId: formText(formData, 'matterId'),
+      contractorId: formText(formData, 'contractorId'),
+      valueFen: formText(formData, 'valueFen') ?? '',
+      startDate: formText(formData, 'startDate'),
+      endDate: formText(formData, 'endDate'),
+      justification: formText(formData, 'justification') || undefined,
+      terms: formText(formData, 'terms') ?? '',
+      noSubcontractDeclared: formData.get('noSubcontractDeclared') === 'on' ? true : undefined,
+      renewalOfId: formText(formData, 'renewalOfId') || undefined,
+      // The edit form offers a row per milestone of the draft and one more (a draft holds at most 50).
+      milestones: milestoneRows(formData, Math.min(51, Math.max(MILESTONE_ROWS, Number(formText(formData, 'milestoneRows')) || 0))),
+    });
+    const { contract } = editDraftContract(getDb(), actor, input);
+    editedId = contract.id;
+    refresh(contract.id);
+  });
+  if (editedId) redirect(`/${formLocale(formData)}/desk/contracts/${editedId}?step=edited`);
+  return state;
+}
+
+/** Steps of the approval loop end on the contract's page with their confirmation at the top, where the person looks next. */
+const loopSteps: readonly string[] = ['submit', 'return', 'approve'];
+
 export async function transitionContractAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runFormAction(formData, async () => {
     const actor = await requireActor();
@@ -79,6 +111,7 @@ export async function transitionContractAction(_prev: ActionState, formData: For
       warnings = transitionContract(getDb(), actor, input).warnings;
     }
     refresh(contractId);
+    if (loopSteps.includes(transition)) redirect(`/${formLocale(formData)}/desk/contracts/${contractId}?step=${transition}${warnings.length ? '&warnings=1' : ''}`);
     return { status: 'ok', notice: warnings.length ? 'approvedWithWarnings' : 'transitionDone' };
   });
 }

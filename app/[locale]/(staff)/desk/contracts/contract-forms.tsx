@@ -19,6 +19,7 @@ export function TransitionForm({ contractId, status, transition, needs, danger, 
   const t = useTranslations('contractActions');
   const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(transitionContractAction, idleState);
+  const locale = useLocale();
   const label = t(`steps.${transition}`);
   const reasonIsPublic = needs === 'reason' && transition !== 'cancel';
   const form = (
@@ -26,6 +27,7 @@ export function TransitionForm({ contractId, status, transition, needs, danger, 
       <input type="hidden" name="contractId" value={contractId} />
       <input type="hidden" name="transition" value={transition} />
       <input type="hidden" name="expectedStatus" value={status} />
+      <input type="hidden" name="locale" value={locale} />
       <FormError state={state} />
       <FormNotice state={state} />
       {needs ? (

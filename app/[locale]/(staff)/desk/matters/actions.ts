@@ -39,8 +39,8 @@ export async function createMatterAction(_prev: ActionState, formData: FormData)
     requirePermission(actor, 'matter.edit');
     // Officers create matters in their own department; admins choose one.
     const departmentId = actor.role === 'admin' || actor.role === 'system' ? formText(formData, 'departmentId') : actor.departmentId;
-    const form = validate(newMatterForm, { ...matterFields(formData), code: formText(formData, 'code') });
-    const row = createMatter(getDb(), actor, { ...form, departmentId, catalogueStatus: 'draft' });
+    const form = validate(newMatterForm, { ...matterFields(formData), code: formText(formData, 'code'), departmentId: departmentId ?? '' });
+    const row = createMatter(getDb(), actor, { ...form, catalogueStatus: 'draft' });
     createdId = row.id;
     refresh();
   });

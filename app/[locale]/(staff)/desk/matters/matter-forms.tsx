@@ -76,7 +76,8 @@ export function NewMatterForm({ locale, departments }: { locale: string; departm
       <Field name="code" label={t('code')} hint={t('codeHint')} required state={state} />
       {departments ? (
         <Field name="departmentId" label={t('department')} state={state}>
-          <select id="field-departmentId" name="departmentId" defaultValue={state.values?.departmentId} className={fieldClass}>
+          <select id="field-departmentId" name="departmentId" required defaultValue={state.values?.departmentId ?? ''} className={fieldClass}>
+            <option value="">{t('chooseDepartment')}</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>{d.name}</option>
             ))}

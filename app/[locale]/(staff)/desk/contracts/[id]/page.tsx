@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { buildActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { isFourEyesViolation } from '@/lib/auth/scope';
+import { hasEditedDraft, isFourEyesViolation } from '@/lib/auth/scope';
 import { availableTransitions, contractTransitions } from '@/lib/contracts/rules';
 import { isConfirmStep, previewConsequences } from '@/lib/confirm/consequences';
 import { contractHistory, findContractForStaff } from '@/lib/contracts/staff-queries';
@@ -31,10 +31,11 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale, id } = await params;
   return staffPageTitle(locale, 'deskContract', (actor) => (/^\d+$/.test(id) ? findContractForStaff(getDb(), actor, Number(id))?.contract.reference : null));
 }
+import { ApprovalLoopBanner } from './approval-loop-banner';
 
-export default async function StaffContractPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[] }> }) {
+export default async function StaffContractPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[]; step?: string | string[]; warnings?: string | string[] }> }) {
   const { locale, id } = await params;
-  const { upload } = await searchParams;
+  const { upload, step, warnings: stepWarnings } = await searchParams;
   setRequestLocale(locale);
   const actor = buildActor(await requirePageUser(locale));
   const db = getDb();
@@ -46,7 +47,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
   const format = await getFormatter();
   const en = locale === 'en';
   const scope = { departmentId: c.departmentId };
-  const steps = availableTransitions(c.status).filter((s) => can(actor, contractTransitions[s].permission, scope) && !(s === 'approve' && isFourEyesViolation(actor, c.draftedBy)));
+  const steps = availableTransitions(c.status).filter((s) => can(actor, contractTransitions[s].permission, scope) && !(s === 'approve' && (isFourEyesViolation(actor, c.draftedBy) || hasEditedDraft(db, c.id, actor.id))));
   const pendingAmendment = detail.amendments.find((a) => a.status === 'pending_approval');
   const fen = (n: number) => formatFen(n, locale);
   const readyToMark = can(actor, 'milestone.update', scope) ? milestonesReadyToMark(db, c.id) : new Set<number>();
@@ -102,6 +103,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
           <ContractStatusBadge status={c.status} /> {c.statusReason ? <span>{t('reasonLabel', { reason: c.statusReason })}</span> : null}
         </p>
       </div>
+      <ApprovalLoopBanner actor={actor} contract={c} step={typeof step === 'string' ? step : undefined} warnings={stepWarnings === '1'} />
 
       {isOwnContractor && c.status === 'active' ? <ReportWorkSection contractId={c.id} locale={locale} milestones={detail.milestones} uploadStatus={typeof upload === 'string' ? upload : undefined} /> : null}
 

@@ -8,7 +8,7 @@ import { milestoneTypes } from '@/lib/domain/enums';
 import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
-import { draftContractAction } from '../actions';
+import { draftContractAction, editDraftContractAction } from '../actions';
 
 const ROWS = [0, 1, 2, 3];
 
@@ -76,12 +76,27 @@ const describedBy = (name: string, errors: string[], hint = false) => [hint ? `$
  * without JavaScript its Search button goes through the form's own action, which sends every field back.
  * After a refusal, a summary at the top lists each error and links to its field.
  */
-export function DraftContractForm({ locale, matterId, renewalOfId, contractors, initialQuery = '' }: { locale: string; matterId: number; renewalOfId?: number; contractors: Contractor[]; initialQuery?: string }) {
+/** Drafting a contract; with `edit`, the same form and checks edit an existing draft, its fields filled in. */
+export function DraftContractForm({
+  locale,
+  matterId,
+  renewalOfId,
+  contractors,
+  initialQuery = '',
+  edit,
+}: {
+  locale: string;
+  matterId: number;
+  renewalOfId?: number;
+  contractors: Contractor[];
+  initialQuery?: string;
+  edit?: { contractId: number; values: Record<string, string>; submitLabel: string; milestoneRows: number };
+}) {
   const t = useTranslations('draft');
   const tf = useTranslations('contractForm');
   const te = useTranslations('errors');
   const tm = useTranslations('milestone');
-  const [state, action] = useActionState(draftContractAction, idleState);
+  const [state, action] = useActionState(edit ? editDraftContractAction : draftContractAction, edit ? { ...idleState, values: edit.values } : idleState);
   const v = (name: string) => state.values?.[name];
   const errorText = useErrorText(state);
   const [query, setQuery] = useState(v('q') ?? initialQuery);
@@ -122,6 +137,8 @@ export function DraftContractForm({ locale, matterId, renewalOfId, contractors, 
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="matterId" value={matterId} />
       {renewalOfId ? <input type="hidden" name="renewalOfId" value={renewalOfId} /> : null}
+      {edit ? <input type="hidden" name="contractId" value={edit.contractId} /> : null}
+      {edit ? <input type="hidden" name="milestoneRows" value={edit.milestoneRows} /> : null}
       {/* Enter in any field saves (a form's first submit button is its default), not the search below. */}
       <button type="submit" tabIndex={-1} aria-hidden className="sr-only">
         {t('save')}
@@ -207,7 +224,7 @@ export function DraftContractForm({ locale, matterId, renewalOfId, contractors, 
       </DraftField>
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">{t('milestones')}</legend>
-        {ROWS.map((i) => (
+        {(edit ? Array.from({ length: edit.milestoneRows }, (_, i) => i) : ROWS).map((i) => (
           <fieldset key={i} className="grid gap-2 rounded-md border border-slate-200 p-2 sm:grid-cols-3" data-testid="milestone-row">
             <legend className="px-1 text-xs font-medium text-slate-700">{tf('row.legend', { n: i + 1 })}</legend>
             <DraftField name={`milestones.${i}.title`} label={tf('row.title')} errors={errorText(`milestones.${i}.title`)}>
@@ -235,7 +252,7 @@ export function DraftContractForm({ locale, matterId, renewalOfId, contractors, 
         </label>
         {state.fieldErrors?.noSubcontractDeclared ? <p id="declaration-error" className="text-sm text-red-700">{t('declarationRequired')}</p> : null}
       </div>
-      <SubmitButton>{t('save')}</SubmitButton>
+      <SubmitButton>{edit ? edit.submitLabel : t('save')}</SubmitButton>
     </form>
   );
 }
