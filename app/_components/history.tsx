@@ -4,6 +4,15 @@ export type HistoryEvent = { seq: number; occurredAt: string; actorName: string;
 
 type Changes = Record<string, { before: unknown; after: unknown }>;
 
+/** Where each kind of record's statuses are labelled (the audit action's first part names the kind). */
+const statusLabels: Record<string, string> = {
+  contract: 'contractStatus',
+  matter: 'catalogueStatus',
+  contractor: 'verification',
+  deliverable: 'contract.deliverableStatus',
+  amendment: 'contract.amendmentStatus',
+};
+
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** A record's history from the audit trail: when, who (name and role), what, and changed fields before → after. */
@@ -13,6 +22,12 @@ export async function History({ events, title, showRecord = false }: { events: H
   const tf = await getTranslations('auditFields');
   const tr = await getTranslations('staff.roles');
   const format = await getFormatter();
+  const tAll = await getTranslations();
+  /** A status in the reader's language; an unknown one as stored. */
+  const status = (action: string, value: string) => {
+    const key = `${statusLabels[action.split('.')[0] ?? ''] ?? ''}.${value}`;
+    return tAll.has(key) ? tAll(key) : value;
+  };
   return (
     <section aria-labelledby="history-heading" className="space-y-2">
       <h2 id="history-heading" className="text-lg font-semibold">
@@ -38,7 +53,7 @@ export async function History({ events, title, showRecord = false }: { events: H
               </p>
               {data.from && data.to ? (
                 <p className="text-slate-700">
-                  {t('status')}: {show(data.from)} → {show(data.to)}
+                  {t('status')}: {status(e.action, data.from)} → {status(e.action, data.to)}
                 </p>
               ) : null}
               {data.reason ? <p className="text-slate-700">{t('reason')}: {data.reason}</p> : null}

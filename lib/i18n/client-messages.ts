@@ -16,6 +16,7 @@ export const staffClientNamespaces = [
   'contractorForm',
   'contractorKindOne',
   'deliverables',
+  'departments',
   'draft',
   'evaluationForm',
   'importPage',

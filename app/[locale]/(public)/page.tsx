@@ -2,10 +2,12 @@ import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, CardTitle, CardValue } from '@/app/_components/card';
+import { Button } from '@/app/_components/button';
 import { DataTable } from '@/app/_components/data-table';
+import { fieldClass } from '@/app/_components/field-class';
 import { contractorKinds } from '@/lib/domain/enums';
-import { formatFen, formatFenCompact, formatNumber } from '@/lib/format';
-import { Link } from '@/lib/i18n/navigation';
+import { formatFen, formatMoney, formatNumber } from '@/lib/format';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
 import { getCachedPublicStats } from '@/lib/public/cached';
 import { publishedContractStatuses } from '@/lib/public/dto';
@@ -19,10 +21,10 @@ import { StackedColumns } from './_components/stacked-columns';
 export const revalidate = 300;
 
 const statusColors: Record<(typeof publishedContractStatuses)[number], string> = {
-  active: 'fill-green-700',
-  suspended: 'fill-amber-500',
-  completed: 'fill-brand-700',
-  terminated: 'fill-red-700',
+  active: 'bg-green-700',
+  suspended: 'bg-amber-500',
+  completed: 'bg-brand-700',
+  terminated: 'bg-red-700',
 };
 
 export default async function OverviewPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -35,10 +37,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
   const tp = await getTranslations('public');
   const tk = await getTranslations('contractorKind');
   const ts = await getTranslations('contractStatus');
+  const tf = await getTranslations('listFilters');
   const s = await getCachedPublicStats();
   const onTimeShare = s.deliverables.accepted === 0 ? null : Math.round((s.deliverables.acceptedOnTime / s.deliverables.accepted) * 100);
 
-  const categoryBars = s.valueByCategory.map((c) => ({ key: c.category, label: tp(`category.${c.category}`), value: c.valueFen, display: formatFenCompact(c.valueFen, locale) }));
+  const categoryBars = s.valueByCategory.map((c) => ({ key: c.category, label: tp(`category.${c.category}`), value: c.valueFen, display: formatMoney(c.valueFen, locale) }));
   const kindBars = contractorKinds.map((k) => ({ key: k, label: tk(k), value: s.contractors.byKind[k], display: formatNumber(s.contractors.byKind[k], locale) }));
   const years = s.contractsByStartYear.map((y) => ({ key: String(y.year), label: String(y.year), values: y.byStatus }));
 
@@ -48,6 +51,21 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
         <h1 className="text-2xl font-bold sm:text-3xl">{t('title')}</h1>
         <p className="max-w-3xl text-slate-700">{t('intro')}</p>
       </div>
+
+      <form method="get" action={getPathname({ href: '/matters', locale })} role="search" aria-label={tf('overviewSearchLabel')} className="max-w-2xl space-y-1" data-testid="overview-search">
+        <label htmlFor="overview-q" className="block text-sm font-medium text-slate-800">
+          {tf('overviewSearchLabel')}
+        </label>
+        <div className="flex gap-2">
+          <input id="overview-q" name="q" type="search" maxLength={100} aria-describedby="overview-q-hint" className={`${fieldClass} min-w-0 flex-1`} />
+          <Button type="submit" className="shrink-0 px-4 py-2">
+            {tf('overviewSearchButton')}
+          </Button>
+        </div>
+        <p id="overview-q-hint" className="text-sm text-slate-600">
+          {tf('overviewSearchHint')}
+        </p>
+      </form>
 
       <section aria-labelledby="figures-heading" className="space-y-3">
         <h2 id="figures-heading" className="text-lg font-semibold">
@@ -78,12 +96,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
           </Card>
           <Card data-testid="figure-value">
             <CardTitle>{t('totalValue')}</CardTitle>
-            <CardValue className="text-2xl">{formatFen(s.contracts.totalValueFen, locale)}</CardValue>
+            <CardValue className="text-2xl">{formatMoney(s.contracts.totalValueFen, locale)}</CardValue>
             <p className="text-sm text-slate-600">{t('totalValueNote')}</p>
           </Card>
           <Card data-testid="figure-paid">
             <CardTitle>{t('amountPaid')}</CardTitle>
-            <CardValue className="text-2xl">{formatFen(s.contracts.amountPaidFen, locale)}</CardValue>
+            <CardValue className="text-2xl">{formatMoney(s.contracts.amountPaidFen, locale)}</CardValue>
             <p className="text-sm text-slate-600">{t('amountPaidNote')}</p>
           </Card>
           <Card data-testid="figure-on-time">

@@ -30,17 +30,17 @@ export default async function StaffLayout({ children, params }: { children: Reac
             ))}
           </ul>
         </nav>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
           <span data-testid="signed-in-as">
             {user.name} · {t(`roles.${user.role}`)}
             {user.orgName ? ` · ${user.orgName}` : ''}
           </span>
-          <Link href="/change-password" className="text-brand-700 underline">
+          <Link href="/change-password" className="whitespace-nowrap text-brand-700 underline">
             {t('changePassword')}
           </Link>
           <form action={signOutAction}>
             <input type="hidden" name="locale" value={locale} />
-            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+            <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
               {t('signOut')}
             </button>
           </form>

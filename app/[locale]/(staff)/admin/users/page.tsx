@@ -33,11 +33,11 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
         rowTestId="user-row"
         empty="—"
         columns={[
-          { header: t('name'), cell: (u) => <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">{u.name}</Link> },
+          { header: t('name'), rowHeader: true, cell: (u) => <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">{u.name}</Link> },
           { header: t('email'), cell: (u) => u.email },
           { header: t('role'), cell: (u) => tr(u.role) },
           { header: t('scope'), cell: (u) => (en ? (u.departmentNameEn ?? u.contractorNameEn) : (u.departmentNameZh ?? u.contractorNameZh)) ?? '—' },
-          { header: t('state'), cell: (u) => (u.disabled ? t('disabled') : t('enabled')) },
+          { header: t('state'), status: true, cell: (u) => (u.disabled ? t('disabled') : t('enabled')) },
         ]}
       />
     </div>
