@@ -42,12 +42,12 @@ test.describe('the public overview on a phone and on a desktop', () => {
 
   test('one money format per locale on the cards and the charts: 万元 in Chinese, millions of yuan in English', async ({ page }) => {
     await page.goto('/zh-CN');
-    for (const id of ['figure-value', 'figure-paid']) await expect(page.getByTestId(id).locator('p').nth(1)).toHaveText(/^[\d,.]+万元$/);
+    for (const id of ['figure-value', 'figure-paid']) await expect(page.getByTestId(id).locator('p').first()).toHaveText(/^[\d,.]+万元$/);
     const zhChart = (await page.getByTestId('chart-value-by-category').locator('span.tabular-nums').allTextContents()).filter((t) => t.trim());
     expect(zhChart.length).toBeGreaterThan(3);
     for (const t of zhChart) expect(t).toMatch(/^[\d,.]+(万元|元)$/);
     await page.goto('/en');
-    for (const id of ['figure-value', 'figure-paid']) await expect(page.getByTestId(id).locator('p').nth(1)).toHaveText(/^CN¥[\d,.]+( million)?$/);
+    for (const id of ['figure-value', 'figure-paid']) await expect(page.getByTestId(id).locator('p').first()).toHaveText(/^CN¥[\d,.]+( million)?$/);
     for (const t of await page.getByTestId('chart-value-by-category').locator('span.tabular-nums').allTextContents()) expect(t).toMatch(/^CN¥[\d,.]+( million)?$/);
   });
 

@@ -42,6 +42,8 @@ export type SampleIds = {
   officerMatter: string;
   officerActiveContract: string;
   officerDraftContract: string | null;
+  /** A draft in any department (the admin and the auditor read every department's contracts). */
+  anyDraftContract: string | null;
   pendingContract: string | null;
   /** The demo contractor's own contract, and a contract assigned to the demo evaluator. */
   contractorContract: string;
@@ -79,6 +81,7 @@ export function sampleIds(): SampleIds {
       officerMatter: must("officer's matter", one('select id from matters where department_id = ? order by id limit 1', officerDept)),
       officerActiveContract: must("officer's active contract", one("select id from contracts where department_id = ? and status = 'active' order by id limit 1", officerDept)),
       officerDraftContract: one("select id from contracts where department_id = ? and status = 'draft' order by id limit 1", officerDept),
+      anyDraftContract: one("select id from contracts where status = 'draft' order by id limit 1"),
       pendingContract: one("select id from contracts where department_id = ? and status = 'pending_approval' order by id limit 1", officerDept),
       contractorContract: must("contractor's contract", one("select id from contracts where contractor_id = ? and status = 'active' order by id limit 1", contractorOrg)),
       evaluatorContract: one('select a.contract_id from evaluator_assignments a join users u on u.id = a.user_id where u.email = ? order by a.id limit 1', demo('evaluator')),
@@ -134,6 +137,7 @@ export const routes: readonly Route[] = [
   { path: '/desk/contractors/new', roles: ['admin'] },
   { path: '/desk/contractors/:verifiedContractor', roles: ['admin', 'officer', 'auditor'] },
   { path: '/desk/contracts/:officerActiveContract', roles: ['admin', 'officer', 'auditor'] },
+  { path: '/desk/contracts/:anyDraftContract', roles: ['admin', 'auditor'] },
   // Admin
   { path: '/admin/users', roles: ['admin'] },
   { path: '/admin/users/new', roles: ['admin'] },
