@@ -137,8 +137,9 @@ test.describe('lists as tables at 800 px: no name squeezed by number and date co
     ['admin', '/admin/users'],
     ['contractor', '/portal'],
   ];
+  // Chinese only: a name in Chinese is the one that breaks a character a line (English breaks between words).
   for (const [role, route] of lists) {
-    for (const locale of locales) {
+    for (const locale of ['zh-CN'] as const) {
       test(`${role} ${locale} ${route}`, async ({ browser }) => {
         const page = await (await contextFor(browser, role)).newPage();
         try {
