@@ -9,9 +9,10 @@ import { demo } from './support/auth';
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 function raw(baseURL: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Raw> {
-  const url = new URL(path, baseURL);
+  // The path goes out as written (`//x` included), to the base URL's host.
+  const url = new URL(baseURL);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers }, (res) => {
+    const req = http.request({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -97,6 +98,28 @@ test('a server action body over 1 MB answers 413', async () => {
   const res = await raw(base, 'POST', '/en/sign-in', { 'content-type': 'text/plain;charset=UTF-8', 'next-action': id, origin: new URL(base).origin, 'content-length': String(body.length) }, body);
   expect(res.status).toBe(413);
   expect(res.body).toContain('1 MB');
+});
+
+test('a chunked server action body (no Content-Length) is refused with 411 before Next reads it', async () => {
+  const base = baseOf();
+  const { id } = await signInAction(base);
+  const body = Buffer.alloc(1024 * 1024 + 100, 'a');
+  const res = await raw(base, 'POST', '/en/sign-in', { 'content-type': 'text/plain;charset=UTF-8', 'next-action': id, origin: new URL(base).origin, 'transfer-encoding': 'chunked' }, body);
+  expect(res.status).toBe(411);
+  expect(res.headers['x-content-type-options']).toBe('nosniff');
+});
+
+test('a path with repeated slashes is redirected to its collapsed form with the security headers, never off-site', async () => {
+  for (const [from, to] of [
+    ['//zh-CN//matters?page=2', '/zh-CN/matters?page=2'],
+    ['//evil.example/', '/evil.example/'],
+  ] as const) {
+    const res = await raw(baseOf(), 'GET', from);
+    expect(res.status, from).toBe(308);
+    expect(res.headers.location, from).toBe(to);
+    expect(res.headers['x-frame-options'], from).toBe('DENY');
+    expect(String(res.headers['content-security-policy']), from).toContain("frame-ancestors 'none'");
+  }
 });
 
 test('the Link header names the configured address, never the Host the client sent', async () => {

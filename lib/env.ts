@@ -82,7 +82,7 @@ const envSchema = z
     /**
      * `1` only behind a reverse proxy that sets X-Forwarded-For (its right-most entry is the client address for
      * throttling and the audit trail) and X-Forwarded-Host. With `0` no client header is trusted: the address is
-     * unknown and sign-in is throttled per account only.
+     * the TCP peer's (lib/auth/request.ts; a loopback peer counts as unknown).
      */
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
     /** next-auth's own switch to build its URLs from X-Forwarded-Host: only behind a trusted proxy. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientAddress, forwardingHeaderOverrides, requestMetaOf, UNKNOWN_ADDRESS, USER_AGENT_MAX } from './request';
 import { parseEnv } from '../env';
+import { PEER_ADDRESS_HEADER } from '../security/methods';
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -20,6 +21,16 @@ describe('client address', () => {
       expect(clientAddress(h({ 'x-forwarded-for': forged }), true), forged).toBe(UNKNOWN_ADDRESS);
     }
     expect(clientAddress(h({}), true)).toBe(UNKNOWN_ADDRESS);
+  });
+
+  it('without TRUST_PROXY=1, takes the socket peer the HTTP server stamped, unless it is a loopback address (a proxy on this machine)', () => {
+    expect(clientAddress(h({ [PEER_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '198.51.100.1' }), false)).toBe('203.0.113.9');
+    expect(clientAddress(h({ [PEER_ADDRESS_HEADER]: '2001:db8::7' }), false)).toBe('2001:db8::7');
+    for (const peer of ['127.0.0.1', '127.1.2.3', '::1', '=1+1', '']) {
+      expect(clientAddress(h({ [PEER_ADDRESS_HEADER]: peer }), false), peer).toBe(UNKNOWN_ADDRESS);
+    }
+    // Behind a trusted proxy the peer is the proxy: only X-Forwarded-For names the client.
+    expect(clientAddress(h({ [PEER_ADDRESS_HEADER]: '10.0.0.2' }), true)).toBe(UNKNOWN_ADDRESS);
   });
 
   it('reads TRUST_PROXY from the environment by default', () => {

@@ -1,28 +1,36 @@
 import { isIP } from 'node:net';
 import type { RequestMeta } from '../audit/events';
 import { getEnv } from '../env';
+import { PEER_ADDRESS_HEADER } from '../security/methods';
 import { toWellFormed } from '../shared/text';
 
 /**
  * The address recorded when the client's address is not known. Next does not give route handlers or server
- * actions the socket's address, and without a trusted proxy every header that claims one (X-Forwarded-For,
- * X-Real-IP) is the client's own say-so; so without TRUST_PROXY=1 no address is known, nothing is throttled
- * per address (only per account), and the audit trail says `unknown`. Per-address throttling needs a reverse
- * proxy that sets X-Forwarded-For, and TRUST_PROXY=1.
+ * actions the socket's address; the HTTP server stamps it into PEER_ADDRESS_HEADER (lib/security/method-guard.ts,
+ * installed from instrumentation.ts). Without a trusted proxy that peer is the client, except when it is a
+ * loopback address: then a proxy on this machine forwards everyone's requests (TRUST_PROXY=1 is missing), and
+ * throttling that one address would lock everyone out, so it counts as unknown. Headers that claim an address
+ * (X-Forwarded-For, X-Real-IP) are the client's own say-so and are read only with TRUST_PROXY=1.
  */
 export const UNKNOWN_ADDRESS = 'unknown';
 
 const trustsProxy = (): boolean => getEnv().TRUST_PROXY === '1';
 
+const isLoopback = (address: string) => address === '::1' || address.startsWith('127.');
+
 /**
- * The client's address for throttling and the audit trail. Only behind a trusted proxy (TRUST_PROXY=1): the
+ * The client's address for throttling and the audit trail. Behind a trusted proxy (TRUST_PROXY=1): the
  * right-most X-Forwarded-For entry, the one the proxy itself added (entries to its left are whatever the
- * client sent), and only when it is an IP address.
+ * client sent), only when it is an IP address. Otherwise the socket's peer as the HTTP server stamped it,
+ * unless it is a loopback address.
  */
 export function clientAddress(h: Headers, trustProxy = trustsProxy()): string {
-  if (!trustProxy) return UNKNOWN_ADDRESS;
-  const last = h.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? '';
-  return isIP(last) ? last : UNKNOWN_ADDRESS;
+  if (trustProxy) {
+    const last = h.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? '';
+    return isIP(last) ? last : UNKNOWN_ADDRESS;
+  }
+  const peer = h.get(PEER_ADDRESS_HEADER)?.trim() ?? '';
+  return isIP(peer) && !isLoopback(peer) ? peer : UNKNOWN_ADDRESS;
 }
 
 /** The longest User-Agent the audit trail keeps, in characters. */
@@ -30,7 +38,7 @@ export const USER_AGENT_MAX = 256;
 
 /**
  * What the audit trail records about the request behind an event: the client's address as trusted above
- * (`unknown` without TRUST_PROXY=1) and the User-Agent, which is whatever the client sent: well-formed, without
+ * and the User-Agent, which is whatever the client sent: well-formed, without
  * control characters, at most USER_AGENT_MAX characters, left out when empty.
  */
 export function requestMetaOf(h: Headers, trustProxy = trustsProxy()): RequestMeta {

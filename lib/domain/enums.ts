@@ -71,3 +71,23 @@ export type ReportedRecordType = (typeof reportedRecordTypes)[number];
 /** A visitor's error report: open until an admin closes it with a note. */
 export const errorReportStatuses = ['open', 'closed'] as const;
 export type ErrorReportStatus = (typeof errorReportStatuses)[number];
+
+/** How the contractor was chosen (政府采购法 Art. 26; 财政部令第110号 for the framework agreement). */
+export const procurementMethods = [
+  'open_tender',
+  'invitational_tender',
+  'competitive_negotiation',
+  'competitive_consultation',
+  'single_source',
+  'request_for_quotations',
+  'framework_agreement',
+] as const;
+export type ProcurementMethod = (typeof procurementMethods)[number];
+
+/** How bids were compared: lowest evaluated price (最低评标价法) or comprehensive scoring (综合评分法). */
+export const bidEvaluationMethods = ['lowest_price', 'comprehensive_scoring'] as const;
+export type BidEvaluationMethod = (typeof bidEvaluationMethods)[number];
+
+/** The legal grounds for a single source (政府采购法 Art. 31). */
+export const singleSourceGrounds = ['only_one_supplier', 'emergency', 'continuity'] as const;
+export type SingleSourceGround = (typeof singleSourceGrounds)[number];
