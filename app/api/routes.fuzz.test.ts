@@ -123,7 +123,7 @@ const specs: Record<string, Spec> = {
     who: (f) => f.actors.auditor,
     requests: () =>
       fc
-        .tuple(queryOf(['actor', 'role', 'action', 'entityType', 'entityId', 'department', 'from', 'to', 'before', 'format']), fc.constantFrom('csv', 'json', '', 'xml'), fc.oneof(fc.constantFrom('2026-02-30', '2026-99-99', '0000-00-00', '9999-12-31', '2026-01-01'), hostileString))
+        .tuple(queryOf(['actor', 'role', 'action', 'entityType', 'entityId', 'department', 'from', 'to', 'before', 'format', 'record', 'locale']), fc.constantFrom('csv', 'json', '', 'xml'), fc.oneof(fc.constantFrom('2026-02-30', '2026-99-99', '0000-00-00', '9999-12-31', '2026-01-01'), hostileString))
         .map(([q, format, date]): Req => ({ url: `${base}/api/audit/export${query([...q, ['format', format], ['from', date], ['to', date]])}`, label: 'junk' })),
   },
   'admin/catalogue/[kind]#GET': oneParam('kind', () => ['departments', 'matters', 'contractors'], { who: (f) => f.actors.admin }),

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { actorRoles } from '../domain/enums';
 import { isoDate } from '../shared/zod';
+import { recordKeyPattern, recordWhere } from './ledger/record-filter';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(200).optional()).catch(undefined);
 // A calendar date that exists: `2026-02-30` or `0000-00-00` made an Invalid Date and the export a 500 (found by fuzzing).
@@ -19,6 +20,8 @@ export const auditFilterQuery = z.object({
   action: optionalText,
   entityType: optionalText,
   entityId: optionalText,
+  /** One record picked by reference or name (`contract:9`); a contract's filter takes in the events of its parts. */
+  record: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(recordKeyPattern).optional()).catch(undefined),
   department: z.coerce.number().int().positive().optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
@@ -41,6 +44,7 @@ export function auditWhere(f: AuditFilter): SQL | undefined {
     f.action ? eq(auditEvents.action, f.action) : undefined,
     f.entityType ? eq(auditEvents.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
+    f.record ? recordWhere(f.record) : undefined,
     f.department ? eq(auditEvents.departmentId, f.department) : undefined,
     f.from ? gte(auditEvents.occurredAt, shanghaiDayStart(f.from)) : undefined,
     f.to ? lt(auditEvents.occurredAt, nextDay(f.to)) : undefined,

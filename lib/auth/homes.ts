@@ -17,6 +17,7 @@ export const roleNav: Record<Role, readonly NavItem[]> = {
   admin: [
     { href: '/admin/users', label: 'people' },
     { href: '/desk/matters', label: 'matters' },
+    { href: '/desk/contracts', label: 'contracts' },
     { href: '/desk/contractors', label: 'contractors' },
     { href: '/admin/departments', label: 'departments' },
     { href: '/admin/import', label: 'import' },
@@ -36,6 +37,7 @@ export const roleNav: Record<Role, readonly NavItem[]> = {
   ],
   auditor: [
     { href: '/audit', label: 'audit' },
+    { href: '/desk/contracts', label: 'contracts' },
     { href: '/desk/matters', label: 'matters' },
     { href: '/desk/contractors', label: 'contractors' },
   ],

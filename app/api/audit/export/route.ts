@@ -2,13 +2,15 @@ import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { AppError, notFound } from '@/lib/errors';
-import { auditFilterQuery, iterateAuditEvents } from '@/lib/audit/queries';
+import { auditFilterQuery } from '@/lib/audit/queries';
+import { readableAuditEvents, readableColumns } from '@/lib/audit/ledger/export';
 import { csvChunks } from '@/lib/csv/write';
 import { routeHandler } from '@/lib/http/route-handler';
 
 export const dynamic = 'force-dynamic';
 
-const columns = ['seq', 'occurredAt', 'actorId', 'actorName', 'actorRole', 'actorOrg', 'action', 'entityType', 'entityId', 'departmentId', 'data', 'hash'] as const;
+// The raw columns for machines, then the ledger's reading of each event for people (`locale=en` for English).
+const columns = ['seq', 'occurredAt', 'actorId', 'actorName', 'actorRole', 'actorOrg', 'action', 'entityType', 'entityId', 'departmentId', 'data', 'hash', ...readableColumns] as const;
 
 /** The filtered trail as CSV (UTF-8 with BOM, lib/csv/write.ts) or JSON, streamed row by row; auditors and admins only. */
 export const GET = routeHandler(async function GET(req: Request) {
@@ -17,7 +19,7 @@ export const GET = routeHandler(async function GET(req: Request) {
   if (!can(actor, 'audit.read')) throw notFound('audit trail');
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const format = params.format === 'json' ? 'json' : 'csv';
-  const rows = iterateAuditEvents(getDb(), actor, auditFilterQuery.parse(params));
+  const rows = readableAuditEvents(getDb(), actor, auditFilterQuery.parse(params), params.locale ?? 'zh-CN');
   const encoder = new TextEncoder();
   const stream =
     format === 'csv'
