@@ -136,6 +136,7 @@ export const routes: readonly Route[] = [
   { path: '/desk/contractors', roles: readers },
   { path: '/desk/contractors/new', roles: ['admin'] },
   { path: '/desk/contractors/:verifiedContractor', roles: ['admin', 'officer', 'auditor'] },
+  { path: '/desk/contracts', roles: readers },
   { path: '/desk/contracts/:officerActiveContract', roles: ['admin', 'officer', 'auditor'] },
   { path: '/desk/contracts/:anyDraftContract', roles: ['admin', 'auditor'] },
   // Admin
