@@ -101,9 +101,6 @@ test.describe('every page at 360 px, every role, both locales: no sideways scrol
     for (const locale of locales) {
       for (const route of routesFor(role)) {
         test(`${role} ${locale} ${route}`, async ({ browser }) => {
-          // #16 item 4: the audit log is being rewritten (its filters still want internal codes such as
-          // contract.approved, shown as a placeholder); its only finding here. Remove once that lands.
-          test.fixme(route === '/audit', 'audit log filters show internal action codes (#16 item 4)');
           const target = resolve(route, locale, sample());
           test.skip(target === null, `the sample data has no record for ${route}`);
           const page = await (await contextFor(browser, role)).newPage();
