@@ -14,7 +14,7 @@ test.describe('home page', () => {
     await expect(page.getByTestId('kind-social_organization')).toContainText('17');
     await expect(page.getByTestId('kind-enterprise_institution')).toContainText('59');
     await expect(page.getByTestId('kind-university')).toContainText('6');
-    await expect(page.getByTestId('figure-value')).toContainText('¥');
+    await expect(page.getByTestId('figure-value')).toContainText('万元');
   });
 
   test('switches to English and back with the visible language link', async ({ page }) => {

@@ -3,9 +3,24 @@ export function formatFen(fen: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', maximumFractionDigits: 2 }).format(fen / 100);
 }
 
-/** Large sums in 万元 (zh) or in yuan with compact notation (en), for headline figures. */
-export function formatFenCompact(fen: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
+/**
+ * Money in summaries — the overview's cards and charts, anywhere a sum is read at a glance — one format per
+ * locale (docs/formats.md):
+ * - zh-CN: in 万元 from ten thousand yuan up, to at most one decimal ("10,720万元", "2,920.1万元"), in 元
+ *   below ("9,500元");
+ * - en: in millions of yuan from a million up, to at most one decimal ("CN¥107.2 million", the yuan sign as in exact amounts), whole yuan below
+ *   ("CN¥195,900").
+ * Exact amounts (a contract's value, a payment) use formatFen.
+ */
+export function formatMoney(fen: number, locale: string): string {
+  const yuan = fen / 100;
+  const oneDecimal = (n: number, loc: string) => new Intl.NumberFormat(loc, { maximumFractionDigits: 1 }).format(n);
+  if (locale === 'zh-CN') {
+    return Math.abs(yuan) >= 10_000 ? `${oneDecimal(yuan / 10_000, 'zh-CN')}万元` : `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(yuan)}元`;
+  }
+  return Math.abs(yuan) >= 1_000_000
+    ? `CN¥${oneDecimal(yuan / 1_000_000, 'en')} million`
+    : `CN¥${new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(yuan)}`;
 }
 
 export function formatNumber(n: number, locale: string): string {

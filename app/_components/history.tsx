@@ -7,6 +7,15 @@ export type HistoryEvent = { seq: number; occurredAt: string; actorName: string;
 
 type Changes = Record<string, { before: unknown; after: unknown }>;
 
+/** Where each kind of record's statuses are labelled (the audit action's first part names the kind). */
+const statusLabels: Record<string, string> = {
+  contract: 'contractStatus',
+  matter: 'catalogueStatus',
+  contractor: 'verification',
+  deliverable: 'contract.deliverableStatus',
+  amendment: 'contract.amendmentStatus',
+};
+
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** A record's history from the audit trail: when, who (name and role), what, and changed fields before → after. */
@@ -16,6 +25,12 @@ export async function History({ events, title, showRecord = false }: { events: H
   const tf = await getTranslations('auditFields');
   const tr = await getTranslations('staff.roles');
   const format = await getFormatter();
+  const tAll = await getTranslations();
+  /** A status in the reader's language; an unknown one as stored. */
+  const status = (action: string, value: string) => {
+    const key = `${statusLabels[action.split('.')[0] ?? ''] ?? ''}.${value}`;
+    return tAll.has(key) ? tAll(key) : value;
+  };
   return (
     <Section headingId="history-heading" title={title} className="space-y-2">
       {events.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : null}
@@ -38,7 +53,7 @@ export async function History({ events, title, showRecord = false }: { events: H
               </p>
               {data.from && data.to ? (
                 <p className="text-slate-700">
-                  {t('status')}<Colon />{show(data.from)} → {show(data.to)}
+                  {t('status')}<Colon />{status(e.action, data.from)} → {status(e.action, data.to)}
                 </p>
               ) : null}
               {data.reason ? <p className="text-slate-700">{t('reason')}<Colon />{data.reason}</p> : null}

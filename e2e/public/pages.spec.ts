@@ -12,8 +12,10 @@ test.describe('public pages', () => {
     for (const id of ['value-by-category', 'contractors-by-kind', 'contracts-by-year']) {
       const chart = page.getByTestId(`chart-${id}`);
       await expect(chart).toHaveAttribute('role', 'img');
-      await expect(chart.locator('title')).not.toBeEmpty();
-      await expect(chart.locator('desc')).not.toBeEmpty();
+      // Its text alternative: the title and the description it is labelled by.
+      await expect(chart).toHaveAttribute('aria-labelledby', `${id}-title ${id}-desc`);
+      await expect(page.locator(`[id="${id}-title"]`)).not.toBeEmpty();
+      await expect(page.locator(`[id="${id}-desc"]`)).not.toBeEmpty();
     }
     await expect(page.getByTestId('table-contractors-by-kind')).toContainText('Universities');
     await expect(page.getByTestId('table-value-by-category').locator('tbody tr')).toHaveCount(8);

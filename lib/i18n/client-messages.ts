@@ -19,6 +19,7 @@ export const staffClientNamespaces = [
   'contractorForm',
   'contractorKindOne',
   'deliverables',
+  'departments',
   'draft',
   'evaluationForm',
   'importPage',

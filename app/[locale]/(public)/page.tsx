@@ -2,16 +2,17 @@ import { notFound } from 'next/navigation';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, CardTitle, CardValue } from '@/app/_components/card';
+import { Button } from '@/app/_components/button';
 import { DataTable } from '@/app/_components/data-table';
+import { fieldClass } from '@/app/_components/field-class';
 import { contractorKinds } from '@/lib/domain/enums';
-import { formatFen, formatFenCompact, formatNumber } from '@/lib/format';
-import { Link } from '@/lib/i18n/navigation';
+import { formatFen, formatMoney, formatNumber } from '@/lib/format';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
 import { getCachedPublicStats } from '@/lib/public/cached';
 import { publishedContractStatuses } from '@/lib/public/dto';
 import { BarChart } from './_components/bar-chart';
 import { StackedColumns } from './_components/stacked-columns';
-import { Section } from '@/app/_components/section';
 import type { Metadata } from 'next';
 import { pageTitle } from '@/lib/i18n/page-title';
 
@@ -22,10 +23,10 @@ import { pageTitle } from '@/lib/i18n/page-title';
 export const revalidate = 300;
 
 const statusColors: Record<(typeof publishedContractStatuses)[number], string> = {
-  active: 'fill-green-700',
-  suspended: 'fill-amber-500',
-  completed: 'fill-brand-700',
-  terminated: 'fill-red-700',
+  active: 'bg-green-700',
+  suspended: 'bg-amber-500',
+  completed: 'bg-brand-700',
+  terminated: 'bg-red-700',
 };
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -43,10 +44,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
   const tp = await getTranslations('public');
   const tk = await getTranslations('contractorKind');
   const ts = await getTranslations('contractStatus');
+  const tf = await getTranslations('listFilters');
   const s = await getCachedPublicStats();
   const onTimeShare = s.deliverables.accepted === 0 ? null : Math.round((s.deliverables.acceptedOnTime / s.deliverables.accepted) * 100);
 
-  const categoryBars = s.valueByCategory.map((c) => ({ key: c.category, label: tp(`category.${c.category}`), value: c.valueFen, display: formatFenCompact(c.valueFen, locale) }));
+  const categoryBars = s.valueByCategory.map((c) => ({ key: c.category, label: tp(`category.${c.category}`), value: c.valueFen, display: formatMoney(c.valueFen, locale) }));
   const kindBars = contractorKinds.map((k) => ({ key: k, label: tk(k), value: s.contractors.byKind[k], display: formatNumber(s.contractors.byKind[k], locale) }));
   const years = s.contractsByStartYear.map((y) => ({ key: String(y.year), label: String(y.year), values: y.byStatus }));
 
@@ -57,7 +59,25 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
         <p className="max-w-3xl text-slate-700">{t('intro')}</p>
       </div>
 
-      <Section headingId="figures-heading" title={t('figuresHeading')} className="space-y-3">
+      <form method="get" action={getPathname({ href: '/matters', locale })} role="search" aria-label={tf('overviewSearchLabel')} className="max-w-2xl space-y-1" data-testid="overview-search">
+        <label htmlFor="overview-q" className="block text-sm font-medium text-slate-800">
+          {tf('overviewSearchLabel')}
+        </label>
+        <div className="flex gap-2">
+          <input id="overview-q" name="q" type="search" maxLength={100} aria-describedby="overview-q-hint" className={`${fieldClass} min-w-0 flex-1`} />
+          <Button type="submit" className="shrink-0 px-4 py-2">
+            {tf('overviewSearchButton')}
+          </Button>
+        </div>
+        <p id="overview-q-hint" className="text-sm text-slate-600">
+          {tf('overviewSearchHint')}
+        </p>
+      </form>
+
+      <section aria-labelledby="figures-heading" className="space-y-3">
+        <h2 id="figures-heading" className="text-lg font-semibold">
+          {t('figuresHeading')}
+        </h2>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <Card data-testid="figure-matters">
             <CardTitle>{t('matters')}</CardTitle>
@@ -83,12 +103,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
           </Card>
           <Card data-testid="figure-value">
             <CardTitle>{t('totalValue')}</CardTitle>
-            <CardValue className="text-2xl">{formatFen(s.contracts.totalValueFen, locale)}</CardValue>
+            <CardValue className="text-2xl">{formatMoney(s.contracts.totalValueFen, locale)}</CardValue>
             <p className="text-sm text-slate-600">{t('totalValueNote')}</p>
           </Card>
           <Card data-testid="figure-paid">
             <CardTitle>{t('amountPaid')}</CardTitle>
-            <CardValue className="text-2xl">{formatFen(s.contracts.amountPaidFen, locale)}</CardValue>
+            <CardValue className="text-2xl">{formatMoney(s.contracts.amountPaidFen, locale)}</CardValue>
             <p className="text-sm text-slate-600">{t('amountPaidNote')}</p>
           </Card>
           <Card data-testid="figure-on-time">
@@ -105,9 +125,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             <p className="text-sm text-slate-600">{t('averageEvaluationNote', { count: s.evaluations.count })}</p>
           </Card>
         </div>
-      </Section>
+      </section>
 
-      <Section headingId="chart-category-heading" title={t('chartValueByCategory')} className="space-y-3">
+      <section aria-labelledby="chart-category-heading" className="space-y-3">
+        <h2 id="chart-category-heading" className="text-lg font-semibold">
+          {t('chartValueByCategory')}
+        </h2>
         <BarChart id="value-by-category" title={t('chartValueByCategory')} description={categoryBars.map((b) => `${b.label}: ${b.display}`).join('; ')} bars={categoryBars} />
         <DataTable
           testId="table-value-by-category"
@@ -121,9 +144,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             { header: tp('fields.value'), numeric: true, cell: (c) => formatFen(c.valueFen, locale) },
           ]}
         />
-      </Section>
+      </section>
 
-      <Section headingId="chart-kind-heading" title={t('chartContractorsByKind')} className="space-y-3">
+      <section aria-labelledby="chart-kind-heading" className="space-y-3">
+        <h2 id="chart-kind-heading" className="text-lg font-semibold">
+          {t('chartContractorsByKind')}
+        </h2>
         <BarChart id="contractors-by-kind" title={t('chartContractorsByKind')} description={kindBars.map((b) => `${b.label}: ${b.display}`).join('; ')} bars={kindBars} />
         <DataTable
           testId="table-contractors-by-kind"
@@ -144,9 +170,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             { header: tp('fields.count'), numeric: true, cell: (k) => formatNumber(s.contractors.byKind[k], locale) },
           ]}
         />
-      </Section>
+      </section>
 
-      <Section headingId="chart-years-heading" title={t('chartContractsByYear')} className="space-y-3">
+      <section aria-labelledby="chart-years-heading" className="space-y-3">
+        <h2 id="chart-years-heading" className="text-lg font-semibold">
+          {t('chartContractsByYear')}
+        </h2>
         <StackedColumns
           id="contracts-by-year"
           title={t('chartContractsByYear')}
@@ -165,9 +194,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             ...publishedContractStatuses.map((st) => ({ header: ts(st), numeric: true, cell: (y: (typeof s.contractsByStartYear)[number]) => formatNumber(y.byStatus[st], locale) })),
           ]}
         />
-      </Section>
+      </section>
 
-      <Section headingId="explore-heading" title={t('explore')} className="space-y-2">
+      <section aria-labelledby="explore-heading" className="space-y-2">
+        <h2 id="explore-heading" className="text-lg font-semibold">
+          {t('explore')}
+        </h2>
         <ul className="list-inside list-disc space-y-1 text-brand-700">
           <li>
             <Link href="/matters" className="underline">{t('exploreMatters')}</Link>
@@ -179,7 +211,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
             <Link href="/api-docs" className="underline">{t('exploreData')}</Link>
           </li>
         </ul>
-      </Section>
+      </section>
     </div>
   );
 }

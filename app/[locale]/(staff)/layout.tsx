@@ -29,12 +29,12 @@ export default async function StaffLayout({ children, params }: { children: Reac
           {orgName ? <> · <LocalName zh={orgName.zh} en={orgName.en} /></> : null}
         </span>
         <NotificationCount user={user} />
-        <Link href="/change-password" className="text-brand-700 underline">
+        <Link href="/change-password" className="whitespace-nowrap text-brand-700 underline">
           {t('changePassword')}
         </Link>
         <form action={signOutAction}>
           <input type="hidden" name="locale" value={locale} />
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+          <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
             {t('signOut')}
           </button>
         </form>

@@ -21,6 +21,7 @@ export async function PublicContractTable({ contracts, caption, show = ['matter'
       columns={[
         {
           header: t('reference'),
+          rowHeader: true,
           nowrap: true,
           className: 'font-mono',
           cell: (c) => (
@@ -48,7 +49,7 @@ export async function PublicContractTable({ contracts, caption, show = ['matter'
         { header: t('value'), numeric: true, cell: (c) => formatFen(c.valueFen, locale) },
         { header: t('paid'), numeric: true, cell: (c) => formatFen(c.amountPaidFen, locale) },
         { header: t('period'), nowrap: true, className: 'tabular-nums', cell: (c) => `${c.startDate} – ${c.endDate}` },
-        { header: t('status'), cell: (c) => <ContractStatusBadge status={c.status} /> },
+        { header: t('status'), status: true, cell: (c) => <ContractStatusBadge status={c.status} /> },
       ]}
     />
   );
@@ -65,7 +66,7 @@ export async function AcceptedDeliverableTable({ deliverables, caption, showCont
       empty={t('noDeliverables')}
       columns={[
         showContract && { header: t('reference'), nowrap: true, className: 'font-mono', cell: (d) => d.contractReference },
-        { header: t('deliverableTitle'), cell: (d) => <ZhText>{d.title}</ZhText> },
+        { header: t('deliverableTitle'), rowHeader: true, cell: (d) => <ZhText>{d.title}</ZhText> },
         { header: t('period'), nowrap: true, className: 'tabular-nums', cell: (d) => `${d.periodStart} – ${d.periodEnd}` },
         { header: t('acceptedOn'), nowrap: true, className: 'tabular-nums', cell: (d) => d.acceptedOn ?? '—' },
       ]}
@@ -96,7 +97,7 @@ export async function EvaluationTable({ evaluations, caption, showContract }: { 
         { header: t('fields.evaluator'), cell: (e) => t(`evaluatorKind.${e.evaluatorKind}`) },
         { header: t('fields.period'), nowrap: true, className: 'tabular-nums', cell: (e) => `${e.periodStart} – ${e.periodEnd}` },
         { header: t('fields.score'), numeric: true, cell: (e) => e.overallScore },
-        { header: t('fields.grade'), cell: (e) => t(`grade.${e.grade}`) },
+        { header: t('fields.grade'), status: true, cell: (e) => t(`grade.${e.grade}`) },
         {
           header: t('fields.indicatorScores'),
           className: 'text-xs text-slate-700',

@@ -1,61 +1,68 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 
 export type Series = { key: string; label: string; colorClass: string };
 export type Column = { key: string; label: string; values: Record<string, number> };
 
-const WIDTH = 400;
-const HEIGHT = 240;
-const MARGIN = { top: 16, right: 8, bottom: 28, left: 36 };
-
-/** Stacked columns (e.g. contracts by status per start year) with a legend; same accessibility contract as BarChart. */
+/**
+ * Stacked columns (e.g. contracts by status per start year) with a legend; same accessibility contract as
+ * BarChart. Columns are boxes sized in percent, and the axis and column labels are HTML text (12 px), so they
+ * keep their size at any width.
+ */
 export function StackedColumns({ id, title, description, series, columns }: { id: string; title: string; description: string; series: Series[]; columns: Column[] }) {
   const totals = columns.map((c) => series.reduce((sum, s) => sum + (c.values[s.key] ?? 0), 0));
   const y = scaleLinear()
     .domain([0, Math.max(...totals, 1)])
-    .nice()
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const x = scaleBand<string>()
-    .domain(columns.map((c) => c.key))
-    .range([MARGIN.left, WIDTH - MARGIN.right])
-    .padding(0.25);
+    .nice();
+  const top = y.domain()[1] ?? 1;
+  const pct = (v: number) => `${(v / top) * 100}%`;
   const ticks = y.ticks(4).filter((t) => Number.isInteger(t));
   return (
-    <div>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full max-w-xl" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid={`chart-${id}`}>
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} className="stroke-slate-200" />
-            <text x={MARGIN.left - 6} y={y(t) + 4} textAnchor="end" fontSize={12} className="fill-slate-700">
-              {t}
-            </text>
-          </g>
-        ))}
-        {columns.map((c) => {
-          let base = 0;
-          return (
-            <g key={c.key}>
-              {series.map((s) => {
-                const v = c.values[s.key] ?? 0;
-                const top = y(base + v);
-                const rect = <rect key={s.key} x={x(c.key)} y={top} width={x.bandwidth()} height={y(base) - top} className={s.colorClass} />;
-                base += v;
-                return rect;
-              })}
-              <text x={(x(c.key) ?? 0) + x.bandwidth() / 2} y={HEIGHT - 8} textAnchor="middle" fontSize={12} className="fill-slate-700">
-                {c.label}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+    <div className="max-w-xl">
+      <div role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid={`chart-${id}`}>
+        <span id={`${id}-title`} hidden>
+          {title}
+        </span>
+        <span id={`${id}-desc`} hidden>
+          {description}
+        </span>
+        <div className="flex gap-2 text-xs text-slate-700">
+          <div className="relative w-8 shrink-0">
+            {ticks.map((t) => (
+              <span key={t} className="absolute right-0 translate-y-1/2 tabular-nums" style={{ bottom: pct(t) }}>
+                {t}
+              </span>
+            ))}
+          </div>
+          <div className="min-w-0 flex-1">
+            <div className="relative h-48 border-b border-slate-400">
+              {ticks.map((t) => (
+                <div key={t} className="absolute inset-x-0 border-t border-slate-200" style={{ bottom: pct(t) }} />
+              ))}
+              <div className="absolute inset-0 flex items-end justify-around gap-2 px-1">
+                {columns.map((c, i) => (
+                  <div key={c.key} className="flex w-full max-w-16 flex-col-reverse" style={{ height: pct(totals[i] ?? 0) }}>
+                    {series.map((s) => {
+                      const v = c.values[s.key] ?? 0;
+                      return v > 0 ? <div key={s.key} className={s.colorClass} style={{ height: `${(v / (totals[i] || 1)) * 100}%` }} /> : null;
+                    })}
+                  </div>
+                ))}
+              </div>
+            </div>
+            <div className="flex justify-around gap-2 px-1 pt-1">
+              {columns.map((c) => (
+                <span key={c.key} className="w-full max-w-16 text-center tabular-nums">
+                  {c.label}
+                </span>
+              ))}
+            </div>
+          </div>
+        </div>
+      </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
         {series.map((s) => (
           <li key={s.key} className="flex items-center gap-1.5">
-            <svg width="12" height="12" aria-hidden="true">
-              <rect width="12" height="12" className={s.colorClass} />
-            </svg>
+            <span className={`inline-block h-3 w-3 ${s.colorClass}`} />
             {s.label}
           </li>
         ))}

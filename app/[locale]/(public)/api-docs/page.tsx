@@ -114,7 +114,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
                     <dt>
                       <code className={code}>{p}</code>
                     </dt>
-                    <dd className="text-slate-700">{t(`param.${p}`)}</dd>
+                    <dd className="text-slate-700"><CodeText text={t(`param.${p}`)} /></dd>
                   </div>
                 ))}
               </dl>
@@ -217,6 +217,19 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ locale
   );
 }
 
+/** Identifiers in a description (field names, code values) as code, the way the API writes them. */
+function CodeText({ text }: { text: string }) {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9_]*)+\b/g)) {
+    if (m[0] === 'e.g' || m[0] === 'i.e') continue;
+    parts.push(text.slice(last, m.index), <code key={m.index} className="font-mono text-xs">{m[0]}</code>);
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return <>{parts}</>;
+}
+
 function FieldTable({ caption, rows, headings }: { caption: string; rows: (readonly [string, string])[]; headings: [string, string] }) {
   return (
     <DataTable
@@ -224,8 +237,8 @@ function FieldTable({ caption, rows, headings }: { caption: string; rows: (reado
       caption={caption}
       rowKey={([name]) => name}
       columns={[
-        { header: headings[0], rowHeader: true, className: 'font-mono text-xs', cell: ([name]) => name },
-        { header: headings[1], className: 'text-slate-800', cell: ([, meaning]) => meaning },
+        { header: headings[0], rowHeader: true, className: 'text-xs', cell: ([name]) => <code className="font-mono break-all">{name}</code> },
+        { header: headings[1], className: 'text-slate-800', cell: ([, meaning]) => <CodeText text={meaning} /> },
       ]}
     />
   );

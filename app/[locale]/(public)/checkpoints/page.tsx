@@ -51,7 +51,7 @@ export default async function CheckpointsPage({ params }: { params: Promise<{ lo
           rowTestId="checkpoint-row"
           empty={t('none')}
           columns={[
-            { header: t('signedAt'), nowrap: true, cell: (c) => format.dateTime(new Date(c.signedAt), { dateStyle: 'medium', timeStyle: 'short' }) },
+            { header: t('signedAt'), rowHeader: true, nowrap: true, cell: (c) => format.dateTime(new Date(c.signedAt), { dateStyle: 'medium', timeStyle: 'short' }) },
             { header: t('events'), numeric: true, cell: (c) => c.eventCount },
             { header: t('head'), className: 'break-all font-mono text-xs', cell: (c) => c.headHash },
           ]}

@@ -9,6 +9,7 @@ import { parseContractorFilter } from '@/lib/public/filters';
 import { findPublicContractors } from '@/lib/public/contractor-queries';
 import { Button } from '@/app/_components/button';
 import { fieldClass } from '@/app/_components/field-class';
+import { FilterDisclosure } from '@/app/_components/filter-disclosure';
 import { FilterField, FilterSelect } from '../_components/filter-field';
 import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';
@@ -32,6 +33,7 @@ export default async function ContractorsPage({ params, searchParams }: { params
   const page = pageNumber(query.page);
   const t = await getTranslations('public');
   const tk = await getTranslations('contractorKind');
+  const tf = await getTranslations('listFilters');
   const result = findPublicContractors(getDb(), filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pageCount = Math.max(Math.ceil(result.total / PAGE_SIZE), 1);
 
@@ -42,11 +44,13 @@ export default async function ContractorsPage({ params, searchParams }: { params
         <p className="max-w-3xl text-slate-700">{t('contractors.intro')}</p>
       </div>
       <form method="get" action={getPathname({ href: '/contractors', locale: locale as Locale })} role="search" aria-label={t('contractors.searchLabel')} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 md:grid-cols-2">
           <FilterField id="contractors-q" label={t('contractors.q')}>
             <input id="contractors-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className={fieldClass} />
           </FilterField>
-          <FilterSelect id="contractors-kind" name="kind" label={t('fields.kind')} value={filter.kind} anyLabel={t('matters.any')} options={contractorKinds.map((k) => ({ value: k, label: tk(k) }))} />
+          <FilterDisclosure summary={tf('more', { count: filter.kind ? 1 : 0 })} open={Boolean(filter.kind)}>
+            <FilterSelect id="contractors-kind" name="kind" label={t('fields.kind')} value={filter.kind} anyLabel={t('matters.any')} options={contractorKinds.map((k) => ({ value: k, label: tk(k) }))} />
+          </FilterDisclosure>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" className="px-4 py-2">
@@ -69,6 +73,7 @@ export default async function ContractorsPage({ params, searchParams }: { params
         columns={[
           {
             header: t('fields.name'),
+            rowHeader: true,
             cell: (c) => (
               <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
                 {localized(locale, c.nameZh, c.nameEn)}
@@ -77,7 +82,7 @@ export default async function ContractorsPage({ params, searchParams }: { params
           },
           { header: t('fields.kind'), cell: (c) => tk(c.kind) },
           { header: t('fields.creditCode'), className: 'font-mono text-xs', cell: (c) => c.creditCode },
-          { header: t('fields.verification'), cell: (c) => t(`verification.${c.verificationStatus}`) },
+          { header: t('fields.verification'), status: true, cell: (c) => t(`verification.${c.verificationStatus}`) },
           { header: t('fields.contracts'), numeric: true, cell: (c) => c.publishedContracts },
         ]}
       />

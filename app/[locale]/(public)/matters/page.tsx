@@ -10,12 +10,13 @@ import { matterServiceStatuses } from '@/lib/public/dto';
 import { parseMatterFilter } from '@/lib/public/filters';
 import { findPublicMatters } from '@/lib/public/matter-queries';
 import { Button } from '@/app/_components/button';
+import { DataTable } from '@/app/_components/data-table';
 import { fieldClass } from '@/app/_components/field-class';
+import { FilterDisclosure } from '@/app/_components/filter-disclosure';
 import { FilterField, FilterSelect } from '../_components/filter-field';
 import { localized } from '../_components/localized';
 import { clean, pageNumber, Pagination } from '../_components/pagination';
 import { ServiceStatusBadge } from '../_components/service-status-badge';
-import { Colon } from '@/app/_components/punctuation';
 
 // Search, filters and page number come from the query string: rendered per request.
 export const dynamic = 'force-dynamic';
@@ -38,6 +39,8 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
   const page = pageNumber(query.page);
   const t = await getTranslations('public');
   const tk = await getTranslations('contractorKind');
+  const tf = await getTranslations('listFilters');
+  const chosen = [filter.department, filter.category, filter.contractorKind, filter.status].filter(Boolean).length;
   const departments = await getCachedPublicDepartmentChoices();
   const result = findPublicMatters(getDb(), filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pageCount = Math.max(Math.ceil(result.total / PAGE_SIZE), 1);
@@ -54,6 +57,7 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
         <FilterField id="matters-q" label={t('matters.q')}>
           <input id="matters-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={100} className={fieldClass} />
         </FilterField>
+        <FilterDisclosure summary={tf('more', { count: chosen })} open={chosen > 0}>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {departments ? (
             <FilterSelect
@@ -73,6 +77,7 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
           <FilterSelect id="matters-kind" name="contractorKind" label={t('matters.contractorKind')} value={filter.contractorKind} anyLabel={t('matters.any')} options={contractorKinds.map((k) => ({ value: k, label: tk(k) }))} />
           <FilterSelect id="matters-status" name="status" label={t('fields.status')} value={filter.status} anyLabel={t('matters.any')} options={matterServiceStatuses.map((s) => ({ value: s, label: t(`serviceStatus.${s}`) }))} />
         </div>
+        </FilterDisclosure>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" className="px-4 py-2">
             {t('matters.apply')}
@@ -87,40 +92,45 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
         {t('matters.count', { count: result.total })}
       </p>
 
-      {result.items.length > 0 ? (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {result.items.map((m) => (
-            <li key={m.code} className="space-y-1 p-4" data-testid="matter-item">
-              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                <span className="font-mono text-xs text-slate-600">{m.code}</span>
+      <DataTable
+        rows={result.items}
+        caption={t('matters.title')}
+        rowKey={(m) => m.code}
+        rowTestId="matter-item"
+        empty={t('matters.none')}
+        columns={[
+          {
+            header: t('fields.matter'),
+            rowHeader: true,
+            cell: (m) => (
+              <>
+                <span className="font-mono text-xs text-slate-600">{m.code}</span>{' '}
                 <Link href={`/matters/${m.code}`} className="font-medium text-brand-700 underline">
                   {localized(locale, m.titleZh, m.titleEn)}
                 </Link>
-                <ServiceStatusBadge status={m.serviceStatus} />
-              </div>
-              <p className="text-sm text-slate-700">
-                {localized(locale, m.department.nameZh, m.department.nameEn)} · {t(`category.${m.category}`)} · {t('fields.annualBudget')} {formatFen(m.annualBudgetFen, locale)}
-              </p>
-              {m.currentContractors.length > 0 ? (
-                <p className="text-sm text-slate-700">
-                  {t('fields.currentContractor')}
-                  <Colon />
-                  {m.currentContractors.map((c, i) => (
+              </>
+            ),
+          },
+          { header: t('fields.status'), status: true, cell: (m) => <ServiceStatusBadge status={m.serviceStatus} /> },
+          { header: t('fields.department'), cell: (m) => localized(locale, m.department.nameZh, m.department.nameEn) },
+          { header: t('fields.category'), cell: (m) => t(`category.${m.category}`) },
+          { header: t('fields.annualBudget'), numeric: true, cell: (m) => formatFen(m.annualBudgetFen, locale) },
+          {
+            header: t('fields.currentContractor'),
+            cell: (m) =>
+              m.currentContractors.length === 0
+                ? '—'
+                : m.currentContractors.map((c, i) => (
                     <span key={c.id}>
                       {i > 0 ? (locale === 'en' ? ', ' : '、') : null}
                       <Link href={`/contractors/${c.id}`} className="text-brand-700 underline">
                         {localized(locale, c.nameZh, c.nameEn)}
                       </Link>
                     </span>
-                  ))}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-slate-700">{t('matters.none')}</p>
-      )}
+                  )),
+          },
+        ]}
+      />
 
       <Pagination pathname="/matters" query={clean({ q: filter.q, department: filter.department, category: filter.category, contractorKind: filter.contractorKind, status: filter.status })} page={page} pageCount={pageCount} />
     </div>

@@ -116,10 +116,10 @@ export default async function ContractPage({ params }: { params: Params }) {
           rowTestId="milestone-row"
           empty={t('fields.none')}
           columns={[
-            { header: t('fields.title'), cell: (m) => <ZhText>{m.title}</ZhText> },
+            { header: t('fields.title'), rowHeader: true, cell: (m) => <ZhText>{m.title}</ZhText> },
             { header: t('fields.type'), cell: (m) => t(`milestoneType.${m.type}`) },
             { header: t('fields.dueDate'), nowrap: true, className: 'tabular-nums', cell: (m) => m.dueDate },
-            { header: t('fields.status'), cell: (m) => t(`milestoneStatus.${m.status}`) },
+            { header: t('fields.status'), status: true, cell: (m) => t(`milestoneStatus.${m.status}`) },
           ]}
         />
       </Section>
@@ -132,7 +132,7 @@ export default async function ContractPage({ params }: { params: Params }) {
           rowTestId="payment-row"
           empty={t('fields.none')}
           columns={[
-            { header: t('fields.paidOn'), nowrap: true, className: 'tabular-nums', cell: (p) => p.paidOn },
+            { header: t('fields.paidOn'), rowHeader: true, nowrap: true, className: 'tabular-nums', cell: (p) => p.paidOn },
             { header: t('fields.amount'), numeric: true, cell: (p) => formatFen(p.amountFen, locale) },
             { header: t('fields.milestone'), cell: (p) => (p.milestoneTitle ? <ZhText>{p.milestoneTitle}</ZhText> : '—') },
           ]}

@@ -34,7 +34,7 @@ export function ImportForm() {
           rows={state.problems}
           rowKey={(_p, i) => i}
           columns={[
-            { header: t('file'), cell: (p) => p.file },
+            { header: t('file'), rowHeader: true, cell: (p) => p.file },
             { header: t('row'), numeric: true, cell: (p) => p.row },
             { header: t('column'), className: 'font-mono', cell: (p) => p.column ?? '—' },
             { header: t('reason'), cell: (p) => (tv.has(p.reason) ? tv(p.reason) : p.reason) },

@@ -72,11 +72,11 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         rowTestId="user-row"
         empty="—"
         columns={[
-          { header: t('name'), cell: (u) => <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">{u.name}</Link> },
+          { header: t('name'), rowHeader: true, cell: (u) => <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">{u.name}</Link> },
           { header: t('email'), cell: (u) => u.email },
           { header: t('role'), cell: (u) => tr(u.role) },
           { header: t('scope'), cell: (u) => (en ? (u.departmentNameEn ?? u.contractorNameEn) : (u.departmentNameZh ?? u.contractorNameZh)) ?? '—' },
-          { header: t('state'), cell: (u) => (u.disabled ? t('disabled') : t('enabled')) },
+          { header: t('state'), status: true, cell: (u) => (u.disabled ? t('disabled') : t('enabled')) },
         ]}
       />
       <Pager pathname="/admin/users" query={{ q: query.q, role: query.role, department: query.department }} page={query.page} hasNext={hasNext} />

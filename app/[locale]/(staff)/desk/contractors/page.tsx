@@ -55,10 +55,10 @@ export default async function StaffContractorsPage({ params, searchParams }: { p
         rowTestId="contractor-row"
         empty={t('none')}
         columns={[
-          { header: t('name'), cell: (c) => <Link href={`/desk/contractors/${c.id}`} className="text-brand-700 underline">{en ? c.nameEn : c.nameZh}</Link> },
+          { header: t('name'), rowHeader: true, cell: (c) => <Link href={`/desk/contractors/${c.id}`} className="text-brand-700 underline">{en ? c.nameEn : c.nameZh}</Link> },
           { header: t('creditCode'), className: 'font-mono', cell: (c) => c.creditCode },
           { header: t('kind'), cell: (c) => tk(c.kind) },
-          { header: t('status'), cell: (c) => tv(c.verificationStatus) },
+          { header: t('status'), status: true, cell: (c) => tv(c.verificationStatus) },
         ]}
       />
       <Pager pathname="/desk/contractors" query={query} page={query.page} hasNext={hasNext} />

@@ -95,7 +95,7 @@ export function DeliverableForm({ contractId, milestones, resubmitOf, locale }: 
         </Field>
       ) : null}
       <NameValueRows prefix="indicators" legend={t('indicators')} nameLabel={t('indicatorName')} valueLabel={t('indicatorValue')} state={state} initial={resubmitOf?.indicators} />
-      <p className="text-xs text-slate-600">{t('indicatorHint')}</p>
+      <p className="text-xs text-slate-600">{t.rich('indicatorHint', { code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
       <SubmitButton>{resubmitOf ? t('resubmit') : t('submit')}</SubmitButton>
     </form>
   );

@@ -61,7 +61,7 @@ export async function DeliverablesSection({
               {Object.keys(d.indicators).length ? (
                 <dl className="grid grid-cols-2 gap-x-4 sm:grid-cols-3">
                   {Object.entries(d.indicators).map(([name, value]) => (
-                    <div key={name}><dt className="font-mono text-xs text-slate-600">{name}</dt><dd className="tabular-nums">{value}</dd></div>
+                    <div key={name}><dt className="text-xs text-slate-600"><code className="font-mono">{name}</code></dt><dd className="tabular-nums">{value}</dd></div>
                   ))}
                 </dl>
               ) : null}

@@ -97,12 +97,12 @@ export default async function StaffMattersPage({ params, searchParams }: { param
         rowTestId="matter-row"
         empty={t('none')}
         columns={[
-          { header: t('code'), className: 'font-mono', cell: (m) => m.code },
+          { header: t('code'), rowHeader: true, className: 'font-mono', cell: (m) => m.code },
           { header: t('matterTitle'), cell: (m) => <Link href={`/desk/matters/${m.id}`} className="text-brand-700 underline">{en ? m.titleEn : m.titleZh}</Link> },
           { header: t('category'), cell: (m) => tc(m.category) },
           { header: t('department'), cell: (m) => (en ? m.departmentNameEn : m.departmentNameZh) },
           { header: t('budget'), numeric: true, cell: (m) => formatFen(m.annualBudgetFen, locale) },
-          { header: t('status'), cell: (m) => ts(m.catalogueStatus) },
+          { header: t('status'), status: true, cell: (m) => ts(m.catalogueStatus) },
           { header: t('service'), cell: (m) => (m.inService ? t('inService') : t('notInService')) },
         ]}
       />
