@@ -68,6 +68,8 @@ const envSchema = z
     SESSION_MAX_HOURS: wholeNumber(1, 30 * 24).default(12),
     /** `npm start` signs an audit checkpoint this often when the head has moved; 0: only at start. */
     CHECKPOINT_INTERVAL_MINUTES: wholeNumber(0, 7 * 24 * 60).default(60),
+    /** Whose procurement rules a draft is checked against (config/procurement/<region>.json). */
+    PROCUREMENT_REGION: z.string().regex(/^CN-[A-Z]{2}$/).default('CN-ZJ'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Set by Next (development under `next dev`). */
     NODE_ENV: z.string().default('production'),

@@ -17,3 +17,4 @@ export * from './public-counts';
 export * from './ocds-releases';
 export * from './error-reports';
 export * from './notification-reads';
+export * from './procurement';

@@ -14,6 +14,9 @@ import {
   milestoneTypes,
   roles,
   verificationStatuses,
+  procurementMethods,
+  bidEvaluationMethods,
+  singleSourceGrounds,
   errorReportStatuses,
   reportedRecordTypes,
 } from '../domain/enums';
@@ -173,6 +176,21 @@ export const auditDataSchemas = {
     terms: z.string(),
     noSubcontractDeclared: z.boolean(),
     milestones: z.array(z.strictObject({ title: z.string(), type: z.enum(milestoneTypes), dueDate: day })),
+  }),
+  /** How the contractor was chosen, recorded with the draft; `warnings` are the rule warnings it drew (lib/procurement/rules.ts). */
+  'contract.procurement_recorded': created({
+    contractId: id,
+    method: z.enum(procurementMethods),
+    noticeDate: day.nullable(),
+    bidDeadline: day.nullable(),
+    evaluationMethod: z.enum(bidEvaluationMethods).nullable(),
+    numberOfTenderers: z.number().int().nullable(),
+    singleSourceGround: z.enum(singleSourceGrounds).nullable(),
+    justification: z.string().nullable(),
+    procurementNoticeUrl: z.string().nullable(),
+    awardNoticeUrl: z.string().nullable(),
+    tenderers: z.array(z.strictObject({ contractorId: id.nullable(), name: z.string(), creditCode: z.string().nullable(), bidFen: fenAmount.nullable(), awarded: z.boolean() })),
+    warnings: z.array(z.string()),
   }),
   /** What an approved amendment changed. */
   'contract.updated': updated({ valueFen: fenAmount, endDate: day, terms: z.string() }),

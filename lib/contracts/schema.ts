@@ -21,6 +21,8 @@ export const contractDraftInput = z
     noSubcontractDeclared: z.literal(true, { error: 'declaration_required' }),
     renewalOfId: z.coerce.number().int().positive().optional(),
     milestones: z.array(milestoneInput).max(50).default([]),
+    /** How the contractor was chosen: checked by lib/procurement (schema.ts, rules.ts) inside the draft's transaction. */
+    procurement: z.unknown().optional(),
   })
   .superRefine((c, ctx) => {
     if (c.endDate < c.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'period_order' });

@@ -12,6 +12,7 @@ import { getEnv } from '../env';
 import { AppError, notFound, ruleViolation } from '../errors';
 import { nowIso, todayInShanghai } from '../shared/time';
 import { validate } from '../shared/validate';
+import { recordProcurementInTx } from '../procurement/service';
 import { nextContractReference } from './reference';
 import { contractTransitions, milestoneTransitions, nextContractStatus, nextMilestoneStatus, termProblem, type ContractTransition, type MilestoneStep } from './rules';
 import { contractDraftInput, contractTransitionInput, milestoneStatusInput, paymentInput } from './schema';
@@ -99,7 +100,8 @@ export function draftContractInTx(tx: Tx, actor: Actor, input: unknown) {
       data: { after: { contractId: row.id, ...m } },
     });
   }
-  return { contract: row, warnings: contractWarnings(tx, row) };
+  const procurement = data.procurement === undefined ? null : recordProcurementInTx(tx, actor, row, data.procurement);
+  return { contract: row, warnings: contractWarnings(tx, row), procurementWarnings: procurement?.warnings ?? [] };
 }
 
 /** One lifecycle step, compare-and-set on the status it was read in. */

@@ -10,6 +10,7 @@ import { importCatalogue } from '../catalogue/import';
 import { changeContractorVerification } from '../contractors/service';
 import { csvChunks, restoreCsvCell } from '../csv/write';
 import { decideAmendment, requestAmendment } from '../contracts/amendments';
+import { sampleProcurement } from './procurement';
 import { draftContract, recordPayment, setMilestoneStatus, transitionContract } from '../contracts/service';
 import { reviewDeliverable, submitDeliverable } from '../deliverables/service';
 import { recordEvaluation } from '../evaluations/service';
@@ -69,7 +70,8 @@ export function loadDemoData(db: Db): { contracts: number } {
 
   const deptRows = db.select().from(departments).all();
   const deptOfMatter = new Map(db.select({ code: matters.code, departmentId: matters.departmentId, id: matters.id }).from(matters).all().map((m) => [m.code, m]));
-  const contractorByCode = new Map(db.select({ id: contractors.id, code: contractors.creditCode, nameZh: contractors.nameZh }).from(contractors).all().map((c) => [c.code, c]));
+  const contractorRows = db.select({ id: contractors.id, code: contractors.creditCode, nameZh: contractors.nameZh, kind: contractors.kind }).from(contractors).all();
+  const contractorByCode = new Map(contractorRows.map((c) => [c.code, c]));
 
   // The demo officer works in the department that holds the first environmental matter.
   const demoDept = deptOfMatter.get('LG-ENV-001')?.departmentId ?? deptRows[0]!.id;
@@ -106,7 +108,7 @@ export function loadDemoData(db: Db): { contracts: number } {
     const contractor = contractorByCode.get(sc.contractor);
     if (!matter || !contractor) throw new Error(`contracts.json ${sc.key}: unknown matter or contractor`);
     const { officer, approver } = staff.get(matter.departmentId)!;
-    const id = loadContract(db, sc, { matterId: matter.id, contractorId: contractor.id, officer, approver, reporter: reporterFor(contractor.id, contractor.nameZh), renewalOfId: sc.renewalOf ? contractIds.get(sc.renewalOf) : undefined });
+    const id = loadContract(db, sc, { matterId: matter.id, contractorId: contractor.id, officer, approver, reporter: reporterFor(contractor.id, contractor.nameZh), renewalOfId: sc.renewalOf ? contractIds.get(sc.renewalOf) : undefined, procurement: sampleProcurement(sc, contractor, contractorRows) });
     contractIds.set(sc.key, id);
   }
 
@@ -127,7 +129,7 @@ function at(date: string, plusDays = 0): Date {
 function loadContract(
   db: Db,
   sc: SeedContract,
-  ctx: { matterId: number; contractorId: number; officer: Actor; approver: Actor; reporter: Actor; renewalOfId?: number },
+  ctx: { matterId: number; contractorId: number; officer: Actor; approver: Actor; reporter: Actor; renewalOfId?: number; procurement: ReturnType<typeof sampleProcurement> },
 ): number {
   const { contract } = withRecordedTime(at(sc.start, -30), () => draftContract(db, ctx.officer, {
     matterId: ctx.matterId,
@@ -140,6 +142,7 @@ function loadContract(
     noSubcontractDeclared: true,
     renewalOfId: ctx.renewalOfId,
     milestones: sc.milestones.map((m) => ({ title: m.titleZh, type: m.type, dueDate: m.due })),
+    procurement: ctx.procurement,
   }));
   const id = contract.id;
   const step = (actor: Actor, transition: string, when: Date, reason?: string) => withRecordedTime(when, () => transitionContract(db, actor, { contractId: id, transition, reason }));

@@ -181,6 +181,12 @@ function expectEveryFigureEqualsRecount(db: Db) {
       evaluations: page.evaluations.length,
       renewalOf: page.renewalOf,
       renewedBy: page.renewedBy,
+      procurement: page.procurement && {
+        method: page.procurement.method,
+        numberOfTenderers: page.procurement.numberOfTenderers,
+        periodDays: page.procurement.submissionPeriod?.days ?? null,
+        bidders: page.procurement.tenderers.length,
+      },
     };
     expect(shown, `contract page ${c.reference}`).toEqual(r.contractDetail(c.reference));
   }

@@ -2,6 +2,7 @@
 // TypeScript from the raw rows of the tables (`select *`), with none of the application's SQL or predicates.
 // The rules come from DESIGN.md; nothing here is imported by application code.
 import type { Db } from '../../db/client';
+import PROCUREMENT_RULES from '../../config/procurement/CN-ZJ.json';
 
 /** DESIGN: the public never sees drafts; a contract is published once approved, and stays so after it ends. */
 export const PUBLISHED_CONTRACT_STATUSES = ['active', 'suspended', 'completed', 'terminated'] as const;
@@ -52,6 +53,8 @@ export type EvaluationRow = { id: number; contract_id: number; overall_score: nu
 export type AmendmentRow = { id: number; contract_id: number; status: string };
 export type UserRow = { id: number; name: string; role: string; department_id: number | null; contractor_id: number | null; disabled: number };
 export type AssignmentRow = { id: number; contract_id: number; user_id: number };
+export type ProcurementRow = { contract_id: number; method: string; notice_date: string | null; bid_deadline: string | null; number_of_tenderers: number | null };
+export type TendererRow = { id: number; contract_id: number };
 
 export type Rows = {
   departments: DepartmentRow[];
@@ -65,6 +68,8 @@ export type Rows = {
   amendments: AmendmentRow[];
   users: UserRow[];
   assignments: AssignmentRow[];
+  procurements: ProcurementRow[];
+  tenderers: TendererRow[];
 };
 
 /** Every row of every table the figures come from, as stored. */
@@ -82,6 +87,8 @@ export function readRows(db: Db): Rows {
     amendments: all('amendments'),
     users: all('users'),
     assignments: all('evaluator_assignments'),
+    procurements: db.$client.prepare('select * from contract_procurements order by contract_id').all() as ProcurementRow[],
+    tenderers: all('contract_tenderers'),
   };
 }
 
@@ -310,7 +317,24 @@ export class Recount {
       renewedBy: this.publishedContracts((x) => x.renewal_of_id === c.id)
         .sort((a, b) => a.id - b.id)
         .map((x) => x.reference),
+      procurement: this.procurementOf(c.id),
     };
+  }
+
+  /** How the contract's contractor was chosen, in the figures its page shows; periods counted day by day. */
+  procurementOf(contractId: number) {
+    const p = this.rows.procurements.find((x) => x.contract_id === contractId);
+    if (!p) return null;
+    const rule = (PROCUREMENT_RULES.minimumPeriods as Record<string, { days: number; unit: string }>)[p.method];
+    let periodDays: number | null = null;
+    if (rule && p.notice_date && p.bid_deadline) {
+      periodDays = 0;
+      for (let d = addDays(p.notice_date, 1); d <= p.bid_deadline; d = addDays(d, 1)) {
+        const weekday = new Date(`${d}T12:00:00Z`).getUTCDay();
+        if (rule.unit === 'calendar' || (weekday !== 0 && weekday !== 6)) periodDays++;
+      }
+    }
+    return { method: p.method, numberOfTenderers: p.number_of_tenderers, periodDays, bidders: this.rows.tenderers.filter((t) => t.contract_id === contractId).length };
   }
 
   // ----- bulk downloads -----

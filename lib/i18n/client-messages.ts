@@ -20,6 +20,7 @@ export const staffClientNamespaces = [
   'contractorKindOne',
   'deliverables',
   'departments',
+  'procurement',
   'draft',
   'evaluationForm',
   'importPage',

@@ -10,7 +10,7 @@ import { localName } from './local-name';
 export type PageKey =
   | 'overview' | 'checkpoints' | 'matter' | 'contractor' | 'contract' | 'changePassword' | 'desk' | 'deskMatters' | 'deskMatter'
   | 'newMatter' | 'deskContractors' | 'deskContracts' | 'deskContractor' | 'newContractor' | 'deskContract' | 'newContract' | 'approvals' | 'portal'
-  | 'evaluations' | 'audit' | 'people' | 'person' | 'newPerson' | 'departments' | 'department' | 'import' | 'notFound';
+  | 'evaluations' | 'audit' | 'people' | 'person' | 'newPerson' | 'departments' | 'department' | 'import' | 'notFound' | 'notifications' | 'editContract';
 
 /**
  * A page's browser title in the page's locale: `record · page`, to which the layout's template adds

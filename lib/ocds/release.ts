@@ -1,4 +1,5 @@
 import type { MilestoneStatus, MilestoneType } from '../domain/enums';
+import { tenderSection } from '../procurement/ocds';
 import type { PublishedContractStatus } from '../public/dto';
 import { toShanghaiOffset } from '../shared/time';
 import type { ContractSnapshot } from './snapshot';
@@ -103,6 +104,7 @@ export function buildReleaseContent(c: ContractSnapshot, prefix: string, ids: { 
     ...(documents.length > 0 ? { documents } : {}),
   };
   const ended = c.status === 'suspended' || c.status === 'terminated';
+  const chosen = c.procurement ? tenderSection(c.procurement, { ...supplierRef, creditCode: c.contractor.creditCode }) : null;
 
   return {
     ocid,
@@ -119,9 +121,10 @@ export function buildReleaseContent(c: ContractSnapshot, prefix: string, ids: { 
         ...supplierRef,
         name_en: c.contractor.nameEn,
         identifier: { scheme: 'CN-USCC', id: c.contractor.creditCode, legalName: c.contractor.nameZh, legalName_en: c.contractor.nameEn },
-        roles: ['supplier', 'payee'],
+        roles: chosen?.supplierIsTenderer ? ['supplier', 'payee', 'tenderer'] : ['supplier', 'payee'],
         details: { contractorKind: c.contractor.kind },
       },
+      ...(chosen?.parties ?? []),
     ],
     buyer: buyerRef,
     tender: {
@@ -131,6 +134,7 @@ export function buildReleaseContent(c: ContractSnapshot, prefix: string, ids: { 
       status: 'complete',
       procuringEntity: buyerRef,
       mainProcurementCategory: 'services',
+      ...chosen?.tender,
     },
     awards: [
       {

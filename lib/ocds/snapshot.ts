@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { ContractorKind, MatterCategory, MilestoneStatus, MilestoneType } from '../domain/enums';
+import type { BidEvaluationMethod, ContractorKind, MatterCategory, MilestoneStatus, MilestoneType, ProcurementMethod, SingleSourceGround } from '../domain/enums';
+import type { Procurement } from '../procurement/rules';
 import { publishedContractSql, type PublishedContractStatus } from '../domain/predicates';
 
 // What an OCDS release says about one published contract, read from the tables as they are now. Releases
@@ -38,10 +39,12 @@ export type ContractSnapshot = {
     amendsReleaseId: string | null;
   }[];
   acceptedDeliverables: { id: number; title: string; periodStart: string; periodEnd: string; acceptedAt: string | null }[];
+  /** How the contractor was chosen; null for a contract recorded before procurement was (lib/procurement). */
+  procurement: Procurement | null;
 };
 
 
-type Statements = Record<'contracts' | 'milestones' | 'payments' | 'amendments' | 'deliverables', Database.Statement>;
+type Statements = Record<'contracts' | 'milestones' | 'payments' | 'amendments' | 'deliverables' | 'tenderers', Database.Statement>;
 const cache = new WeakMap<Database.Database, Statements>();
 
 /** Prepared once per connection; each reads a range of contract ids (one index range per batch). */
@@ -55,11 +58,13 @@ function statementsFor(sqlite: Database.Database): Statements {
                   (select p.reference from contracts p where p.id = c.renewal_of_id and ${publishedContractSql('p.status')}),
                   m.code, m.title_zh, m.title_en, m.category,
                   d.code, d.name_zh, d.name_en, d.credit_code,
-                  k.id, k.name_zh, k.name_en, k.kind, k.credit_code
+                  k.id, k.name_zh, k.name_en, k.kind, k.credit_code,
+                  pr.method, pr.notice_date, pr.bid_deadline, pr.evaluation_method, pr.number_of_tenderers, pr.single_source_ground, pr.justification
            from contracts c
            join matters m on m.id = c.matter_id
            join departments d on d.id = c.department_id
            join contractors k on k.id = c.contractor_id
+           left join contract_procurements pr on pr.contract_id = c.id
            where c.id > ? and c.id <= ? and ${publishedContractSql('+c.status')} order by c.id limit ?`,
         )
         .raw(),
@@ -76,6 +81,9 @@ function statementsFor(sqlite: Database.Database): Statements {
           `select contract_id, id, title, period_start, period_end, reviewed_at from deliverables
            where contract_id > ? and contract_id <= ? and +status = 'accepted' order by contract_id, period_start, id`,
         )
+        .raw(),
+      tenderers: sqlite
+        .prepare(`select contract_id, contractor_id, name, credit_code, bid_fen, awarded from contract_tenderers where contract_id > ? and contract_id <= ? order by contract_id, position`)
         .raw(),
     };
     cache.set(sqlite, s);
@@ -96,7 +104,7 @@ function groupByContract<T>(rows: unknown[][], map: (row: unknown[]) => T): Map<
 
 /**
  * Published contracts with ids in (after, upTo], at most `limit`, in id order, each with its children:
- * five statements per batch however many contracts it holds.
+ * six statements per batch however many contracts it holds.
  */
 export function readContractSnapshots(sqlite: Database.Database, after: number, upTo: number, limit: number): ContractSnapshot[] {
   const s = statementsFor(sqlite);
@@ -130,8 +138,28 @@ export function readContractSnapshots(sqlite: Database.Database, after: number, 
     periodEnd: r[4] as string,
     acceptedAt: r[5] as string | null,
   }));
+  const tenderersBy = groupByContract(s.tenderers.all(after, last) as unknown[][], (r) => ({
+    contractorId: r[1] as number | null,
+    name: r[2] as string,
+    creditCode: r[3] as string | null,
+    bidFen: r[4] as number | null,
+    awarded: r[5] === 1,
+  }));
   return rows.map((r) => {
     const id = r[0] as number;
+    const procurement: Procurement | null =
+      r[23] === null
+        ? null
+        : {
+            method: r[23] as ProcurementMethod,
+            noticeDate: r[24] as string | null,
+            bidDeadline: r[25] as string | null,
+            evaluationMethod: r[26] as BidEvaluationMethod | null,
+            numberOfTenderers: r[27] as number | null,
+            singleSourceGround: r[28] as SingleSourceGround | null,
+            justification: r[29] as string | null,
+            tenderers: tenderersBy.get(id) ?? [],
+          };
     return {
       id,
       reference: r[1] as string,
@@ -150,6 +178,7 @@ export function readContractSnapshots(sqlite: Database.Database, after: number, 
       payments: paymentsBy.get(id) ?? [],
       amendments: amendmentsBy.get(id) ?? [],
       acceptedDeliverables: deliverablesBy.get(id) ?? [],
+      procurement,
     };
   });
 }

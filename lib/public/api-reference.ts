@@ -33,7 +33,7 @@ export const apiObjects = {
   contractListItem,
   contractDetail: fields<PublicContractDetail>()([
     ...contractListItem,
-    'statusReason', 'statusSince', 'terms', 'justification', 'approvedOn', 'lastUpdated', 'renewalOf', 'renewedBy', 'milestones', 'payments', 'amendments', 'acceptedDeliverables', 'evaluations',
+    'statusReason', 'statusSince', 'terms', 'justification', 'approvedOn', 'lastUpdated', 'renewalOf', 'renewedBy', 'milestones', 'payments', 'amendments', 'acceptedDeliverables', 'evaluations', 'procurement',
   ] as const),
   milestone: fields<PublicMilestone>()(['title', 'type', 'dueDate', 'status'] as const),
   payment: fields<PublicPayment>()(['amountFen', 'paidOn', 'milestoneTitle'] as const),

@@ -6,6 +6,8 @@ import { getPublicContract } from './contract-queries';
 import { getPublicContractor } from './contractor-queries';
 import { getPublicMatter, listPublicDepartments } from './matter-queries';
 import { getPublicStats } from './stats-queries';
+import { regionRules } from '../procurement/regions';
+import { procurementDepartmentRows, procurementFigures } from './procurement-queries';
 
 // The public reads that do not depend on a query string, kept in Next's data cache under one tag.
 // revalidatePublic() expires the tag on every write; the time limit is only a backstop for writes made
@@ -35,3 +37,6 @@ export const getCachedPublicDepartmentChoices = cached('department-choices', () 
 export const getCachedPublicMatter = cached('matter', (code: string) => getPublicMatter(getDb(), code));
 export const getCachedPublicContractor = cached('contractor', (id: number) => getPublicContractor(getDb(), id));
 export const getCachedPublicContract = cached('contract', (reference: string) => getPublicContract(getDb(), reference));
+/** How published contracts were awarded, for the whole registry or one matter. */
+export const getCachedProcurementFigures = cached('procurement', (scope: { matterCode?: string }) => procurementFigures(getDb().$client, regionRules(getEnv().PROCUREMENT_REGION), scope));
+export const getCachedProcurementByDepartment = cached('procurement-departments', () => procurementDepartmentRows(getDb().$client, regionRules(getEnv().PROCUREMENT_REGION)));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { readContractProcurement } from '../procurement/read';
 import { shanghaiDate } from '../shared/time';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -62,6 +63,7 @@ export function getPublicContract(db: Db, reference: string): PublicContractDeta
     approvedOn: contract.approvedOn,
     lastUpdated: contract.lastUpdated,
     renewalOf: contract.renewalOf,
+    procurement: readContractProcurement(db.$client, id, contract.valueFen),
     renewedBy: db
       .select({ reference: contracts.reference })
       .from(contracts)

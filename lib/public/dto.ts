@@ -1,5 +1,6 @@
 // The public read model: every field here may be shown to anyone. JSON field names are camelCase and
 // stable (documented on the API page); money is integer fen, dates are YYYY-MM-DD, timestamps UTC ISO-8601.
+import type { PublicProcurement } from '../procurement/read';
 import type {
   ContractorKind,
   DepartmentKind,
@@ -129,6 +130,8 @@ export type PublicContractDetail = PublicContractListItem & {
   amendments: PublicAmendment[];
   acceptedDeliverables: PublicAcceptedDeliverable[];
   evaluations: PublicEvaluation[];
+  /** How the contractor was chosen; null for a contract recorded without it. */
+  procurement: PublicProcurement | null;
 };
 
 export type PublicStats = {

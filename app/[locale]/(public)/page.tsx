@@ -9,9 +9,11 @@ import { contractorKinds } from '@/lib/domain/enums';
 import { formatFen, formatMoney, formatNumber } from '@/lib/format';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
-import { getCachedPublicStats } from '@/lib/public/cached';
+import { getCachedProcurementByDepartment, getCachedProcurementFigures, getCachedPublicStats } from '@/lib/public/cached';
 import { publishedContractStatuses } from '@/lib/public/dto';
 import { BarChart } from './_components/bar-chart';
+import { ProcurementByDepartment } from './_components/procurement-by-department';
+import { ProcurementShares } from './_components/procurement-shares';
 import { StackedColumns } from './_components/stacked-columns';
 import type { Metadata } from 'next';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -45,6 +47,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
   const tk = await getTranslations('contractorKind');
   const ts = await getTranslations('contractStatus');
   const tf = await getTranslations('listFilters');
+  const tpr = await getTranslations('procurement');
   const s = await getCachedPublicStats();
   const onTimeShare = s.deliverables.accepted === 0 ? null : Math.round((s.deliverables.acceptedOnTime / s.deliverables.accepted) * 100);
 
@@ -195,6 +198,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
           ]}
         />
       </section>
+
+      <ProcurementShares figures={await getCachedProcurementFigures({})} locale={locale} headingId="procurement-heading" heading={tpr('sharesHeading')} />
+      <ProcurementByDepartment rows={await getCachedProcurementByDepartment()} locale={locale} />
 
       <section aria-labelledby="explore-heading" className="space-y-2">
         <h2 id="explore-heading" className="text-lg font-semibold">

@@ -300,6 +300,23 @@ export function presentAuditEvent(event: StoredEvent, ctx: LedgerContext): Ledge
   } else if (typeof data.reason === 'string' && data.reason) details.push({ label: t('ledger.reason'), value: text(data.reason) });
   if (typeof data.comment === 'string' && data.comment) details.push({ label: t('ledger.comment'), value: text(data.comment) });
 
+  if (parsed.action === 'contract.procurement_recorded') {
+    const p = parsed.data.after;
+    const sep = en ? '; ' : '；';
+    const add = (key: string, v: LedgerText) => details.push({ label: t(`procurement.${key}`), value: v });
+    add('method', enumText('procurement.methods', p.method));
+    if (p.singleSourceGround) add('ground', enumText('procurement.grounds', p.singleSourceGround));
+    if (p.justification) add('justification', text(p.justification));
+    if (p.noticeDate) add('noticeDate', text(p.noticeDate));
+    if (p.bidDeadline) add('bidDeadline', text(p.bidDeadline));
+    if (p.evaluationMethod) add('evaluation', enumText('procurement.evaluationMethods', p.evaluationMethod));
+    if (p.numberOfTenderers !== null) add('tenderers', text(formatNumber(p.numberOfTenderers, locale)));
+    if (p.tenderers.length > 0) {
+      add('bidders', text(p.tenderers.map((b) => [b.name, b.bidFen === null ? '' : formatFen(b.bidFen, locale), b.awarded ? t('procurement.awarded') : ''].filter(Boolean).join(' ')).join(sep)));
+    }
+    add('flagsHeading', text(p.warnings.length > 0 ? p.warnings.map((w) => enumText('procurement.flags', w).text).join(sep) : t('procurement.none')));
+    return { ...base, subject: subjectRef, within, details };
+  }
   for (const part of [data.after, data.before]) {
     if (!isObject(part)) continue;
     for (const [field, v] of Object.entries(part)) {

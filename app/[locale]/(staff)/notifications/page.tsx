@@ -5,6 +5,13 @@ import { buildActor } from '@/lib/auth/actor';
 import { listNotifications, type Notification } from '@/lib/notifications/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { MarkReadForm } from './mark-read-form';
+import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return pageTitle(locale, 'notifications');
+}
 
 /** What concerns the signed-in person, newest first, unread ones marked; built from the audit trail in their scope. */
 export default async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -10,6 +10,7 @@ import { DefinitionList } from '../../_components/definition-list';
 import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable } from '../../_components/public-tables';
+import { ProcurementSection } from '../../_components/procurement-section';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { Section } from '@/app/_components/section';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -107,6 +108,8 @@ export default async function ContractPage({ params }: { params: Params }) {
           ]}
         />
       </Section>
+
+      <ProcurementSection procurement={c.procurement} locale={locale} />
 
       <Section headingId="contract-milestones" title={t('fields.milestones')} className="space-y-3">
         <DataTable

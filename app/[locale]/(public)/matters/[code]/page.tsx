@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
-import { getCachedPublicMatter } from '@/lib/public/cached';
+import { getCachedProcurementFigures, getCachedPublicMatter } from '@/lib/public/cached';
 import { DefinitionList } from '../../_components/definition-list';
 import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable, PublicContractTable } from '../../_components/public-tables';
 import { ServiceStatusBadge } from '../../_components/service-status-badge';
+import { ProcurementShares } from '../../_components/procurement-shares';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { Section } from '@/app/_components/section';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -39,6 +40,7 @@ export default async function MatterPage({ params }: { params: Params }) {
   if (!matter) notFound();
   const t = await getTranslations('public');
   const tk = await getTranslations('contractorKind');
+  const tp = await getTranslations('procurement');
   const description = localized(locale, matter.descriptionZh, matter.descriptionEn);
 
   return (
@@ -93,6 +95,8 @@ export default async function MatterPage({ params }: { params: Params }) {
       <Section headingId="matter-evaluations" title={t('fields.evaluations')} className="space-y-3">
         <EvaluationTable evaluations={matter.evaluations} caption={t('fields.evaluations')} showContract />
       </Section>
+
+      <ProcurementShares figures={await getCachedProcurementFigures({ matterCode: matter.code })} locale={locale} headingId="matter-procurement" heading={tp('sharesHeading')} />
 
       <p className="text-sm">
         <a href={`/api/public/matters/${matter.code}`} className="text-brand-700 underline" data-testid="json-link">

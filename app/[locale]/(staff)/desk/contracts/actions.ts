@@ -18,6 +18,7 @@ import { formValues, runFormAction, type ActionState } from '@/lib/forms/action-
 import { validate } from '@/lib/shared/validate';
 import { amendmentForm, contractDraftForm, contractEditForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
 import { MILESTONE_ROWS, milestoneRows } from '@/lib/forms/rows';
+import { procurementFromForm } from '@/lib/forms/procurement';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
@@ -47,6 +48,8 @@ export async function draftContractAction(_prev: ActionState, formData: FormData
       noSubcontractDeclared: formData.get('noSubcontractDeclared') === 'on' ? true : undefined,
       renewalOfId: formText(formData, 'renewalOfId') || undefined,
       milestones,
+      // How the contractor was chosen: checked by the use case (lib/procurement), field errors under procurement.*.
+      procurement: procurementFromForm(formData, formText(formData, 'contractorId')),
     });
     const { contract } = draftContract(getDb(), actor, input);
     createdId = contract.id;

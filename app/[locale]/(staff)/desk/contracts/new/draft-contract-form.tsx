@@ -9,6 +9,7 @@ import type { ActionState } from '@/lib/forms/action-state';
 import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
 import { draftContractAction, editDraftContractAction } from '../actions';
+import { ProcurementFields } from '../procurement-fields';
 
 const ROWS = [0, 1, 2, 3];
 
@@ -94,6 +95,7 @@ export function DraftContractForm({
 }) {
   const t = useTranslations('draft');
   const tf = useTranslations('contractForm');
+  const tp = useTranslations('procurement');
   const te = useTranslations('errors');
   const tm = useTranslations('milestone');
   const [state, action] = useActionState(edit ? editDraftContractAction : draftContractAction, edit ? { ...idleState, values: edit.values } : idleState);
@@ -121,6 +123,9 @@ export function DraftContractForm({
     noSubcontractDeclared: tf('declarationLabel'),
   };
   const labelOf = (name: string) => {
+    const own = /^procurement\.(\w+)$/.exec(name);
+    if (own) return tp.has(own[1]!) ? tp(own[1]!) : tp('heading');
+    if (name.startsWith('procurement.')) return tp('bidders');
     const row = /^milestones\.(\d+)\.(\w+)$/.exec(name);
     if (row) return tf(`row.${row[2] === 'dueDate' ? 'dueDate' : row[2] === 'type' ? 'type' : 'title'}Of`, { n: Number(row[1]) + 1 });
     return labels[name] ?? name;
@@ -245,6 +250,7 @@ export function DraftContractForm({
           </fieldset>
         ))}
       </fieldset>
+      {edit ? null : <ProcurementFields state={state} />}
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm">
           <input id="field-noSubcontractDeclared" type="checkbox" name="noSubcontractDeclared" defaultChecked={v('noSubcontractDeclared') === 'on'} className="mt-1" aria-describedby={state.fieldErrors?.noSubcontractDeclared ? 'declaration-error' : undefined} />

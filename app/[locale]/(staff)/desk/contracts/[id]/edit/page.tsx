@@ -10,6 +10,13 @@ import { Link } from '@/lib/i18n/navigation';
 import { MILESTONE_ROWS } from '@/lib/forms/rows';
 import { DraftContractForm } from '../../new/draft-contract-form';
 import { ReturnNotice } from '../approval-loop-banner';
+import type { Metadata } from 'next';
+import { staffPageTitle } from '@/lib/i18n/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
+  const { locale, id } = await params;
+  return staffPageTitle(locale, 'editContract', (actor) => (/^\d+$/.test(id) ? findContractForStaff(getDb(), actor, Number(id))?.contract.reference : null));
+}
 
 /** Editing a draft or a returned draft: the drafting form, filled in; the department's officers and approvers only. */
 export default async function EditDraftPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
