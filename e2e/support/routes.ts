@@ -123,10 +123,12 @@ export const routes: readonly Route[] = [
   { path: '/no/such/page', roles: ['public', 'officer'] },
   // Every signed-in person
   { path: '/change-password', roles: signedIn },
+  { path: '/notifications', roles: signedIn },
   // Officer and approver
   { path: '/desk', roles: ['officer', 'approver'] },
   { path: '/desk/contracts/new', roles: ['officer'] },
   { path: '/desk/contracts/:officerDraftContract', roles: ['officer'] },
+  { path: '/desk/contracts/:officerDraftContract/edit', roles: ['officer'] },
   { path: '/approvals', roles: ['approver'] },
   { path: '/desk/contracts/:pendingContract', roles: ['approver'] },
   // Catalogue and register (staff side)
