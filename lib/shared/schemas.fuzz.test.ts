@@ -283,7 +283,7 @@ const specs: Record<string, Spec> = {
     breaks: [(o) => ({ ...o, to: 'withdrawn', reason: '  ' })],
   },
   matterForm: { schema: matterForm, fields: { ...matterFormFields, annualBudgetFen: yuan } },
-  newMatterForm: { schema: newMatterForm, fields: { ...matterFormFields, annualBudgetFen: yuan, code: { valid: matterCode, invalid: invalidMatterCode } } },
+  newMatterForm: { schema: newMatterForm, fields: { ...matterFormFields, annualBudgetFen: yuan, code: { valid: matterCode, invalid: invalidMatterCode }, departmentId: id } },
   // contractors
   creditCode: { schema: creditCode, value: { valid: validUscc, invalid: invalidUscc } },
   contractorInput: {
