@@ -39,7 +39,8 @@ function rowsOf(sqlite: Database.Database, scope: { departmentCode?: string; mat
       `select p.method, p.notice_date as noticeDate, p.bid_deadline as bidDeadline, p.number_of_tenderers as numberOfTenderers, c.value_fen as valueFen, d.code as departmentCode
        from contracts c join contract_procurements p on p.contract_id = c.id join departments d on d.id = c.department_id where ${where}`,
     )
-    .all(scope) as Row[];
+    // better-sqlite3 refuses named values the statement does not use: bind only those in scope.
+    .all(...(scope.departmentCode || scope.matterCode ? [{ ...(scope.departmentCode ? { departmentCode: scope.departmentCode } : {}), ...(scope.matterCode ? { matterCode: scope.matterCode } : {}) }] : [])) as Row[];
 }
 
 export function procurementFigures(sqlite: Database.Database, rules: RegionRules, scope: { departmentCode?: string; matterCode?: string } = {}): ProcurementFigures {
