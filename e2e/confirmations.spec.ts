@@ -57,7 +57,7 @@ test('contract: completing posted without the confirmation is refused; the confi
   const panel = page.getByTestId('transition-complete').getByTestId('confirmation-panel');
   await expect(panel).toBeVisible();
   expect(one('select status from contracts where id = ?', c!.id)).toBe('active');
-  await expect(panel).toContainText(`还有 ${c!.planned} 个里程碑尚待完成`);
+  await expect(panel).toContainText(`还有 ${c!.planned} 个履约节点尚待完成`);
   await expect(panel).toContainText(`尚未支付 ${yuan(c!.unpaid, 'zh-CN')}`);
   await expect(panel).toContainText('公开的合同页面将显示');
 
