@@ -22,7 +22,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: path.join(dataDir, 'playwright-results.json') }]],
-  timeout: 30_000,
+  // Many tests walk several server-rendered pages (axe on each, the 360 px sweep): 60 s a test, 10 s an
+  // assertion, so a busy machine slows them down without failing them; a real failure still fails.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
