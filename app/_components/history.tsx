@@ -56,7 +56,8 @@ export async function History({ events, title, showRecord = false }: { events: H
                   {t('status')}<Colon />{status(e.action, data.from)} → {status(e.action, data.to)}
                 </p>
               ) : null}
-              {data.reason ? <p className="text-slate-700">{t('reason')}<Colon />{data.reason}</p> : null}
+              {/* An auth event's reason is a code (signed_out, expired…), not words someone wrote. */}
+              {data.reason && !e.action.startsWith('auth.') ? <p className="text-slate-700">{t('reason')}<Colon />{data.reason}</p> : null}
               {data.comment ? <p className="text-slate-700">{t('comment')}<Colon />{data.comment}</p> : null}
               {data.changes ? (
                 <ul className="mt-1 space-y-0.5">

@@ -10,7 +10,7 @@ export async function NotificationCount({ user }: { user: SessionUser }) {
   const { unread } = listNotifications(getDb(), buildActor(user));
   const t = await getTranslations('notifications');
   return (
-    <Link href="/notifications" className="whitespace-nowrap text-brand-700 underline" data-testid="notification-count" aria-label={t('headerLabel', { count: unread })}>
+    <Link href="/notifications" className="whitespace-nowrap text-brand-700 underline" data-testid="notification-count">
       {t('header')}
       {unread ? <span className="ml-1 inline-block min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs font-semibold text-white no-underline tabular-nums">{unread}</span> : null}
     </Link>
