@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, formatMoney } from './format';
+import { formatFen, formatMoney, formatShare } from './format';
 
 describe('formatMoney: one summary format per locale (docs/formats.md)', () => {
   it('Chinese: 万元 from ten thousand yuan up, 元 below', () => {
@@ -20,5 +20,13 @@ describe('formatMoney: one summary format per locale (docs/formats.md)', () => {
 
   it('exact amounts keep fen', () => {
     expect(formatFen(19_590_050, 'en')).toBe('CN¥195,900.50');
+  });
+});
+
+describe('formatShare', () => {
+  it('shows a part of a whole as a percentage in the reader’s locale, and a dash for an empty whole', () => {
+    expect(formatShare(1, 3, 'en')).toBe('33.3%');
+    expect(formatShare(1, 3, 'zh-CN')).toBe('33.3%');
+    expect(formatShare(0, 0, 'en')).toBe('—');
   });
 });

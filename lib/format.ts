@@ -23,6 +23,11 @@ export function formatMoney(fen: number, locale: string): string {
     : `CN¥${new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(yuan)}`;
 }
 
+/** A part of a whole as a percentage to one decimal in the reader's locale; a dash when the whole is zero. */
+export function formatShare(part: number, whole: number, locale: string): string {
+  return whole === 0 ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(part / whole);
+}
+
 export function formatNumber(n: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(n);
 }

@@ -1,11 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/app/_components/data-table';
-import { formatFen, formatNumber } from '@/lib/format';
+import { formatFen, formatNumber, formatShare } from '@/lib/format';
 import type { ProcurementFigures } from '@/lib/public/procurement-queries';
 import { localized } from './localized';
-
-const percent = (part: number, whole: number, locale: string) =>
-  whole === 0 ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(part / whole);
 
 /** Per department: contracts, value, and the shares of value awarded by single source and with a single bidder. */
 export async function ProcurementByDepartment({ rows, locale }: { rows: { code: string; nameZh: string; nameEn: string; figures: ProcurementFigures }[]; locale: string }) {
@@ -25,8 +22,8 @@ export async function ProcurementByDepartment({ rows, locale }: { rows: { code: 
           { header: t('department'), cell: (r) => localized(locale, r.nameZh, r.nameEn) },
           { header: t('contracts'), numeric: true, cell: (r) => formatNumber(r.figures.recorded.contracts, locale) },
           { header: t('value'), numeric: true, cell: (r) => formatFen(r.figures.recorded.valueFen, locale) },
-          { header: t('singleSource'), numeric: true, cell: (r) => percent(r.figures.byMethod.single_source.valueFen, r.figures.recorded.valueFen, locale) },
-          { header: t('singleBidder'), numeric: true, cell: (r) => percent(r.figures.singleBidder.valueFen, r.figures.recorded.valueFen, locale) },
+          { header: t('singleSource'), numeric: true, cell: (r) => formatShare(r.figures.byMethod.single_source.valueFen, r.figures.recorded.valueFen, locale) },
+          { header: t('singleBidder'), numeric: true, cell: (r) => formatShare(r.figures.singleBidder.valueFen, r.figures.recorded.valueFen, locale) },
         ]}
       />
     </section>

@@ -1,11 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/app/_components/data-table';
 import { procurementMethods } from '@/lib/domain/enums';
-import { formatFen, formatNumber } from '@/lib/format';
+import { formatFen, formatNumber, formatShare } from '@/lib/format';
 import type { ProcurementFigures } from '@/lib/public/procurement-queries';
-
-const percent = (part: number, whole: number, locale: string) =>
-  whole === 0 ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(part / whole);
 
 /**
  * How the published contracts in scope were awarded: per method the contracts, their value and its share
@@ -38,17 +35,17 @@ export async function ProcurementShares({ figures: f, locale, headingId, heading
                 cell: (r) => (
                   <span className="flex items-center gap-2">
                     <span className="inline-block h-2 rounded bg-brand-700" style={{ width: `${Math.max(2, Math.round((r.valueFen / f.recorded.valueFen) * 80))}px` }} aria-hidden />
-                    <span className="tabular-nums">{percent(r.valueFen, f.recorded.valueFen, locale)}</span>
+                    <span className="tabular-nums">{formatShare(r.valueFen, f.recorded.valueFen, locale)}</span>
                   </span>
                 ),
               },
             ]}
           />
           <p className="text-sm text-slate-700" data-testid="single-source-share">
-            {t('singleSourceShare', { share: percent(f.byMethod.single_source.valueFen, f.recorded.valueFen, locale) })}
+            {t('singleSourceShare', { share: formatShare(f.byMethod.single_source.valueFen, f.recorded.valueFen, locale) })}
           </p>
           <p className="text-sm text-slate-700" data-testid="single-bidder-share">
-            {t('singleBidderShare', { share: percent(f.singleBidder.valueFen, f.recorded.valueFen, locale), contracts: f.singleBidder.contracts })}
+            {t('singleBidderShare', { share: formatShare(f.singleBidder.valueFen, f.recorded.valueFen, locale), contracts: f.singleBidder.contracts })}
           </p>
           <p className="text-sm text-slate-700">{t('shortPeriodCount', { contracts: f.shortPeriod.contracts })}</p>
           <p className="text-xs text-slate-600">{t('sharesMethod')}</p>
