@@ -12,8 +12,8 @@ const text = {
 
 /** The unread count in the header (0 when no badge). */
 async function unread(page: Page): Promise<number> {
-  const label = (await page.getByTestId('notification-count').getAttribute('aria-label')) ?? '';
-  return Number(/(\d+)/.exec(label)?.[1] ?? 0);
+  const text = (await page.getByTestId('notification-count').textContent()) ?? '';
+  return Number(/(\d+)/.exec(text)?.[1] ?? 0);
 }
 
 async function notificationFor(page: Page, locale: string, reference: string, kind: string) {
