@@ -17,8 +17,7 @@ import { formLocale, formText } from '@/lib/forms/form-data';
 import { formValues, runFormAction, type ActionState } from '@/lib/forms/action-state';
 import { validate } from '@/lib/shared/validate';
 import { amendmentForm, contractDraftForm, contractEditForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
-import { MILESTONE_ROWS, milestoneRows } from '@/lib/forms/rows';
-import { procurementFromForm } from '@/lib/forms/procurement';
+import { contractFieldsFromForm, editedMilestoneRows } from '@/lib/forms/contract-draft';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
@@ -35,22 +34,7 @@ export async function draftContractAction(_prev: ActionState, formData: FormData
     requirePermission(actor, 'contract.draft');
     // The contractor search without JavaScript: nothing is drafted; every field comes back as typed.
     if (formText(formData, 'intent') === 'search') return { status: 'idle', values: formValues(formData) };
-    // Each row as sent: an unknown milestone type is refused by the schema (field error), never stored as another.
-    const milestones = milestoneRows(formData);
-    const input = validate(contractDraftForm, {
-      matterId: formText(formData, 'matterId'),
-      contractorId: formText(formData, 'contractorId'),
-      valueFen: formText(formData, 'valueFen') ?? '',
-      startDate: formText(formData, 'startDate'),
-      endDate: formText(formData, 'endDate'),
-      justification: formText(formData, 'justification') || undefined,
-      terms: formText(formData, 'terms') ?? '',
-      noSubcontractDeclared: formData.get('noSubcontractDeclared') === 'on' ? true : undefined,
-      renewalOfId: formText(formData, 'renewalOfId') || undefined,
-      milestones,
-      // How the contractor was chosen: checked by the use case (lib/procurement), field errors under procurement.*.
-      procurement: procurementFromForm(formData, formText(formData, 'contractorId')),
-    });
+    const input = validate(contractDraftForm, contractFieldsFromForm(formData));
     const { contract } = draftContract(getDb(), actor, input);
     createdId = contract.id;
     refresh();
@@ -66,18 +50,10 @@ export async function editDraftContractAction(_prev: ActionState, formData: Form
     const actor = await requireActor();
     requirePermission(actor, 'contract.draft');
     const input = validate(contractEditForm, {
+      ...contractFieldsFromForm(formData, editedMilestoneRows(formData)),
       contractId: formText(formData, 'contractId'),
-      matterId: formText(formData, 'matterId'),
-      contractorId: formText(formData, 'contractorId'),
-      valueFen: formText(formData, 'valueFen') ?? '',
-      startDate: formText(formData, 'startDate'),
-      endDate: formText(formData, 'endDate'),
-      justification: formText(formData, 'justification') || undefined,
-      terms: formText(formData, 'terms') ?? '',
-      noSubcontractDeclared: formData.get('noSubcontractDeclared') === 'on' ? true : undefined,
-      renewalOfId: formText(formData, 'renewalOfId') || undefined,
-      // The edit form offers a row per milestone of the draft and one more (a draft holds at most 50).
-      milestones: milestoneRows(formData, Math.min(51, Math.max(MILESTONE_ROWS, Number(formText(formData, 'milestoneRows')) || 0))),
+      // The edit form has no procurement fields yet: what was recorded at drafting stays.
+      procurement: undefined,
     });
     const { contract } = editDraftContract(getDb(), actor, input);
     editedId = contract.id;
