@@ -20,6 +20,8 @@ import {
   errorReportStatuses,
   reportedRecordTypes,
 } from '../domain/enums';
+import { indicatorDirections, indicatorKinds } from '../results/kinds';
+import { unitCodes } from '../results/units';
 
 // Every action's data, declared once. The shapes are the ones the use cases (and lib/synth/generate.ts, which
 // writes the same events directly) have always stored: the trail hashes the data as stored, so a field is
@@ -85,6 +87,20 @@ const matterFields = {
   annualBudgetFen: fenAmount,
 };
 
+const indicatorFields = {
+  nameZh: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(indicatorKinds),
+  direction: z.enum(indicatorDirections),
+  definitionZh: z.string(),
+  definitionEn: z.string(),
+};
+/** A contract's targets: per indicator (id and code), the value in the indicator's unit (lib/results). */
+const namedIndicator = { indicatorId: id, code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.enum(unitCodes) };
+const targets = z.array(z.strictObject({ ...namedIndicator, target: z.number() }));
+/** A deliverable's results per indicator, named so the trail reads without the catalogue. */
+const results = z.array(z.strictObject({ ...namedIndicator, value: z.number() }));
+
 const contractorFields = {
   nameZh: z.string(),
   nameEn: z.string(),
@@ -127,6 +143,14 @@ export const auditDataSchemas = {
   }),
   'matter.updated': updated(matterFields),
   'matter.status_changed': transition(catalogueStatuses),
+  /** A matter's new indicator (lib/results/service.ts); `migratedResults`: earlier free indicator values taken over as results. */
+  'indicator.added': z.strictObject({
+    after: z.strictObject({ indicatorId: id, matterId: id, code: z.string(), unit: z.enum(unitCodes), ...indicatorFields }),
+    migratedResults: z.number().int().optional(),
+  }),
+  /** The names are the indicator's before the change, so the trail reads without the catalogue. */
+  'indicator.updated': z.strictObject({ indicatorId: id, code: z.string(), nameZh: z.string(), nameEn: z.string(), changes: updated(indicatorFields).shape.changes }),
+  'indicator.retired': z.strictObject({ indicatorId: id, code: z.string(), nameZh: z.string(), nameEn: z.string() }),
   'contractor.created': created({
     ...contractorFields,
     creditCode: z.string(),
@@ -192,8 +216,10 @@ export const auditDataSchemas = {
     tenderers: z.array(z.strictObject({ contractorId: id.nullable(), name: z.string(), creditCode: z.string().nullable(), bidFen: fenAmount.nullable(), awarded: z.boolean() })),
     warnings: z.array(z.string()),
   }),
+  /** The targets a draft sets (when drafted or edited: before → after), lib/results. */
+  'contract.targets_set': z.strictObject({ before: targets, after: targets }),
   /** What an approved amendment changed. */
-  'contract.updated': updated({ valueFen: fenAmount, endDate: day, terms: z.string() }),
+  'contract.updated': updated({ valueFen: fenAmount, endDate: day, terms: z.string(), targets }),
   'contract.submitted': contractTransition,
   'contract.returned': contractTransition,
   'contract.approved': contractTransition,
@@ -211,6 +237,9 @@ export const auditDataSchemas = {
     newEndDate: day,
     previousTerms: z.string(),
     newTerms: z.string(),
+    /** Only when the amendment changes the targets: all of them before, and all of them after. */
+    previousTargets: targets.optional(),
+    newTargets: targets.optional(),
   }),
   'amendment.approved': amendmentTransition,
   'amendment.rejected': amendmentTransition,
@@ -224,7 +253,10 @@ export const auditDataSchemas = {
     periodStart: day,
     periodEnd: day,
     description: z.string(),
-    indicators: indicatorNumbers,
+    /** Free indicator keys, as deliverables reported them before the catalogue (and lib/synth still writes). */
+    indicators: indicatorNumbers.optional(),
+    /** Results per catalogue indicator (lib/results). */
+    results: results.optional(),
     supersedesId: id.nullable(),
   }),
   'deliverable.accepted': deliverableTransition,

@@ -12,6 +12,7 @@ import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
 import { amendmentTransitions, termProblem, type AmendmentStep } from './rules';
 import { amendmentDecisionInput, amendmentInput } from './schema';
+import { amendmentTargetRows, checkTargets, replaceTargets, storeAmendmentTargets, storedTargets, targetEntries, type TargetEntry } from '../results/service';
 
 /** An officer proposes a change of value, end date or terms of an active contract, with a rationale. */
 export function requestAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
@@ -22,7 +23,11 @@ export function requestAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
   requirePermission(actor, 'amendment.request', { departmentId: contract.departmentId });
   if (contract.status !== 'active') throw ruleViolation('contract_not_active', `the contract is ${contract.status}`);
   const next = { valueFen: data.newValueFen ?? contract.valueFen, endDate: data.newEndDate ?? contract.endDate, terms: data.newTerms ?? contract.terms };
-  if (next.valueFen === contract.valueFen && next.endDate === contract.endDate && next.terms === contract.terms) {
+  const previousTargets = storedTargets(tx, contract.id);
+  const checkedTargets = data.newTargets === undefined ? null : checkTargets(tx, contract.matterId, data.newTargets);
+  const newTargets = checkedTargets === null ? null : targetEntries(checkedTargets).sort((a, b) => a.indicatorId - b.indicatorId);
+  const targetsChange = newTargets !== null && JSON.stringify(newTargets) !== JSON.stringify(previousTargets);
+  if (next.valueFen === contract.valueFen && next.endDate === contract.endDate && next.terms === contract.terms && !targetsChange) {
     throw new AppError('validation', 'nothing would change', { fieldErrors: { _form: ['amendment_empty'] } });
   }
   const term = termProblem(contract.startDate, next.endDate, contract.justification);
@@ -40,8 +45,15 @@ export function requestAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
     previousTerms: contract.terms,
     newTerms: next.terms,
   };
-  const row = tx.insert(amendments).values({ ...values, requestedBy: requireUserId(actor), createdAt: nowIso() }).returning().get();
-  appendAuditEvent(tx, actor, { action: 'amendment.requested', entityType: 'amendment', entityId: row.id, departmentId: contract.departmentId, data: { after: values } });
+  const row = tx.insert(amendments).values({ ...values, changesTargets: targetsChange, requestedBy: requireUserId(actor), createdAt: nowIso() }).returning().get();
+  if (targetsChange) storeAmendmentTargets(tx, row.id, checkedTargets!);
+  appendAuditEvent(tx, actor, {
+    action: 'amendment.requested',
+    entityType: 'amendment',
+    entityId: row.id,
+    departmentId: contract.departmentId,
+    data: { after: { ...values, ...(targetsChange ? { previousTargets, newTargets: newTargets! } : {}) } },
+  });
   return row;
 }
 
@@ -72,6 +84,12 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
       .run();
     if (changed.changes !== 1) throw new AppError('stale', 'the contract changed since the amendment was requested');
   }
+  let targetChange: { before: TargetEntry[]; after: TargetEntry[] } | null = null;
+  if (to === 'approved' && amendment.changesTargets) {
+    const before = storedTargets(tx, contract.id);
+    replaceTargets(tx, contract.id, amendmentTargetRows(tx, amendment.id).map((r) => ({ indicator: { id: r.indicatorId }, centi: r.targetCenti })));
+    targetChange = { before, after: storedTargets(tx, contract.id) };
+  }
   const decided = tx
     .update(amendments)
     .set({ status: to, decidedBy: actor.id, decidedAt: now, decisionComment: data.comment || null })
@@ -86,7 +104,8 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
     data: { from: amendment.status, to, ...(data.comment ? { comment: data.comment } : {}) },
   });
   if (to === 'approved') {
-    const changes: Record<string, { before: string | number; after: string | number }> = {};
+    const changes: Record<string, { before: string | number | TargetEntry[]; after: string | number | TargetEntry[] }> = {};
+    if (targetChange) changes.targets = targetChange;
     if (amendment.previousValueFen !== amendment.newValueFen) changes.valueFen = { before: amendment.previousValueFen, after: amendment.newValueFen };
     if (amendment.previousEndDate !== amendment.newEndDate) changes.endDate = { before: amendment.previousEndDate, after: amendment.newEndDate };
     if (amendment.previousTerms !== amendment.newTerms) changes.terms = { before: amendment.previousTerms, after: amendment.newTerms };

@@ -11,6 +11,7 @@ import { validate } from '../shared/validate';
 import { termProblem } from './rules';
 import { contractEditInput } from './schema';
 import { contractWarnings, requireEligibleContractor } from './service';
+import { setDraftTargetsInTx } from '../results/service';
 
 type MilestoneRow = { title: string; type: 'delivery' | 'reporting' | 'payment'; dueDate: string };
 const milestoneKey = (m: MilestoneRow) => JSON.stringify([m.title, m.type, m.dueDate]);
@@ -51,7 +52,8 @@ export function editDraftContractInTx(tx: Tx, actor: Actor, input: unknown) {
   };
   const changes = diffFields(contract, fields);
   const milestonesChanged = JSON.stringify(beforeRows.map(milestoneKey)) !== JSON.stringify(afterRows.map(milestoneKey));
-  if (Object.keys(changes).length === 0 && !milestonesChanged) return { contract, changed: false, warnings: contractWarnings(tx, contract) };
+  const targetsChanged = setDraftTargetsInTx(tx, actor, contract, data.targets);
+  if (Object.keys(changes).length === 0 && !milestonesChanged) return { contract, changed: targetsChanged, warnings: contractWarnings(tx, contract) };
 
   const now = nowIso();
   const updated = tx
