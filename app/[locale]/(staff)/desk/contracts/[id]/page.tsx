@@ -26,6 +26,10 @@ import { ContractorRecordPanel } from '../../deliverables/contractor-record-pane
 import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
 import { Colon } from '@/app/_components/punctuation';
+import { ContractProgressTable } from '@/app/_components/contract-progress';
+import { contractResults } from '@/lib/results/queries';
+import { reportableIndicators } from '@/lib/results/service';
+import { indicatorOptions } from '@/lib/results/options';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale, id } = await params;
@@ -105,7 +109,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
       </div>
       <ApprovalLoopBanner actor={actor} contract={c} step={typeof step === 'string' ? step : undefined} warnings={stepWarnings === '1'} />
 
-      {isOwnContractor && c.status === 'active' ? <ReportWorkSection contractId={c.id} locale={locale} milestones={detail.milestones} uploadStatus={typeof upload === 'string' ? upload : undefined} /> : null}
+      {isOwnContractor && c.status === 'active' ? <ReportWorkSection contractId={c.id} locale={locale} milestones={detail.milestones} indicators={indicatorOptions(reportableIndicators(db, c), locale)} uploadStatus={typeof upload === 'string' ? upload : undefined} /> : null}
 
       {actor.role !== 'contractor' ? (
         <section aria-labelledby="summary-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" data-testid="contract-summary">
@@ -149,6 +153,9 @@ export default async function StaffContractPage({ params, searchParams }: { para
           <div><dt className="text-slate-600">{t('renewalOf')}</dt><dd><Link href={`/desk/contracts/${c.renewalOfId}`} className="text-brand-700 underline">{t('previousContract')}</Link></dd></div>
         ) : null}
       </dl>
+
+      {/* On track / behind per indicator comes from lib/results/attainment.ts (wt-metrics): pass it as `status`. */}
+      <ContractProgressTable progress={contractResults(db, c.id)} locale={locale} />
 
       {detail.warnings.length ? (
         <div role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="contract-warnings">
@@ -232,7 +239,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
         db={db}
         actor={actor}
         locale={locale}
-        contract={{ id: c.id, status: c.status, departmentId: c.departmentId, contractorId: c.contractorId }}
+        contract={{ id: c.id, status: c.status, departmentId: c.departmentId, contractorId: c.contractorId, matterId: c.matterId }}
         milestones={detail.milestones}
         uploadStatus={typeof upload === 'string' ? upload : undefined}
       />

@@ -9,6 +9,8 @@ import { findContractForStaff, findEligibleContractors } from '@/lib/contracts/s
 import { Link } from '@/lib/i18n/navigation';
 import { MILESTONE_ROWS } from '@/lib/forms/rows';
 import { DraftContractForm } from '../../new/draft-contract-form';
+import { listContractTargets, listMatterIndicators } from '@/lib/results/queries';
+import { indicatorOptions, targetFormValues } from '@/lib/results/options';
 import { ReturnNotice } from '../approval-loop-banner';
 import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
@@ -42,6 +44,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ loca
     terms: c.terms,
     ...(c.noSubcontractDeclared ? { noSubcontractDeclared: 'on' } : {}),
   };
+  for (const [code, target] of Object.entries(targetFormValues(listContractTargets(db, c.id)))) values[`target_${code}`] = target;
   detail.milestones.forEach((m, i) => {
     values[`milestones.${i}.title`] = m.title;
     values[`milestones.${i}.type`] = m.type;
@@ -63,6 +66,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ loca
         matterId={c.matterId}
         renewalOfId={c.renewalOfId ?? undefined}
         contractors={contractors.map((x) => ({ id: x.id, name: `${en ? x.nameEn : x.nameZh}${x.creditCode ? ` (${x.creditCode})` : ''}`, search: `${x.nameZh} ${x.nameEn} ${x.creditCode}`.toLowerCase() }))}
+        indicators={indicatorOptions(listMatterIndicators(db, c.matterId), locale)}
         edit={{ contractId: c.id, values, submitLabel: t('saveChanges'), milestoneRows: Math.max(MILESTONE_ROWS, detail.milestones.length + 1) }}
       />
     </div>
