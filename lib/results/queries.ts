@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { contractTargets, deliverableResults, deliverables, matterIndicators } from '../../db/schema';
-import { fromCenti, units, type Aggregation, type UnitCode } from './units';
+import { aggregationOf, fromCenti, type Aggregation, type UnitCode } from './units';
 
 export type Indicator = typeof matterIndicators.$inferSelect;
 
@@ -69,9 +69,10 @@ export type IndicatorProgress = {
  * contract's accepted deliverables reported. Only accepted deliverables count: submitted ones wait, returned
  * ones never count (their resubmission counts once accepted).
  *
- * Aggregation per unit (`units[unit].aggregation`): `sum` adds the accepted periods' values (households,
- * enterprises, cases, kilometres, yuan…); `latest` takes the value of the accepted period that ends last (a
- * percentage, a response time in hours: they do not add up). Periods that overlap are not detected.
+ * Aggregation per unit (`aggregationOf` in units.ts): `sum` adds the accepted periods' values (households,
+ * enterprises, cases, kilometres, hours of service, yuan…); `latest` takes the value of the accepted period
+ * that ends last (a percentage; a response time in hours: they do not add up). Overlapping periods are not
+ * detected.
  */
 export function contractResults(db: Db, contractId: number): IndicatorProgress[] {
   const targets = listContractTargets(db, contractId);
@@ -93,7 +94,7 @@ export function contractResults(db: Db, contractId: number): IndicatorProgress[]
   const entry = (indicator: Indicator, target: number | null) => {
     let e = byIndicator.get(indicator.id);
     if (!e) {
-      e = { indicator, unit: indicator.unit, aggregation: units[indicator.unit].aggregation, target, periods: [], result: null, share: null };
+      e = { indicator, unit: indicator.unit, aggregation: aggregationOf(indicator.unit, indicator.kind), target, periods: [], result: null, share: null };
       byIndicator.set(indicator.id, e);
     }
     return e;

@@ -37,7 +37,8 @@ describe('units', () => {
     expect(parseUnitValue('percent', '100.01')).toEqual({ ok: false, problem: 'result_percent' });
     expect(parseUnitValue('percent', '95.5')).toEqual({ ok: true, centi: 9550 });
     expect(parseUnitValue('kilometres', '12.34')).toEqual({ ok: true, centi: 1234 });
-    expect(parseUnitValue('kilometres', '12，5')).toEqual({ ok: true, centi: 1250 });
+    expect(parseUnitValue('kilometres', '1,200.5')).toEqual({ ok: true, centi: 120050 });
+    expect(parseUnitValue('households', '１，２００')).toEqual({ ok: true, centi: 120000 });
     expect(parseUnitValue('kilometres', '12.345')).toEqual({ ok: false, problem: 'result_decimals' });
     expect(parseUnitValue('hours', '-1')).toEqual({ ok: false, problem: 'result_negative' });
     expect(parseUnitValue('hours', 'abc')).toEqual({ ok: false, problem: 'result_number' });

@@ -38,7 +38,7 @@ export type ValueRule = 'count' | 'percent' | 'decimal2';
  * How results of the unit add up over a contract's reporting periods (docs/results.md):
  * `sum` — counts and measures of work done add up (enterprises inspected, kilometres patrolled);
  * `latest` — a share or a level does not add up: the latest accepted period's value stands (a % answered on
- * time, a satisfaction rate, an average response time in hours).
+ * time, a satisfaction rate; an average response time in hours, see aggregationOf).
  */
 export type Aggregation = 'sum' | 'latest';
 
@@ -56,12 +56,23 @@ export const units: Record<UnitCode, UnitDef> = {
   square_metres: { zh: '平方米', en: 'm²', rec20: 'MTK', rule: 'decimal2', aggregation: 'sum' },
   tonnes: { zh: '吨', en: 'tonnes', rec20: 'TNE', rule: 'decimal2', aggregation: 'sum' },
   percent: { zh: '%', en: '%', rec20: 'P1', rule: 'percent', aggregation: 'latest' },
-  // Hours, days and minutes measure how long something takes (a response time): a level, not a quantity of work.
-  hours: { zh: '小时', en: 'hours', rec20: 'HUR', rule: 'decimal2', aggregation: 'latest' },
-  days: { zh: '天', en: 'days', rec20: 'DAY', rule: 'decimal2', aggregation: 'latest' },
-  minutes: { zh: '分钟', en: 'minutes', rec20: 'MIN', rule: 'decimal2', aggregation: 'latest' },
+  // Hours, days and minutes of service add up; as a timeliness indicator (a response time) they do not: aggregationOf.
+  hours: { zh: '小时', en: 'hours', rec20: 'HUR', rule: 'decimal2', aggregation: 'sum' },
+  days: { zh: '天', en: 'days', rec20: 'DAY', rule: 'decimal2', aggregation: 'sum' },
+  minutes: { zh: '分钟', en: 'minutes', rec20: 'MIN', rule: 'decimal2', aggregation: 'sum' },
   yuan: { zh: '元', en: 'yuan', rec20: null, currency: 'CNY', rule: 'decimal2', aggregation: 'sum' },
 };
+
+const durations: readonly UnitCode[] = ['hours', 'days', 'minutes'];
+
+/**
+ * How an indicator's period results make its result so far: by its unit, except that a duration measuring
+ * timeliness (hours to answer a complaint) is a level, so the latest period stands, like a percentage.
+ */
+export function aggregationOf(unit: UnitCode, kind: string): Aggregation {
+  if (durations.includes(unit) && kind === 'output_timeliness') return 'latest';
+  return units[unit].aggregation;
+}
 
 export const isUnitCode = (u: string): u is UnitCode => Object.hasOwn(units, u);
 
@@ -76,15 +87,15 @@ export type ValueProblem = 'result_number' | 'result_negative' | 'result_whole' 
 
 /**
  * A typed value as integer hundredths, checked by the unit's rule: counts whole, percent 0–100, measures with
- * at most two decimals; never negative. Accepts full-width digits and a decimal comma (`１２，５` is not a
- * number: only `,` or `，` as decimal separator without grouping).
+ * at most two decimals; never negative. Accepts full-width digits and grouping commas (`1,200`, `１，２００`).
  */
 export function parseUnitValue(unit: UnitCode, raw: string | number): { ok: true; centi: number } | { ok: false; problem: ValueProblem } {
   const text = String(raw)
     .trim()
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, '.')
-    .replace(/[,，]/g, '.');
+    // Grouping commas, as in money (lib/shared/zod.ts yuanAsFen): 1,200 is twelve hundred.
+    .replace(/[,，]/g, '');
   if (/^-/.test(text)) return { ok: false, problem: 'result_negative' };
   const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) return { ok: false, problem: 'result_number' };

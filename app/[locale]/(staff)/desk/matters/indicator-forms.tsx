@@ -8,7 +8,7 @@ import { idleState } from '@/lib/forms/state';
 import type { ActionState } from '@/lib/forms/action-state';
 import { indicatorDirections, indicatorKinds } from '@/lib/results/kinds';
 import { unitCodes } from '@/lib/results/units';
-import { addIndicatorAction, editIndicatorAction, retireIndicatorAction } from './indicator-actions';
+import { addIndicatorAction, editIndicatorAction, retireIndicatorAction } from './actions';
 
 export type IndicatorInitial = { nameZh: string; nameEn: string; kind: string; direction: string; definitionZh: string; definitionEn: string };
 
