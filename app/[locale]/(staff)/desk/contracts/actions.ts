@@ -18,6 +18,7 @@ import { formValues, runFormAction, type ActionState } from '@/lib/forms/action-
 import { validate } from '@/lib/shared/validate';
 import { amendmentForm, contractDraftForm, contractEditForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
 import { contractFieldsFromForm, editedMilestoneRows } from '@/lib/forms/contract-draft';
+import { valuesFromForm } from '@/lib/results/values';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
@@ -123,6 +124,8 @@ export async function requestAmendmentAction(_prev: ActionState, formData: FormD
         newValueFen: formText(formData, 'newValueFen') ?? '',
         newEndDate: formText(formData, 'newEndDate') || undefined,
         newTerms: formText(formData, 'newTerms') || undefined,
+        // The contract's targets as the form shows them (lib/results); the use case sees whether they changed.
+        newTargets: [...formData.keys()].some((k) => k.startsWith('target_')) ? valuesFromForm(formData, 'target') : undefined,
         rationale: formText(formData, 'rationale'),
       }),
     );

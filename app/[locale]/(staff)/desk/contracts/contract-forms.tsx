@@ -1,5 +1,6 @@
 'use client';
 
+import { IndicatorFields, type IndicatorOption } from '../indicator-fields';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatFen } from '@/lib/format';
 import { useActionState } from 'react';
@@ -98,7 +99,8 @@ export function PaymentForm({ contractId, milestones }: { contractId: number; mi
   );
 }
 
-export function AmendmentForm({ contractId }: { contractId: number }) {
+/** `indicators` and `targets`: the contract's targets, filled in; changing one makes the amendment carry all of them (lib/results). */
+export function AmendmentForm({ contractId, indicators = [], targets }: { contractId: number; indicators?: IndicatorOption[]; targets?: Record<string, string> }) {
   const t = useTranslations('contractActions');
   const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(requestAmendmentAction, idleState);
@@ -111,6 +113,7 @@ export function AmendmentForm({ contractId }: { contractId: number }) {
       <Field name="newValueFen" label={t('newValueYuan')} inputMode="decimal" state={state} />
       <Field name="newEndDate" label={t('newEndDate')} type="date" state={state} />
       <Field name="newTerms" label={t('newTerms')} state={state} />
+      <IndicatorFields prefix="target" indicators={indicators} state={state} idPrefix="amendment-" initial={targets} />
       <Field name="rationale" label={t('rationale')} required state={state} />
       <SubmitButton>{t('requestAmendment')}</SubmitButton>
     </form>

@@ -27,9 +27,9 @@ import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
 import { Colon } from '@/app/_components/punctuation';
 import { ContractProgressTable } from '@/app/_components/contract-progress';
-import { contractResults } from '@/lib/results/queries';
+import { contractResults, listContractTargets, listMatterIndicators } from '@/lib/results/queries';
 import { reportableIndicators } from '@/lib/results/service';
-import { indicatorOptions } from '@/lib/results/options';
+import { indicatorOptions, targetFormValues } from '@/lib/results/options';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale, id } = await params;
@@ -232,7 +232,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
             ))}
           </ul>
         )}
-        {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} /> : null}
+        {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} indicators={indicatorOptions(listMatterIndicators(db, c.matterId), locale)} targets={targetFormValues(listContractTargets(db, c.id))} /> : null}
       </section>
 
       <DeliverablesSection
