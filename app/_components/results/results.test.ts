@@ -15,8 +15,11 @@ import { UnitCostFigure } from './unit-cost-figure';
 // The results components rendered to HTML in both locales, in the provider the app's layout gives them;
 // every figure checked against a recount from the same plain inputs.
 
+/** The app layout's provider; children go as createElement's third argument. */
+const Provider = NextIntlClientProvider as unknown as ComponentType<{ locale: string; messages: object; timeZone: string }>;
+
 function render<P extends object>(locale: 'zh-CN' | 'en', component: ComponentType<P>, props: P): string {
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: locale === 'en' ? en : zh, timeZone: 'Asia/Shanghai' }, createElement(component, props)));
+  return renderToStaticMarkup(createElement(Provider, { locale, messages: locale === 'en' ? en : zh, timeZone: 'Asia/Shanghai' }, createElement(component, props)));
 }
 /** The visible text, tags removed (hidden spans and labels included). */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
