@@ -7,9 +7,10 @@ import zh from '@/messages/zh-CN.json';
 import { formatFen, formatMoney } from '@/lib/format';
 import { contractAttainment } from '@/lib/results/attainment';
 import type { Indicator, Observation, Target } from '@/lib/results/types';
-import { baselineByDepartment, contractUnitCost, matterBaseline, mulDivRound } from '@/lib/results/unit-cost';
+import { baselineByDepartment, contractUnitCost, matterBaseline, matterUnitCost, mulDivRound } from '@/lib/results/unit-cost';
 import { BaselineChart } from './baseline-chart';
 import { ResultsProgressTable } from './progress-table';
+import { UnitCostComparison } from './unit-cost-comparison';
 import { UnitCostFigure } from './unit-cost-figure';
 
 // The results components rendered to HTML in both locales, in the provider the app's layout gives them;
@@ -95,6 +96,30 @@ describe('cost per result', () => {
     expect(says({ status: 'not_a_count', paidFen: 1 }, satisfaction)).toContain('“Resident satisfaction”, is not a count');
     expect(says({ status: 'no_main_indicator' }, null)).toContain('names no main output indicator');
     expect(text(render('zh-CN', UnitCostFigure, { cost: { status: 'no_main_indicator' }, indicator: null, unitLabel: '' }))).toContain('该事项未指定主要产出指标');
+  });
+});
+
+describe('cost per result compared across years and contractors', () => {
+  const o = (periodEnd: string, value: number): Observation => ({ indicatorCode: inspected.code, periodStart: `${periodEnd.slice(0, 7)}-01`, periodEnd, value, accepted: true });
+  const m = matterUnitCost(inspected, [
+    { reference: 'LG-2025-1', contractorId: 7, startDate: '2025-01-01', endDate: '2025-12-31', paidFen: 90_000_00, observations: [o('2025-12-31', 300)] },
+    { reference: 'LG-2026-1', contractorId: 9, ...term, paidFen: 60_000_00, observations: [o('2026-03-31', 100)] },
+    { reference: 'LG-2026-2', contractorId: 9, ...term, paidFen: 20_000_00, observations: [] },
+  ]);
+
+  it('one row per year: contracts pooled, paid, accepted result and the figure, recounted', () => {
+    const groups = m.byYear.map((y) => ({ key: String(y.year), label: String(y.year), ...y }));
+    const html = render('en', UnitCostComparison, { groups, caption: 'By year', groupHeader: 'Year', unitLabel: 'enterprise' });
+    expect(rowsOf(html, 'unit-cost-comparison-row')).toEqual([
+      `2025 Contracts pooled 1 of 1 Paid ${formatFen(90_000_00, 'en')} Accepted result 300 enterprise Cost per result ${formatFen(300_00, 'en')} per enterprise`,
+      `2026 Contracts pooled 1 of 2 Paid ${formatFen(60_000_00, 'en')} Accepted result 100 enterprise Cost per result ${formatFen(600_00, 'en')} per enterprise`,
+    ]);
+  });
+
+  it('a group without a figure says why', () => {
+    const groups = [{ key: 'x', label: '乙公司', cost: { status: 'no_results' as const, paidFen: 1 }, counted: [], leftOut: [{ reference: 'LG-2026-2', status: 'no_results' as const }] }];
+    const html = render('zh-CN', UnitCostComparison, { groups, caption: '按承接主体', groupHeader: '承接主体', unitLabel: '家' });
+    expect(rowsOf(html, 'unit-cost-comparison-row')).toEqual(['乙公司 计入合同 0/1 已付金额 — 已验收完成值 — 单位结果成本 尚无已验收完成值']);
   });
 });
 
