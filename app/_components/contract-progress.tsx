@@ -42,7 +42,7 @@ export async function ContractProgressTable({ progress, locale, status }: { prog
           },
           { header: t('share'), numeric: true, cell: (r) => (r.target === null || r.result === null ? '—' : formatShare(r.result, r.target, locale)) },
           { header: t('aggregation'), nowrap: true, cell: (r) => t(r.aggregation === 'sum' ? 'aggregationSum' : 'aggregationLatest') },
-          status ? { header: t('status'), cell: status } : null,
+          status ? { header: t('progressColumn'), cell: status } : null,
         ]}
       />
     </Section>
