@@ -175,3 +175,29 @@ describe('results', () => {
     expect(pctRow).toMatchObject({ aggregation: 'latest', result: 92, target: null, share: null });
   });
 });
+
+describe('the figures of the progress table equal their recount', () => {
+  it('result so far and share, for counts (sum) and percentages (latest), over random accepted, returned and waiting reports', () => {
+    const f = buildFixture();
+    addIndicator(f.db, f.actors.officerA, { matterId: f.matterA.id, ...pct });
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let i = 0; i < 12; i++) {
+      const month = String(1 + rnd(12)).padStart(2, '0');
+      const d = submitDeliverable(f.db, f.actors.contractorX, { contractId: f.activeA.id, title: `报告${i}`, periodStart: `2026-${month}-01`, periodEnd: `2026-${month}-28`, results: { inspections_done: String(rnd(50)), answered_24h: `${80 + rnd(20)}.${rnd(10)}` } });
+      const fate = rnd(3);
+      if (fate < 2) reviewDeliverable(f.db, f.actors.officerA, { deliverableId: d.id, decision: fate === 0 ? 'accept' : 'return', comment: '复核' });
+    }
+    // The recount: plain SQL over the stored rows, in hundredths.
+    const q = (sql: string, code: string) => f.db.$client.prepare(sql).pluck().get(f.activeA.id, code) as number | null;
+    const accepted = `from deliverable_results r join deliverables d on d.id = r.deliverable_id join matter_indicators i on i.id = r.indicator_id where d.contract_id = ? and i.code = ? and d.status = 'accepted'`;
+    const sum = q(`select sum(r.value_centi) ${accepted}`, 'inspections_done');
+    const latest = q(`select r.value_centi ${accepted} order by d.period_end desc, d.id desc limit 1`, 'answered_24h');
+    const rows = contractResults(f.db, f.activeA.id);
+    const count = rows.find((r) => r.indicator.code === 'inspections_done')!;
+    const share = rows.find((r) => r.indicator.code === 'answered_24h')!;
+    expect(count.result).toBe(sum === null ? null : sum / 100);
+    expect(count.share).toBe(sum === null ? null : sum / 100 / 40);
+    expect(share.result).toBe(latest === null ? null : latest / 100);
+  });
+});
