@@ -81,7 +81,7 @@ export default async function StaffContractorPage({ params, searchParams }: { pa
           <EditContractorForm contractorId={c.id} initial={{ nameZh: c.nameZh, nameEn: c.nameEn, kind: c.kind, legalRepresentative: c.legalRepresentative, contactPhone: c.contactPhone ?? '', contactEmail: c.contactEmail ?? '', qualifications: c.qualifications }} />
         </Section>
       ) : null}
-      <History events={recordHistory(db, 'contractor', c.id)} title={t('history')} />
+      <History events={recordHistory(db, 'contractor', c.id)} title={t('history')} viewer={actor} />
     </div>
   );
 }

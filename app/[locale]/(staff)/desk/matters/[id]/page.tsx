@@ -91,7 +91,7 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
           <MatterStatusForm matterId={m.id} to="withdrawn" consequences={previewConsequences(getDb(), actor, 'matter', 'withdraw', m.id)} />
         </div>
       ) : null}
-      <History events={recordHistory(db, 'matter', m.id)} title={t('history')} />
+      <History events={recordHistory(db, 'matter', m.id)} title={t('history')} viewer={actor} />
     </div>
   );
 }
