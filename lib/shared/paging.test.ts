@@ -10,6 +10,8 @@ describe('readPage', () => {
     expect(readPage(2, read, 3)).toEqual({ items: [4, 5, 6], page: 2, hasNext: true });
     expect(readPage(3, read, 3)).toEqual({ items: [7], page: 3, hasNext: false });
     expect(readPage(4, read, 3)).toEqual({ items: [], page: 4, hasNext: false });
+    // A last page exactly full has no next page.
+    expect(readPage(2, (limit, offset) => rows.slice(0, 6).slice(offset, offset + limit), 3)).toEqual({ items: [4, 5, 6], page: 2, hasNext: false });
   });
 
   it('shows every row once over all pages', () => {
