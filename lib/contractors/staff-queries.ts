@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { contractorScope, contractScope } from '../auth/scope';
 import { contractorKinds, verificationStatuses } from '../domain/enums';
-import { PAGE_SIZE, pageNumber, readPage } from '../shared/paging';
+import { PAGE_SIZE, pageNumber, readPage, type PageRequest } from '../shared/paging';
 
 export const contractorListQuery = z.object({
   q: searchText().catch(''),
@@ -43,21 +43,29 @@ export function listContractorsForStaff(db: Db, actor: Actor, query: ContractorL
   return page;
 }
 
-/** One contractor with its contracts; contact details only for those who may edit the register. */
-export function findContractorForStaff(db: Db, actor: Actor, contractorId: number) {
+/** One contractor with a page of its contracts (newest first); contact details only for those who may edit the register. */
+export function findContractorForStaff(db: Db, actor: Actor, contractorId: number, { page = 1, size = PAGE_SIZE }: PageRequest = {}) {
   requirePermission(actor, 'contractor.read');
   const row = db.select().from(contractors).where(and(eq(contractors.id, contractorId), contractorScope(actor))).get();
   if (!row) return undefined;
   const mayEdit = actor.role === 'admin';
-  const held = db
-    .select({ id: contracts.id, reference: contracts.reference, status: contracts.status, startDate: contracts.startDate, endDate: contracts.endDate, valueFen: contracts.valueFen, departmentId: contracts.departmentId, matterCode: matters.code, matterTitleZh: matters.titleZh, matterTitleEn: matters.titleEn })
-    .from(contracts)
-    .innerJoin(matters, eq(matters.id, contracts.matterId))
-    .where(and(eq(contracts.contractorId, contractorId), contractScope(actor)))
-    .orderBy(desc(contracts.startDate))
-    .all();
+  const held = readPage(
+    page,
+    (limit, offset) =>
+      db
+        .select({ id: contracts.id, reference: contracts.reference, status: contracts.status, startDate: contracts.startDate, endDate: contracts.endDate, valueFen: contracts.valueFen, departmentId: contracts.departmentId, matterCode: matters.code, matterTitleZh: matters.titleZh, matterTitleEn: matters.titleEn })
+        .from(contracts)
+        .innerJoin(matters, eq(matters.id, contracts.matterId))
+        .where(and(eq(contracts.contractorId, contractorId), contractScope(actor)))
+        .orderBy(desc(contracts.startDate), desc(contracts.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    size,
+  );
   return {
     contractor: { ...row, contactPhone: mayEdit ? row.contactPhone : null, contactEmail: mayEdit ? row.contactEmail : null },
-    contracts: held,
+    contracts: held.items,
+    contractsPage: held,
   };
 }

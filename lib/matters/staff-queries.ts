@@ -9,7 +9,7 @@ import { catalogueStatuses, matterCategories } from '../domain/enums';
 import { inServiceSql } from '../domain/predicates';
 import { z } from 'zod';
 import { searchText } from '../shared/search-text';
-import { PAGE_SIZE, pageNumber, readPage } from '../shared/paging';
+import { PAGE_SIZE, pageNumber, readPage, type PageRequest } from '../shared/paging';
 
 /**
  * In service (lib/domain/predicates.ts): listed and held by an active contract, the same on staff screens as
@@ -94,7 +94,8 @@ export function listMattersForStaff(db: Db, actor: Actor, query: MatterListQuery
   return { ...page, items: page.items.map((r) => ({ ...r, inService: r.inService === 1 })) };
 }
 
-export function findMatterForStaff(db: Db, actor: Actor, matterId: number) {
+/** A matter with a page of its contracts (newest first). */
+export function findMatterForStaff(db: Db, actor: Actor, matterId: number, { page = 1, size = PAGE_SIZE }: PageRequest = {}) {
   requirePermission(actor, 'matter.read');
   const matter = db
     .select({ matter: matters, departmentNameZh: departments.nameZh, departmentNameEn: departments.nameEn, inService })
@@ -103,14 +104,21 @@ export function findMatterForStaff(db: Db, actor: Actor, matterId: number) {
     .where(and(eq(matters.id, matterId), matterScope(actor)))
     .get();
   if (!matter) return undefined;
-  const matterContracts = db
-    .select({ id: contracts.id, reference: contracts.reference, status: contracts.status, startDate: contracts.startDate, endDate: contracts.endDate, valueFen: contracts.valueFen, contractorNameZh: contractors.nameZh, contractorNameEn: contractors.nameEn })
-    .from(contracts)
-    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(eq(contracts.matterId, matterId))
-    .orderBy(desc(contracts.startDate))
-    .all();
-  return { ...matter, inService: matter.inService === 1, contracts: matterContracts };
+  const held = readPage(
+    page,
+    (limit, offset) =>
+      db
+        .select({ id: contracts.id, reference: contracts.reference, status: contracts.status, startDate: contracts.startDate, endDate: contracts.endDate, valueFen: contracts.valueFen, contractorNameZh: contractors.nameZh, contractorNameEn: contractors.nameEn })
+        .from(contracts)
+        .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+        .where(eq(contracts.matterId, matterId))
+        .orderBy(desc(contracts.startDate), desc(contracts.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    size,
+  );
+  return { ...matter, inService: matter.inService === 1, contracts: held.items, contractsPage: held };
 }
 
 
