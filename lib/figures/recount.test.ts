@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../auth/actor';
 import { findContractorRecord } from '../contractors/record';
 import { contractsNeedingAttention } from '../contracts/attention';
-import { countContractsByStatus, listAwaitingApproval, listContracts } from '../contracts/queries';
+import { countContractsByStatus, listAwaitingApproval, listContractsPage } from '../contracts/queries';
 import { findContractForStaff } from '../contracts/staff-queries';
 import { listDeliverablesAwaitingReview, listReturnedWork, listUpcomingMilestones } from '../deliverables/queries';
 import { loadDemoData } from '../demo/load-demo';
@@ -24,6 +24,16 @@ import { todayInShanghai } from '../shared/time';
 import { testDb } from '../testing/db';
 import { applyWrite, startRegistry, writeArbitrary } from './random-registry';
 import { addDays, readRows, Recount, type UserRow } from './recount';
+
+/** Every row of a paged list, page after page, as a reader paging through it sees them. */
+function everyPage<T>(read: (page: number) => { items: T[]; hasNext: boolean }): T[] {
+  const rows: T[] = [];
+  for (let page = 1; ; page++) {
+    const p = read(page);
+    rows.push(...p.items);
+    if (!p.hasNext) return rows;
+  }
+}
 
 // Every figure a page or an API response shows, compared with a recount over the raw rows (lib/figures/
 // recount.ts: plain TypeScript, none of the application's SQL). Run on the sample registry and on
@@ -230,12 +240,15 @@ function expectEveryFigureEqualsRecount(db: Db) {
       const expected = r.desk(u, today);
       expect(shown, `desk of ${u.role} ${u.id}`).toEqual(expected);
       if (u.role === 'approver') expect(listAwaitingApproval(db, actor).total, `approvals of ${u.id}`).toBe(expected.awaitingApproval);
+      // Paged lists: every page together shows as many rows as the count above them says (short pages: several of them).
+      expect(everyPage((page) => listDeliverablesAwaitingReview(db, actor, { page, size: 3 })).length, `review queue pages of ${u.id}`).toBe(expected.awaitingReview);
+      if (u.role === 'approver') expect(everyPage((page) => listAwaitingApproval(db, actor, { page, size: 2 })).length, `approval pages of ${u.id}`).toBe(expected.awaitingApproval);
     }
     if (u.role === 'contractor') {
-      const shown = { returnedWork: listReturnedWork(db, actor).length, upcomingMilestones: listUpcomingMilestones(db, actor, until).length, contracts: listContracts(db, actor, { limit: 100 }).length };
+      const shown = { returnedWork: listReturnedWork(db, actor).length, upcomingMilestones: listUpcomingMilestones(db, actor, until).length, contracts: everyPage((page) => listContractsPage(db, actor, { page, size: 3 })).length };
       expect(shown, `portal of ${u.id}`).toEqual(r.portal(u, until));
     }
-    if (u.role === 'evaluator') expect(listContracts(db, actor, { limit: 100 }).length, `evaluator ${u.id}'s contracts`).toBe(r.contractsInScope(u).length);
+    if (u.role === 'evaluator') expect(everyPage((page) => listContractsPage(db, actor, { page, size: 3 })).length, `evaluator ${u.id}'s contracts`).toBe(r.contractsInScope(u).length);
   }
 
   // Staff: the contractor record panel, and a contract's amount paid and renewed contract's record.
