@@ -26,10 +26,10 @@ const matterFields = (fd: FormData) => ({
   annualBudgetFen: formText(fd, 'annualBudgetFen') ?? '',
 });
 
-function refresh(matterId?: number) {
-  revalidatePublic();
+function refresh(matterId: number) {
+  revalidatePublic({ matterIds: [matterId] });
   revalidatePath('/[locale]/desk/matters', 'page');
-  if (matterId) revalidatePath(`/[locale]/desk/matters/${matterId}`, 'page');
+  revalidatePath(`/[locale]/desk/matters/${matterId}`, 'page');
 }
 
 export async function createMatterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -42,7 +42,7 @@ export async function createMatterAction(_prev: ActionState, formData: FormData)
     const form = validate(newMatterForm, { ...matterFields(formData), code: formText(formData, 'code'), departmentId: departmentId ?? '' });
     const row = createMatter(getDb(), actor, { ...form, catalogueStatus: 'draft' });
     createdId = row.id;
-    refresh();
+    refresh(row.id);
   });
   if (createdId) redirect(`/${formLocale(formData)}/desk/matters/${createdId}`);
   return state;
