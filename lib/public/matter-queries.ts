@@ -84,6 +84,20 @@ function matterConditions(filter: MatterFilter): SQL | undefined {
 const isUnfiltered = (filter: MatterFilter) => Object.values(filter).every((v) => v === undefined);
 
 /**
+ * The total of a filter on the service status alone, from the overview's kept figures (public_counts, kept
+ * by the triggers of count-triggers.ts from the same predicates): no walk over the catalogue. Null for any
+ * other filter.
+ */
+function keptStatusTotal(db: Db, filter: MatterFilter): number | null {
+  const { status, ...rest } = filter;
+  if (!status || Object.values(rest).some((v) => v !== undefined)) return null;
+  const kept = (name: string) => (db.$client.prepare('select coalesce((select n from public_counts where name = ?), 0)').pluck().get(name) as number);
+  if (status === 'in_service') return kept('stats.matters.in_service');
+  if (status === 'withdrawn') return kept('stats.matters.withdrawn');
+  return kept('stats.matters.listed') - kept('stats.matters.in_service');
+}
+
+/**
  * A text search with at most this many trigram candidates is read from the full-text matches and sorted (a
  * few rows); with more, the page walks the code-ordered index and keeps the rows among the matches, so the
  * first page stops after its 20 rows instead of reading and sorting every match.
@@ -163,7 +177,9 @@ export function findPublicMatters(
           .all();
   let total: number;
   let totalCapped = false;
+  const keptTotal = keptStatusTotal(db, filter);
   if (isUnfiltered(filter)) total = readPublicCount(db, 'matters.published');
+  else if (keptTotal !== null) total = keptTotal;
   else if (page.countCap !== undefined) {
     // Count up to one past the cap, from the full-text matches when there is a text search.
     const cap = Math.max(page.countCap, 0);
