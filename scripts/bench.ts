@@ -490,7 +490,7 @@ async function measureWrites(ds: Dataset, server: Server): Promise<WriteResult> 
 
 // ---------- mixed load ----------
 
-type Reporter = { contractId: number; cookie: string; pagePath: string; hidden: [string, string][] };
+type Reporter = { contractId: number; cookie: string; pagePath: string; hidden: [string, string][]; startDate: string; endDate: string };
 
 /** Contractor reporters with an active contract, signed in, with their deliverable form's hidden fields. */
 async function reporters(ds: Dataset, n: number): Promise<Reporter[]> {
@@ -498,12 +498,12 @@ async function reporters(ds: Dataset, n: number): Promise<Reporter[]> {
   db.pragma('busy_timeout = 5000');
   const rows = db
     .prepare(
-      `select c.id as contractId, u.email as email from contracts c
+      `select c.id as contractId, u.email as email, c.start_date as startDate, c.end_date as endDate from contracts c
        join users u on u.contractor_id = c.contractor_id and u.role = 'contractor' and u.disabled = 0
        where c.status = 'active' and c.id = (select max(c2.id) from contracts c2 where c2.contractor_id = c.contractor_id and c2.status = 'active')
        group by c.contractor_id order by c.contractor_id desc limit ?`,
     )
-    .all(n) as { contractId: number; email: string }[];
+    .all(n) as { contractId: number; email: string; startDate: string; endDate: string }[];
   const withCookies = await Promise.all(rows.map(async (r) => ({ ...r, cookie: await mintSession(db, r.email) })));
   db.close();
   const out: Reporter[] = [];
@@ -512,22 +512,24 @@ async function reporters(ds: Dataset, n: number): Promise<Reporter[]> {
     const page = await fetch(origin + pagePath, { headers: { cookie: r.cookie } });
     const html = await page.text();
     if (page.status !== 200) throw new Error(`${pagePath} answered ${page.status} to its reporter`);
-    out.push({ contractId: r.contractId, cookie: r.cookie, pagePath, hidden: hiddenInputs(html, 'deliverable-form') });
+    out.push({ contractId: r.contractId, cookie: r.cookie, pagePath, hidden: hiddenInputs(html, 'deliverable-form'), startDate: r.startDate, endDate: r.endDate });
   }
   return out;
 }
 
 /** One deliverable submitted through the real server action, as the write phase does; whether it was acknowledged. */
-async function submitOnce(r: Reporter, title: string, notice: string): Promise<boolean> {
+async function submitOnce(r: Reporter, title: string, acknowledged: RegExp): Promise<boolean> {
   const form = new FormData();
   for (const [name, value] of r.hidden) form.append(name, value);
   form.append('title', title);
-  form.append('periodStart', '2026-10-01');
-  form.append('periodEnd', '2026-10-31');
+  // A month within the contract's term, as the write phase does.
+  const periodEnd = new Date(Date.parse(`${r.startDate}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  form.append('periodStart', r.startDate);
+  form.append('periodEnd', periodEnd < r.endDate ? periodEnd : r.endDate);
   form.append('description', 'benchmark write');
   try {
     const res = await fetch(origin + r.pagePath, { method: 'POST', body: form, headers: { cookie: r.cookie, origin }, redirect: 'manual' });
-    return res.status === 200 && (await res.text()).includes(notice);
+    return res.status === 200 && acknowledged.test(await res.text());
   } catch {
     return false;
   }
@@ -537,7 +539,7 @@ async function submitOnce(r: Reporter, title: string, notice: string): Promise<b
  * Writers at a steady rate (one write every 1/rate s, spread over the reporters, whatever the answers'
  * latency) until `stop()`; answers how many were sent and acknowledged.
  */
-function steadyWriters(list: Reporter[], rate: number, notice: string) {
+function steadyWriters(list: Reporter[], rate: number, acknowledged: RegExp) {
   const run = randomBytes(4).toString('hex');
   let sent = 0;
   let acked = 0;
@@ -551,7 +553,7 @@ function steadyWriters(list: Reporter[], rate: number, notice: string) {
       if (wait > 0) await sleep(wait);
       if (stopped) break;
       const r = list[sent % list.length]!;
-      const p = submitOnce(r, `mixed ${run} ${sent}`, notice).then((ok) => {
+      const p = submitOnce(r, `mixed ${run} ${sent}`, acknowledged).then((ok) => {
         if (ok) acked++;
         inFlight.delete(p);
       });
@@ -572,11 +574,13 @@ type MixedRow = { rate: number; achieved: number; pages: Map<string, { rps: numb
 /** Each read page under autocannon while writers run at each rate; pages measured one after another. */
 async function measureMixed(ds: Dataset, targets: Target[]): Promise<MixedRow[]> {
   const notice = JSON.parse(readFileSync(path.join(root, 'messages', 'zh-CN.json'), 'utf8')).notices.deliverableSubmitted as string;
+  // Acknowledged by the form's notice (role="status"), as the write phase counts it.
+  const acknowledged = new RegExp(`role="status"[^>]*>${notice.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}<`);
   const list = await reporters(ds, writeClients);
   const read = targets.filter((t) => t.kind !== 'query' || ['list', 'search'].includes(t.key)).filter((t) => t.key !== 'apiDocs');
   const out: MixedRow[] = [];
   for (const rate of mixedRates) {
-    const stop = steadyWriters(list, rate, notice);
+    const stop = steadyWriters(list, rate, acknowledged);
     const pages = new Map<string, { rps: number; p99: number; p50: number; errors: number }>();
     for (const t of read) {
       const r = await autocannon(origin + t.path, duration, t.cookie);
