@@ -10,6 +10,7 @@ import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
 import { termProblem } from './rules';
 import { contractEditInput } from './schema';
+import { recordProcurementInTx } from '../procurement/service';
 import { contractWarnings, requireEligibleContractor } from './service';
 
 type MilestoneRow = { title: string; type: 'delivery' | 'reporting' | 'payment'; dueDate: string };
@@ -36,6 +37,13 @@ export function editDraftContractInTx(tx: Tx, actor: Actor, input: unknown) {
   const term = termProblem(data.startDate, data.endDate, data.justification);
   if (term) throw ruleViolation(term, `contract term: ${term}`);
 
+  // How the contractor was chosen, checked for the edited contractor and value; stored (with its own
+  // `contract.procurement_recorded` event in the history) only when it differs from what is recorded.
+  const procurement =
+    data.procurement === undefined
+      ? null
+      : recordProcurementInTx(tx, actor, { id: contract.id, departmentId: contract.departmentId, contractorId: data.contractorId, valueFen: data.valueFen }, data.procurement, { onlyIfChanged: true });
+
   const before = tx.select().from(milestones).where(eq(milestones.contractId, contract.id)).all();
   const beforeRows: MilestoneRow[] = before.map((m) => ({ title: m.title, type: m.type, dueDate: m.dueDate })).sort(byDue);
   const afterRows: MilestoneRow[] = data.milestones.map((m) => ({ title: m.title, type: m.type, dueDate: m.dueDate })).sort(byDue);
@@ -51,7 +59,7 @@ export function editDraftContractInTx(tx: Tx, actor: Actor, input: unknown) {
   };
   const changes = diffFields(contract, fields);
   const milestonesChanged = JSON.stringify(beforeRows.map(milestoneKey)) !== JSON.stringify(afterRows.map(milestoneKey));
-  if (Object.keys(changes).length === 0 && !milestonesChanged) return { contract, changed: false, warnings: contractWarnings(tx, contract) };
+  if (Object.keys(changes).length === 0 && !milestonesChanged) return { contract, changed: procurement?.changed ?? false, warnings: contractWarnings(tx, contract), procurementWarnings: procurement?.warnings ?? [] };
 
   const now = nowIso();
   const updated = tx
@@ -88,7 +96,7 @@ export function editDraftContractInTx(tx: Tx, actor: Actor, input: unknown) {
       appendAuditEvent(tx, actor, { action: 'milestone.created', entityType: 'milestone', entityId: row.id, departmentId: contract.departmentId, data: { after: { contractId: contract.id, ...m } } });
     }
   }
-  return { contract: updated, changed: true, warnings: contractWarnings(tx, updated) };
+  return { contract: updated, changed: true, warnings: contractWarnings(tx, updated), procurementWarnings: procurement?.warnings ?? [] };
 }
 
 export const editDraftContract = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => editDraftContractInTx(tx, actor, input));

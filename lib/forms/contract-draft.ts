@@ -1,6 +1,6 @@
 import { formText } from '@/lib/forms/form-data';
 import { MILESTONE_ROWS, milestoneRows } from '@/lib/forms/rows';
-import { procurementFromForm } from '@/lib/forms/procurement';
+import { offeredBidderRows, procurementFromForm } from '@/lib/forms/procurement';
 
 /**
  * The contract form's fields as the drafting and editing use cases take them, read once for both forms.
@@ -21,7 +21,7 @@ export function contractFieldsFromForm(formData: FormData, rows = MILESTONE_ROWS
     renewalOfId: formText(formData, 'renewalOfId') || undefined,
     milestones: milestoneRows(formData, rows),
     // How the contractor was chosen: checked by the use case (lib/procurement), field errors under procurement.*.
-    procurement: procurementFromForm(formData, formText(formData, 'contractorId')),
+    procurement: procurementFromForm(formData, formText(formData, 'contractorId'), offeredBidderRows(formData)),
   };
 }
 

@@ -52,8 +52,6 @@ export async function editDraftContractAction(_prev: ActionState, formData: Form
     const input = validate(contractEditForm, {
       ...contractFieldsFromForm(formData, editedMilestoneRows(formData)),
       contractId: formText(formData, 'contractId'),
-      // The edit form has no procurement fields yet: what was recorded at drafting stays.
-      procurement: undefined,
     });
     const { contract } = editDraftContract(getDb(), actor, input);
     editedId = contract.id;

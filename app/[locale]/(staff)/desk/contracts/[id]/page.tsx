@@ -26,6 +26,8 @@ import { ContractorRecordPanel } from '../../deliverables/contractor-record-pane
 import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
 import { Colon } from '@/app/_components/punctuation';
+import { readContractProcurement } from '@/lib/procurement/read';
+import { ProcurementSection } from '@/app/[locale]/(public)/_components/procurement-section';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale, id } = await params;
@@ -92,6 +94,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
     ['evaluations', t('evaluations')],
     ['history-heading', t('history')],
   ];
+  const procurement = readContractProcurement(db.$client, c.id, c.valueFen);
   const showRecord = (['draft', 'pending_approval'].includes(c.status) || c.renewalOfId !== null) && can(actor, 'contractor.read');
 
   return (
@@ -155,6 +158,9 @@ export default async function StaffContractPage({ params, searchParams }: { para
           <ul>{detail.warnings.map((w) => <li key={w}>{t(`warnings.${w}`)}</li>)}</ul>
         </div>
       ) : null}
+
+      {/* How the contractor was chosen, with the rules' warnings: the approver reads them before approving. */}
+      <ProcurementSection procurement={procurement} locale={locale} />
 
       {detail.previous ? (
         <section aria-labelledby="previous-heading" className="space-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="previous-record">

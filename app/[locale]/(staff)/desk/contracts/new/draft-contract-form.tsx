@@ -91,7 +91,7 @@ export function DraftContractForm({
   renewalOfId?: number;
   contractors: Contractor[];
   initialQuery?: string;
-  edit?: { contractId: number; values: Record<string, string>; submitLabel: string; milestoneRows: number };
+  edit?: { contractId: number; values: Record<string, string>; submitLabel: string; milestoneRows: number; bidderRows: number };
 }) {
   const t = useTranslations('draft');
   const tf = useTranslations('contractForm');
@@ -250,7 +250,7 @@ export function DraftContractForm({
           </fieldset>
         ))}
       </fieldset>
-      {edit ? null : <ProcurementFields state={state} />}
+      <ProcurementFields state={state} bidderRows={edit?.bidderRows} />
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm">
           <input id="field-noSubcontractDeclared" type="checkbox" name="noSubcontractDeclared" defaultChecked={v('noSubcontractDeclared') === 'on'} className="mt-1" aria-describedby={state.fieldErrors?.noSubcontractDeclared ? 'declaration-error' : undefined} />
