@@ -58,6 +58,8 @@ export const amendmentInput = z.object({
   newEndDate: isoDate.optional(),
   newTerms: text(8000).optional(),
   rationale: requiredText(2000),
+  /** A new record of how the contractor was chosen (lib/procurement/schema.ts), checked like a draft's. */
+  procurement: z.unknown().optional(),
 });
 
 export const amendmentDecisionInput = z.object({

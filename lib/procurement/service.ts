@@ -38,7 +38,7 @@ function validateProcurement(input: unknown) {
   }
 }
 
-type PreparedProcurement = ReturnType<typeof prepareProcurementInTx>;
+export type PreparedProcurement = ReturnType<typeof prepareProcurementInTx>;
 
 /**
  * The record an input makes for a contract (its contractor and value), checked against the rules, with nothing

@@ -18,6 +18,7 @@ import { formValues, runFormAction, type ActionState } from '@/lib/forms/action-
 import { validate } from '@/lib/shared/validate';
 import { amendmentForm, contractDraftForm, contractEditForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
 import { contractFieldsFromForm, editedMilestoneRows } from '@/lib/forms/contract-draft';
+import { offeredBidderRows, procurementFromForm } from '@/lib/forms/procurement';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
@@ -122,6 +123,8 @@ export async function requestAmendmentAction(_prev: ActionState, formData: FormD
         newEndDate: formText(formData, 'newEndDate') || undefined,
         newTerms: formText(formData, 'newTerms') || undefined,
         rationale: formText(formData, 'rationale'),
+        // A new procurement record (the current one, sent unchanged, changes nothing).
+        procurement: procurementFromForm(formData, formText(formData, 'contractorId'), offeredBidderRows(formData)),
       }),
     );
     refresh(contractId);

@@ -9,6 +9,7 @@ import { fieldClass } from '@/app/_components/field-class';
 import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
 import { Folded } from '@/app/_components/folded';
 import type { Consequences } from '@/lib/confirm/consequences';
+import { ProcurementFields } from './procurement-fields';
 import { decideAmendmentAction, recordPaymentAction, requestAmendmentAction, transitionContractAction } from './actions';
 
 /**
@@ -98,10 +99,15 @@ export function PaymentForm({ contractId, milestones }: { contractId: number; mi
   );
 }
 
-export function AmendmentForm({ contractId }: { contractId: number }) {
+/**
+ * Requesting an amendment; it may carry a new record of how the contractor was chosen (`procurement`: the
+ * current record as the form's values, and how many bidder rows to offer), which replaces the recorded one
+ * when the amendment is approved. Sent unchanged, it changes nothing.
+ */
+export function AmendmentForm({ contractId, contractorId, procurement }: { contractId: number; contractorId: number; procurement: { values: Record<string, string>; bidderRows: number } }) {
   const t = useTranslations('contractActions');
   const tc = useTranslations('confirmStep');
-  const [state, action] = useActionState(requestAmendmentAction, idleState);
+  const [state, action] = useActionState(requestAmendmentAction, { ...idleState, values: procurement.values });
   return (
     <Folded summary={tc('open', { action: t('requestAmendment') })} state={state} testId="amendment-open">
     <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="amendment-form" noValidate>
@@ -112,6 +118,13 @@ export function AmendmentForm({ contractId }: { contractId: number }) {
       <Field name="newEndDate" label={t('newEndDate')} type="date" state={state} />
       <Field name="newTerms" label={t('newTerms')} state={state} />
       <Field name="rationale" label={t('rationale')} required state={state} />
+      <input type="hidden" name="contractorId" value={contractorId} />
+      <details className="text-sm" data-testid="amendment-procurement" open={Object.keys(state.fieldErrors ?? {}).some((k) => k.startsWith('procurement.')) || undefined}>
+        <summary className="cursor-pointer text-brand-700 underline">{t('changeProcurement')}</summary>
+        <div className="mt-2">
+          <ProcurementFields state={state} bidderRows={procurement.bidderRows} />
+        </div>
+      </details>
       <SubmitButton>{t('requestAmendment')}</SubmitButton>
     </form>
     </Folded>

@@ -26,7 +26,8 @@ import { ContractorRecordPanel } from '../../deliverables/contractor-record-pane
 import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
 import { Colon } from '@/app/_components/punctuation';
-import { readContractProcurement } from '@/lib/procurement/read';
+import { procurementFormValues, readContractProcurement } from '@/lib/procurement/read';
+import { BIDDER_ROWS } from '@/lib/forms/procurement';
 import { ProcurementSection } from '@/app/[locale]/(public)/_components/procurement-section';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
@@ -231,7 +232,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
             ))}
           </ul>
         )}
-        {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} /> : null}
+        {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} contractorId={c.contractorId} procurement={procurementFormValues(db.$client, c.id, BIDDER_ROWS)} /> : null}
       </section>
 
       <DeliverablesSection
