@@ -51,8 +51,8 @@ test('an officer records a competitive consultation; the approver sees the short
 
   // The public contract page: method, bidders, period and the red flag, in English too.
   await page.goto(`/en/contracts/${reference}`);
-  await expect(page.getByTestId('procurement-method')).toHaveText('Competitive consultation');
-  await expect(page.getByTestId('procurement-tenderers')).toHaveText('3');
+  await expect(page.getByTestId('procurement-method')).toContainText('Competitive consultation');
+  await expect(page.getByTestId('procurement-tenderers')).toContainText('3');
   await expect(page.getByTestId('procurement-period')).toContainText('4 days (minimum 10)');
   await expect(page.getByTestId('bidder-row')).toHaveCount(3);
   await expect(page.getByTestId('procurement-flags')).toContainText('less than this method');
