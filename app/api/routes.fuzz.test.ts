@@ -150,6 +150,7 @@ const specs: Record<string, Spec> = {
   'public/ocds/record-package.json#GET': { who: () => null, requests: () => queryOf(['since']).map((q): Req => ({ url: `${base}/api/public/ocds/record-package.json${query(q)}`, label: 'junk' })) },
   'public/ocds/releases/[ocid]#GET': oneParam('ocid', (f) => [f.activeA.reference, f.activeB.reference].map((r) => `ocds-lg0000-${r}`)),
   'public/ocds/extension/[file]#GET': oneParam('file', () => ['extension.json', 'release-schema.json']),
+  'public/ocds/metrics-extension/[file]#GET': oneParam('file', () => ['extension.json', 'release-schema.json']),
   'public/audit/checkpoint#GET': { who: () => null, requests: () => queryOf(['x']).map((q): Req => ({ url: `${base}/api/public/audit/checkpoint${query(q)}`, label: 'junk' })) },
   'public/audit/checkpoints#GET': { who: () => null, requests: () => queryOf(['after', 'before', 'limit', 'cursor']).map((q): Req => ({ url: `${base}/api/public/audit/checkpoints${query(q)}`, label: 'junk' })) },
   'public/audit/events#GET': { who: () => null, requests: () => queryOf(['after', 'limit']).map((q): Req => ({ url: `${base}/api/public/audit/events${query(q)}`, label: 'junk' })) },

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { closedCodelistProblems, packageValidators } from '../../lib/ocds/validate';
+import { closedCodelistProblems, extensionReleaseSchemas, packageValidators } from '../../lib/ocds/validate';
 import { fetchAll, openRegistry } from './registry';
 
 test.describe('open-data API', () => {
@@ -69,7 +69,7 @@ test.describe('open-data API', () => {
     }
   });
 
-  test('the OCDS release and record packages from the running app validate against 1.1.5 with the registry extension', async ({ request }) => {
+  test('the OCDS release and record packages from the running app validate against 1.1.5 with the registry and Metrics extensions', async ({ request }) => {
     const validate = packageValidators();
     const res = await request.get('/api/public/ocds/release-package.json?utm=echo');
     expect(res.ok()).toBe(true);
@@ -95,7 +95,14 @@ test.describe('open-data API', () => {
     expect((await request.get('/api/public/ocds/releases/ocds-lg0000-NOPE')).status()).toBe(404);
     expect((await request.get('/api/public/ocds/release-package.json?since=yesterday')).status()).toBe(400);
 
-    const extension = await request.get(pkg.extensions[0]!.replace(/^https?:\/\/[^/]+/, ''));
-    expect(((await extension.json()) as { schemas: string[] }).schemas).toEqual(['release-schema.json']);
+    // Every extension the package lists (the registry's, then Metrics) is served here, and its release schema
+    // is the one the validation above patched in.
+    expect(pkg.extensions.map((u) => u.replace(/^https?:\/\/[^/]+/, ''))).toEqual(['/api/public/ocds/extension/extension.json', '/api/public/ocds/metrics-extension/extension.json']);
+    for (const [i, url] of pkg.extensions.entries()) {
+      const path = url.replace(/^https?:\/\/[^/]+/, '');
+      const extension = await request.get(path);
+      expect(((await extension.json()) as { schemas: string[] }).schemas).toEqual(['release-schema.json']);
+      expect(await (await request.get(path.replace(/extension\.json$/, 'release-schema.json'))).json()).toEqual(extensionReleaseSchemas[i]);
+    }
   });
 });

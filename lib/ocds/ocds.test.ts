@@ -229,7 +229,7 @@ describe('OCDS packages validate as the community tools check them', () => {
       license: env.OCDS_LICENSE,
       publicationPolicy: 'https://registry.example.gov.cn/zh-CN/publication-policy',
       publisher: { name: '龙港市人民政府', scheme: 'CN-USCC', uid: '11330383MB00000008' },
-      extensions: ['https://registry.example.gov.cn/api/public/ocds/extension/extension.json'],
+      extensions: ['https://registry.example.gov.cn/api/public/ocds/extension/extension.json', 'https://registry.example.gov.cn/api/public/ocds/metrics-extension/extension.json'],
     });
   });
 

@@ -14,6 +14,8 @@ export const ocdsPaths = {
   releases: '/api/public/ocds/releases/',
   extension: '/api/public/ocds/extension/extension.json',
   extensionSchema: '/api/public/ocds/extension/release-schema.json',
+  metricsExtension: '/api/public/ocds/metrics-extension/extension.json',
+  metricsExtensionSchema: '/api/public/ocds/metrics-extension/release-schema.json',
   publicationPolicy: '/zh-CN/publication-policy',
 };
 
@@ -24,7 +26,9 @@ export function packageMetadata(env: MetaEnv, path: string, publishedDate: strin
   return {
     uri: `${env.PUBLIC_URL}${path}`,
     version: OCDS_VERSION,
-    extensions: [`${env.PUBLIC_URL}${ocdsPaths.extension}`],
+    // The registry's own extension, and the OCDS Metrics extension (targets and results), served from here
+    // like the registry's (lib/ocds/extension.ts), so that a reader behind a firewall still gets them.
+    extensions: [`${env.PUBLIC_URL}${ocdsPaths.extension}`, `${env.PUBLIC_URL}${ocdsPaths.metricsExtension}`],
     publishedDate,
     publisher: { name: env.PUBLISHER_NAME, scheme: 'CN-USCC', uid: env.PUBLISHER_CREDIT_CODE, uri: env.PUBLIC_URL },
     license: env.OCDS_LICENSE,

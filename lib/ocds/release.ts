@@ -2,11 +2,14 @@ import type { MilestoneStatus, MilestoneType } from '../domain/enums';
 import { tenderSection } from '../procurement/ocds';
 import type { PublishedContractStatus } from '../public/dto';
 import { toShanghaiOffset } from '../shared/time';
+import { contractMetrics } from './metrics';
 import type { ContractSnapshot } from './snapshot';
 
 // One OCDS 1.1.5 release of a published contract, built from its snapshot. Fields outside the core schema
 // are declared by the registry's extension (lib/ocds/extension/): contracts[].statusDetails, statusReason,
-// statusDate, matterCode, matterCategory and parties[].details.contractorKind. Empty lists are left out.
+// statusDate, matterCode, matterCategory and parties[].details.contractorKind; targets and results by the
+// OCDS Metrics extension (lib/ocds/metrics.ts): contracts[].agreedMetrics, contracts[].implementation.metrics.
+// Empty lists are left out.
 
 /** Contract statuses onto the closed contractStatus codelist; the registry's own status goes in statusDetails. */
 export const ocdsContractStatus: Record<PublishedContractStatus, 'active' | 'terminated'> = {
@@ -103,9 +106,14 @@ export function buildReleaseContent(c: ContractSnapshot, prefix: string, ids: { 
       releaseID,
     };
   });
+  // Targets and accepted results (issue 17). CALL SITE, NOT YET FED: `c.results` stays undefined until
+  // lib/ocds/snapshot.ts reads the indicators, targets and reported values (see the mark there); then the
+  // release carries them with no change here.
+  const metrics = c.results ? contractMetrics({ ...c.results, term: { startDate: c.startDate, endDate: c.endDate } }) : {};
   const implementation = {
     ...(transactions.length > 0 ? { transactions } : {}),
     ...(documents.length > 0 ? { documents } : {}),
+    ...(metrics.implementationMetrics ? { metrics: metrics.implementationMetrics } : {}),
   };
   const ended = c.status === 'suspended' || c.status === 'terminated';
   const chosen = c.procurement ? tenderSection(c.procurement, { ...supplierRef, creditCode: c.contractor.creditCode }) : null;
@@ -165,6 +173,7 @@ export function buildReleaseContent(c: ContractSnapshot, prefix: string, ids: { 
         value: cny(c.valueFen),
         ...(signed ? { dateSigned: signed } : {}),
         ...(milestones.length > 0 ? { milestones } : {}),
+        ...(metrics.agreedMetrics ? { agreedMetrics: metrics.agreedMetrics } : {}),
         ...(Object.keys(implementation).length > 0 ? { implementation } : {}),
         ...(amendments.length > 0 ? { amendments } : {}),
         matterCode: c.matter.code,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BidEvaluationMethod, ContractorKind, MatterCategory, MilestoneStatus, MilestoneType, ProcurementMethod, SingleSourceGround } from '../domain/enums';
 import type { Procurement } from '../procurement/rules';
+import type { ContractMetricsInput } from './metrics';
 import { publishedContractSql, type PublishedContractStatus } from '../domain/predicates';
 
 // What an OCDS release says about one published contract, read from the tables as they are now. Releases
@@ -43,6 +44,14 @@ export type ContractSnapshot = {
   acceptedDeliverables: { id: number; title: string; periodStart: string; periodEnd: string; acceptedAt: string | null }[];
   /** How the contractor was chosen; null for a contract recorded before procurement was (lib/procurement). */
   procurement: Procurement | null;
+  /**
+   * The matter's indicators, the contract's targets and the values reported against it, published as OCDS
+   * metrics (lib/ocds/metrics.ts). TO WIRE (issue 17): read them below with the other lists once the
+   * indicator, target and result tables exist (migration 0014) — every value of the contract's deliverables
+   * with `accepted` from the deliverable's status, and the English unit names of lib/results/units.ts.
+   * Until then it is left undefined and releases carry no metrics.
+   */
+  results?: Omit<ContractMetricsInput, 'term'>;
 };
 
 

@@ -4,14 +4,16 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import extensionSchema from './extension/release-schema.json';
+import metricsExtensionSchema from './metrics-extension/release-schema.json';
 import recordPackageSchema from './fixtures/1.1.5/record-package-schema.json';
 import releasePackageSchema from './fixtures/1.1.5/release-package-schema.json';
 import coreReleaseSchema from './fixtures/1.1.5/release-schema.json';
 import versionedReleaseSchema from './fixtures/1.1.5/versioned-release-validation-schema.json';
 
 // Checking OCDS the way the community's tools do (for tests and the API page's claims): the 1.1.5 release
-// schema patched with the registry's extension as a JSON Merge Patch (RFC 7386), then every value whose
-// field names a closed codelist checked against that codelist's codes.
+// schema patched with the extensions every package lists — the registry's own and the Metrics extension —
+// each as a JSON Merge Patch (RFC 7386), then every value whose field names a closed codelist checked
+// against that codelist's codes.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,7 +29,11 @@ export function mergePatch(target: Json, patch: Json): Json {
   return out;
 }
 
-export const patchedReleaseSchema = () => mergePatch(coreReleaseSchema as Json, extensionSchema as unknown as Json) as Record<string, Json>;
+/** The extensions' release schemas, in the order of the packages' `extensions`. */
+export const extensionReleaseSchemas = [extensionSchema, metricsExtensionSchema] as unknown as Json[];
+
+export const patchedReleaseSchema = (extensions: readonly Json[] = extensionReleaseSchemas) =>
+  extensions.reduce<Json>((schema, patch) => mergePatch(schema, patch), coreReleaseSchema as Json) as Record<string, Json>;
 
 function ajvWith(releaseSchema: object) {
   // The OCDS schema carries annotation keywords of its own (codelist, openCodelist, deprecated…): not strict.
@@ -38,8 +44,9 @@ function ajvWith(releaseSchema: object) {
   return ajv;
 }
 
-export function packageValidators() {
-  const ajv = ajvWith(patchedReleaseSchema());
+/** Validators of the two package kinds; `extensions` picks which release schemas patch the core (all, by default). */
+export function packageValidators(extensions: readonly Json[] = extensionReleaseSchemas) {
+  const ajv = ajvWith(patchedReleaseSchema(extensions));
   return { releasePackage: ajv.compile(releasePackageSchema), recordPackage: ajv.compile(recordPackageSchema) };
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import extension from '../ocds/extension/extension.json';
 import releaseSchema from '../ocds/extension/release-schema.json';
 import { ocdsPaths } from '../ocds/packages';
-import { apiEndpoints, apiObjects, ocdsDownloads, ocdsExtensionFields, ocdsExtensionFiles } from './api-reference';
+import { apiEndpoints, apiObjects, ocdsDownloads, ocdsExtensionFields, ocdsExtensionFiles, ocdsMetricsExtensionFiles } from './api-reference';
 import { buildPublicFixture } from './public-fixture';
 import { findPublicContracts, getPublicContract } from './contract-queries';
 import { findPublicContractors, getPublicContractor } from './contractor-queries';
@@ -60,7 +60,7 @@ describe('the API page documents every public route, and only those', () => {
   });
   it('the OCDS downloads and extension files are the routes the packages name', () => {
     expect(ocdsDownloads.map((d) => d.path)).toEqual([ocdsPaths.releasePackage, ocdsPaths.recordPackage]);
-    for (const file of [...ocdsDownloads.map((d) => d.path), ...ocdsExtensionFiles]) expect(routeOf(file), file).toBeDefined();
+    for (const file of [...ocdsDownloads.map((d) => d.path), ...ocdsExtensionFiles, ...ocdsMetricsExtensionFiles]) expect(routeOf(file), file).toBeDefined();
   });
 });
 

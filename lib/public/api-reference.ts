@@ -66,6 +66,7 @@ export const apiEndpoints: readonly Endpoint[] = [
   { key: 'ocdsRecords', path: ocdsPaths.recordPackage, params: ['since'], returns: 'ocdsRecords', list: false },
   { key: 'ocdsReleases', path: `${ocdsPaths.releases}{ocid}`, params: [], returns: 'ocdsReleases', list: false },
   { key: 'ocdsExtension', path: '/api/public/ocds/extension/{extension.json|release-schema.json}', params: [], returns: 'extension', list: false },
+  { key: 'ocdsMetricsExtension', path: '/api/public/ocds/metrics-extension/{extension.json|release-schema.json}', params: [], returns: 'extension', list: false },
   // Served by the audit feature (lib/audit/checkpoints.ts, lib/audit/leaf.ts); listed here so that the page names every endpoint.
   { key: 'checkpoint', path: '/api/public/audit/checkpoint', params: [], returns: 'checkpoint', list: false },
   { key: 'checkpoints', path: '/api/public/audit/checkpoints', params: ['limit', 'before'], returns: 'checkpoint', list: false },
@@ -98,6 +99,8 @@ export const ocdsDownloads = [
 
 /** The registry's OCDS extension: the files, and the fields it declares (a test holds these equal to release-schema.json). */
 export const ocdsExtensionFiles = [ocdsPaths.extension, ocdsPaths.extensionSchema] as const;
+/** The OCDS Metrics extension's files, served as published upstream. */
+export const ocdsMetricsExtensionFiles = [ocdsPaths.metricsExtension, ocdsPaths.metricsExtensionSchema] as const;
 export const ocdsExtensionFields = [
   { key: 'statusDetails', path: 'contracts[].statusDetails' },
   { key: 'statusReason', path: 'contracts[].statusReason' },
@@ -139,6 +142,6 @@ export const ocdsReleaseFields = [
 export const apiChangelog = [
   {
     date: '2026-11-29',
-    items: ['releaseHistory', 'newEndpoints', 'awardValue', 'amendments', 'statusDetails', 'renewals', 'metadata', 'extension', 'buyers', 'stableIds', 'dates', 'emptyArrays', 'packageUri', 'csvFormulas'],
+    items: ['releaseHistory', 'newEndpoints', 'awardValue', 'amendments', 'statusDetails', 'renewals', 'metadata', 'extension', 'metricsExtension', 'buyers', 'stableIds', 'dates', 'emptyArrays', 'packageUri', 'csvFormulas'],
   },
 ] as const;
