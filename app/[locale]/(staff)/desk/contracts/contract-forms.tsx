@@ -119,12 +119,11 @@ export function AmendmentForm({ contractId, contractorId, procurement }: { contr
       <Field name="newTerms" label={t('newTerms')} state={state} />
       <Field name="rationale" label={t('rationale')} required state={state} />
       <input type="hidden" name="contractorId" value={contractorId} />
-      <details className="text-sm" data-testid="amendment-procurement" open={Object.keys(state.fieldErrors ?? {}).some((k) => k.startsWith('procurement.')) || undefined}>
-        <summary className="cursor-pointer text-brand-700 underline">{t('changeProcurement')}</summary>
-        <div className="mt-2">
-          <ProcurementFields state={state} bidderRows={procurement.bidderRows} />
-        </div>
-      </details>
+      {/* Not folded again (the form is folded already): the current record, to change or leave as it is. */}
+      <div className="space-y-1 text-sm" data-testid="amendment-procurement">
+        <p className="text-slate-700">{t('changeProcurement')}</p>
+        <ProcurementFields state={state} bidderRows={procurement.bidderRows} />
+      </div>
       <SubmitButton>{t('requestAmendment')}</SubmitButton>
     </form>
     </Folded>
