@@ -22,6 +22,8 @@ import { loadServerActions, type ServerAction } from '@/lib/testing/app-modules'
 import { changedTables, tableDigest, watchWrites } from '@/lib/testing/db-digest';
 import { buildFixture, FIXTURE_PASSWORD, type Fixture } from '@/lib/testing/fixture';
 import { submitErrorReport } from '@/lib/reports/service';
+import { indicatorDirections, indicatorKinds } from '@/lib/results/kinds';
+import { unitCodes } from '@/lib/results/units';
 import {
   extraFields,
   fuzzRuns,
@@ -112,7 +114,12 @@ const indicatorName = fc.stringMatching(/^[a-z][a-z0-9_]{0,49}$/);
 /** Not blank after trimming (a blank name skips the row) and not a valid name. */
 const badIndicatorName = fc.oneof(fc.constantFrom('Bad', '1abc', '_x', 'a-b', 'a b', 'a'.repeat(51), 'é'), hostileString).filter((s) => s.trim() !== '' && s.trim() !== '__proto__' && !/^[a-z][a-z0-9_]{0,49}$/.test(s.trim()));
 /** Not blank after trimming (a blank value counts as missing, which is refused too). */
-const badCount = fc.constantFrom('-1', '1.5', 'abc', '1e10', '1000000001', 'NaN', '\u0000', '1,000', '   ');
+/** A result or target of a count (lib/results/units.ts): never blank (blank is "not given"). */
+const badResultCount = fc.constantFrom('-1', '1.5', 'abc', '1e10', '99999999999', 'NaN', '\u0000', '１.５', 'Infinity');
+const indicatorCode = fc.stringMatching(/^[a-z][a-z0-9_]{0,49}$/);
+const indicatorForm = () =>
+  fc.record({ nameZh: text(100), nameEn: text(200), kind: fc.constantFrom(...indicatorKinds), direction: fc.constantFrom(...indicatorDirections), definitionZh: optionalText(2000), definitionEn: optionalText(4000) });
+const badIndicatorForm = { nameZh: badRequired(100), nameEn: badRequired(200), kind: badEnum(indicatorKinds), direction: badEnum(indicatorDirections), definitionZh: badOptional(2000), definitionEn: badOptional(4000) };
 const badScore = fc.constantFrom('-1', '100.5', '101', 'abc', 'NaN', '1e3', '   ', 'Infinity');
 const matterCode = fc.stringMatching(/^[A-Z]{2,6}-[A-Z]{2,6}-\d{3,6}$/);
 const badMatterCode = fc.oneof(fc.constantFrom('lg-env-001', 'LG-ENV-01', 'LG_ENV_001', 'LG-ENV-0000001', '', 'LG-ENV-001\u0000'), missing);
@@ -218,6 +225,7 @@ const specs: Record<string, Spec> = {
           'procurement.method': fc.constant('single_source'),
           'procurement.singleSourceGround': fc.constant('only_one_supplier'),
           'procurement.justification': text(2000).filter((t) => t.trim() !== ''),
+          target_inspections_done: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 1e9 }).map(String)),
           'milestones.0.title': fc.oneof(fc.constant(''), text(200)),
           'milestones.0.type': fc.constantFrom('delivery', 'payment', 'reporting', ''),
           'milestones.0.dueDate': fc.constant(start),
@@ -234,6 +242,7 @@ const specs: Record<string, Spec> = {
       noSubcontractDeclared: fc.oneof(fc.constantFrom('off', 'true', 'yes', ''), missing),
       'procurement.method': fc.oneof(fc.constantFrom('auction', ''), missing),
       'milestones.0.dueDate': strings(invalidDate).filter((s) => s.trim() !== ''),
+      target_inspections_done: badResultCount,
     }),
     breaks: [(form) => ({ ...form, endDate: dayBefore(String(form.startDate)) })],
   },
@@ -257,6 +266,7 @@ const specs: Record<string, Spec> = {
           'procurement.method': fc.constant('single_source'),
           'procurement.singleSourceGround': fc.constant('only_one_supplier'),
           'procurement.justification': text(2000).filter((t) => t.trim() !== ''),
+          target_inspections_done: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 1e9 }).map(String)),
           milestoneRows: fc.constantFrom('', '4', '5', '-1', '1000', 'x'),
           'milestones.0.title': fc.oneof(fc.constant(''), text(200)),
           'milestones.0.type': fc.constantFrom('delivery', 'payment', 'reporting', ''),
@@ -275,6 +285,7 @@ const specs: Record<string, Spec> = {
       noSubcontractDeclared: fc.oneof(fc.constantFrom('off', 'true', 'yes', ''), missing),
       'procurement.method': fc.oneof(fc.constantFrom('auction', ''), missing),
       'milestones.0.dueDate': strings(invalidDate).filter((s) => s.trim() !== ''),
+      target_inspections_done: badResultCount,
     }),
     breaks: [(form) => ({ ...form, endDate: dayBefore(String(form.startDate)) })],
   },
@@ -333,12 +344,9 @@ const specs: Record<string, Spec> = {
           description: optionalText(8000),
           milestoneId: fc.constant(''),
           supersedesId: fc.constant(''),
-          'indicators.0.name': indicatorName,
-          'indicators.0.value': fc.integer({ min: 0, max: 1e9 }).map(String),
-          'indicators.1.name': fc.oneof(fc.constant(''), indicatorName),
-          'indicators.1.value': fc.integer({ min: 0, max: 1e9 }).map(String),
+          result_inspections_done: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 1e9 }).map(String)),
         }),
-      ).map(distinctRows('indicators')),
+      ),
     invalid: () => ({
       contractId: badId,
       title: badRequired(200),
@@ -347,12 +355,12 @@ const specs: Record<string, Spec> = {
       description: badOptional(8000),
       milestoneId: badOptionalId,
       supersedesId: badOptionalId,
-      'indicators.0.name': badIndicatorName,
-      'indicators.0.value': badCount,
+      result_inspections_done: badResultCount,
     }),
     breaks: [
       (form) => ({ ...form, periodEnd: dayBefore(String(form.periodStart)) }),
-      (form) => ({ ...form, 'indicators.2.name': 'households_visited', 'indicators.2.value': '-5', 'indicators.0.name': '', 'indicators.1.name': '' }),
+      // Not one of the contract's indicators.
+      (form) => ({ ...form, result_households_visited: '5' }),
     ],
   },
   'desk/deliverables#reviewDeliverableAction': {
@@ -431,6 +439,21 @@ const specs: Record<string, Spec> = {
       ),
     invalid: () => ({ matterId: badId, to: badEnum(catalogueStatuses), reason: badOptional(1000) }),
     breaks: [(form) => ({ ...form, to: 'withdrawn', reason: '' })],
+  },
+  'desk/matters#addIndicatorAction': {
+    who: (f) => f.actors.officerA,
+    valid: (f) => fc.tuple(indicatorForm(), indicatorCode, fc.constantFrom(...unitCodes)).map(([form, code, unit]) => ({ ...form, code, unit, matterId: String(f.matterA.id) })),
+    invalid: () => ({ ...badIndicatorForm, matterId: badId, unit: badEnum(unitCodes), code: badIndicatorName }),
+  },
+  'desk/matters#editIndicatorAction': {
+    who: (f) => f.actors.officerA,
+    valid: (f) => indicatorForm().map((form) => ({ ...form, indicatorId: String(f.indicatorA.id) })),
+    invalid: () => ({ ...badIndicatorForm, indicatorId: badId }),
+  },
+  'desk/matters#retireIndicatorAction': {
+    who: (f) => f.actors.officerA,
+    valid: (f) => fc.record({ indicatorId: fc.constant(String(f.indicatorA.id)), matterId: fc.constantFrom(String(f.matterA.id), '') }),
+    invalid: () => ({ indicatorId: badId }),
   },
   'desk/contractors#createContractorAction': {
     who: (f) => f.actors.admin,

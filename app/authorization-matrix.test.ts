@@ -8,6 +8,7 @@ import { requestAmendment } from '@/lib/contracts/amendments';
 import { draftContract } from '@/lib/contracts/service';
 import { assignEvaluator } from '@/lib/evaluations/assignments';
 import { submitErrorReport } from '@/lib/reports/service';
+import { addIndicator } from '@/lib/results/service';
 import { milestones } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import { consequencesOf, type ConfirmSubject } from '@/lib/confirm/consequences';
@@ -49,6 +50,7 @@ function side<T>(f: Fixture, who: Actor | null, scope: Scope, a: T, b: T): T {
 const amendmentIds = new WeakMap<Fixture, { a: number; b: number }>();
 const draftIds = new WeakMap<Fixture, { a: number; b: number }>();
 const milestoneIds = new WeakMap<Fixture, { a: number; b: number }>();
+const indicatorIds = new WeakMap<Fixture, { a: number; b: number }>();
 
 /** For contractors: their own organization's record when in scope, the other organization's when out. */
 function ownSide<T>(f: Fixture, who: Actor | null, scope: Scope, x: T, y: T): T {
@@ -150,8 +152,8 @@ const matrix: Record<string, Entry> = {
       title: '二季度报告',
       periodStart: '2026-04-01',
       periodEnd: '2026-06-30',
-      'indicators.0.name': 'households_visited',
-      'indicators.0.value': '120',
+      // Matter A has the indicator (lib/testing/fixture.ts); matter B has none, so none is sent there.
+      ...(ownSide(f, who, scope, f.activeA, f.activeB).id === f.activeA.id ? { result_inspections_done: '120' } : {}),
     }),
     allowed: ownContractor,
   },
@@ -209,6 +211,24 @@ const matrix: Record<string, Entry> = {
       const id = side(f, who, scope, f.matterA, f.matterB).id;
       return { matterId: String(id), to: 'withdrawn', reason: '不再需要', confirmation: tokenFor(f, 'matter', 'withdraw', id) };
     },
+    allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
+  },
+  'desk/matters#addIndicatorAction': {
+    form: (f, scope, who) => ({ matterId: String(side(f, who, scope, f.matterA, f.matterB).id), code: 'households_visited', unit: 'households', nameZh: '走访户数', nameEn: 'Households visited', kind: 'output_quantity', direction: 'higher' }),
+    allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
+  },
+  'desk/matters#editIndicatorAction': {
+    setup: (f) => {
+      indicatorIds.set(f, { a: f.indicatorA.id, b: addIndicator(f.db, f.actors.officerB, { matterId: f.matterB.id, code: 'checks_done', nameZh: '检查次数', nameEn: 'Checks done', unit: 'times', kind: 'output_quantity', direction: 'higher' }).id });
+    },
+    form: (f, scope, who) => ({ indicatorId: String(side(f, who, scope, indicatorIds.get(f)!.a, indicatorIds.get(f)!.b)), nameZh: '改名', nameEn: 'Renamed', kind: 'effect', direction: 'lower' }),
+    allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
+  },
+  'desk/matters#retireIndicatorAction': {
+    setup: (f) => {
+      indicatorIds.set(f, { a: f.indicatorA.id, b: addIndicator(f.db, f.actors.officerB, { matterId: f.matterB.id, code: 'checks_done', nameZh: '检查次数', nameEn: 'Checks done', unit: 'times', kind: 'output_quantity', direction: 'higher' }).id });
+    },
+    form: (f, scope, who) => ({ indicatorId: String(side(f, who, scope, indicatorIds.get(f)!.a, indicatorIds.get(f)!.b)) }),
     allowed: (who, scope) => who?.role === 'admin' || departmentStaff(who, scope),
   },
   'desk/contractors#createContractorAction': {

@@ -21,6 +21,8 @@ export const amendments = sqliteTable(
     newEndDate: text('new_end_date').notNull(),
     previousTerms: text('previous_terms').notNull(),
     newTerms: text('new_terms').notNull(),
+    /** The amendment sets new targets (amendment_targets: all of them; none there means "no targets"). */
+    changesTargets: integer('changes_targets', { mode: 'boolean' }).notNull().default(false),
     requestedBy: integer('requested_by')
       .notNull()
       .references(() => users.id),

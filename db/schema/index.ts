@@ -18,3 +18,4 @@ export * from './ocds-releases';
 export * from './error-reports';
 export * from './notification-reads';
 export * from './procurement';
+export * from './results';

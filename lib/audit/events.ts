@@ -20,6 +20,8 @@ import {
   errorReportStatuses,
   reportedRecordTypes,
 } from '../domain/enums';
+import { indicatorDirections, indicatorKinds } from '../results/kinds';
+import { unitCodes } from '../results/units';
 
 // Every action's data, declared once. The shapes are the ones the use cases (and lib/synth/generate.ts, which
 // writes the same events directly) have always stored: the trail hashes the data as stored, so a field is
@@ -99,6 +101,20 @@ const matterFields = {
   annualBudgetFen: fenAmount,
 };
 
+const indicatorFields = {
+  nameZh: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(indicatorKinds),
+  direction: z.enum(indicatorDirections),
+  definitionZh: z.string(),
+  definitionEn: z.string(),
+};
+/** A contract's targets: per indicator (id and code), the value in the indicator's unit (lib/results). */
+const namedIndicator = { indicatorId: id, code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.enum(unitCodes) };
+const targets = z.array(z.strictObject({ ...namedIndicator, target: z.number() }));
+/** A deliverable's results per indicator, named so the trail reads without the catalogue. */
+const results = z.array(z.strictObject({ ...namedIndicator, value: z.number() }));
+
 const contractorFields = {
   nameZh: z.string(),
   nameEn: z.string(),
@@ -141,6 +157,14 @@ export const auditDataSchemas = {
   }),
   'matter.updated': updated(matterFields),
   'matter.status_changed': transition(catalogueStatuses),
+  /** A matter's new indicator (lib/results/service.ts); `migratedResults`: earlier free indicator values taken over as results. */
+  'indicator.added': z.strictObject({
+    after: z.strictObject({ indicatorId: id, matterId: id, code: z.string(), unit: z.enum(unitCodes), ...indicatorFields }),
+    migratedResults: z.number().int().optional(),
+  }),
+  /** The names are the indicator's before the change, so the trail reads without the catalogue. */
+  'indicator.updated': z.strictObject({ indicatorId: id, code: z.string(), nameZh: z.string(), nameEn: z.string(), changes: updated(indicatorFields).shape.changes }),
+  'indicator.retired': z.strictObject({ indicatorId: id, code: z.string(), nameZh: z.string(), nameEn: z.string() }),
   'contractor.created': created({
     ...contractorFields,
     creditCode: z.string(),
@@ -193,8 +217,10 @@ export const auditDataSchemas = {
   }),
   /** How the contractor was chosen, recorded with the draft; `warnings` are the rule warnings it drew (lib/procurement/rules.ts). */
   'contract.procurement_recorded': created({ contractId: id, ...procurementRecord, warnings: z.array(z.string()) }),
+  /** The targets a draft sets (when drafted or edited: before → after), lib/results. */
+  'contract.targets_set': z.strictObject({ before: targets, after: targets }),
   /** What an approved amendment changed. */
-  'contract.updated': updated({ valueFen: fenAmount, endDate: day, terms: z.string() }),
+  'contract.updated': updated({ valueFen: fenAmount, endDate: day, terms: z.string(), targets }),
   'contract.submitted': contractTransition,
   'contract.returned': contractTransition,
   'contract.approved': contractTransition,
@@ -214,6 +240,9 @@ export const auditDataSchemas = {
     newTerms: z.string(),
     /** A new procurement record the amendment carries (replaces the contract's when approved), with the warnings it drew. */
     newProcurement: z.strictObject({ ...procurementRecord, warnings: z.array(z.string()) }).optional(),
+    /** Only when the amendment changes the targets: all of them before, and all of them after. */
+    previousTargets: targets.optional(),
+    newTargets: targets.optional(),
   }),
   'amendment.approved': amendmentTransition,
   'amendment.rejected': amendmentTransition,
@@ -227,7 +256,10 @@ export const auditDataSchemas = {
     periodStart: day,
     periodEnd: day,
     description: z.string(),
-    indicators: indicatorNumbers,
+    /** Free indicator keys, as deliverables reported them before the catalogue (and lib/synth still writes). */
+    indicators: indicatorNumbers.optional(),
+    /** Results per catalogue indicator (lib/results). */
+    results: results.optional(),
     supersedesId: id.nullable(),
   }),
   'deliverable.accepted': deliverableTransition,

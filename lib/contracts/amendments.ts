@@ -13,6 +13,7 @@ import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
 import { amendmentTransitions, termProblem, type AmendmentStep } from './rules';
 import { amendmentDecisionInput, amendmentInput } from './schema';
+import { amendmentTargetRows, checkTargets, replaceTargets, storeAmendmentTargets, storedTargets, targetEntries, type TargetEntry } from '../results/service';
 
 /** What `amendment_procurements.record` holds: the record checked when the amendment was requested. */
 type CarriedProcurement = Pick<PreparedProcurement, 'row' | 'tenderers'> & { warnings: PreparedProcurement['check']['warnings'] };
@@ -35,7 +36,11 @@ export function requestAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
   // A new procurement record, checked for the contract at its new value; the same as recorded is no change.
   const prepared = data.procurement === undefined ? null : prepareProcurementInTx(tx, { ...contract, valueFen: next.valueFen }, data.procurement);
   const procurement = prepared && !sameRecord(storedProcurementInTx(tx, contract.id), prepared) ? prepared : null;
-  if (next.valueFen === contract.valueFen && next.endDate === contract.endDate && next.terms === contract.terms && !procurement) {
+  const previousTargets = storedTargets(tx, contract.id);
+  const checkedTargets = data.newTargets === undefined ? null : checkTargets(tx, contract.matterId, data.newTargets);
+  const newTargets = checkedTargets === null ? null : targetEntries(checkedTargets).sort((a, b) => a.indicatorId - b.indicatorId);
+  const targetsChange = newTargets !== null && JSON.stringify(newTargets) !== JSON.stringify(previousTargets);
+  if (next.valueFen === contract.valueFen && next.endDate === contract.endDate && next.terms === contract.terms && !targetsChange && !procurement) {
     throw new AppError('validation', 'nothing would change', { fieldErrors: { _form: ['amendment_empty'] } });
   }
   const term = termProblem(contract.startDate, next.endDate, contract.justification);
@@ -53,10 +58,17 @@ export function requestAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
     previousTerms: contract.terms,
     newTerms: next.terms,
   };
-  const row = tx.insert(amendments).values({ ...values, requestedBy: requireUserId(actor), createdAt: nowIso() }).returning().get();
+  const row = tx.insert(amendments).values({ ...values, changesTargets: targetsChange, requestedBy: requireUserId(actor), createdAt: nowIso() }).returning().get();
+  if (targetsChange) storeAmendmentTargets(tx, row.id, checkedTargets!);
   const newProcurement = procurement ? { ...withoutContractId(procurement.row), tenderers: procurement.tenderers, warnings: procurement.check.warnings.map((w) => w.code) } : undefined;
   if (procurement) tx.insert(amendmentProcurements).values({ amendmentId: row.id, record: { row: procurement.row, tenderers: procurement.tenderers, warnings: procurement.check.warnings } satisfies CarriedProcurement }).run();
-  appendAuditEvent(tx, actor, { action: 'amendment.requested', entityType: 'amendment', entityId: row.id, departmentId: contract.departmentId, data: { after: { ...values, ...(newProcurement ? { newProcurement } : {}) } } });
+  appendAuditEvent(tx, actor, {
+    action: 'amendment.requested',
+    entityType: 'amendment',
+    entityId: row.id,
+    departmentId: contract.departmentId,
+    data: { after: { ...values, ...(targetsChange ? { previousTargets, newTargets: newTargets! } : {}), ...(newProcurement ? { newProcurement } : {}) } },
+  });
   return row;
 }
 
@@ -93,6 +105,12 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
       writeProcurementInTx(tx, actor, contract, { row: { ...record.row, contractId: contract.id }, tenderers: record.tenderers, check: { errors: [], warnings: record.warnings } });
     }
   }
+  let targetChange: { before: TargetEntry[]; after: TargetEntry[] } | null = null;
+  if (to === 'approved' && amendment.changesTargets) {
+    const before = storedTargets(tx, contract.id);
+    replaceTargets(tx, contract.id, amendmentTargetRows(tx, amendment.id).map((r) => ({ indicator: { id: r.indicatorId }, centi: r.targetCenti })));
+    targetChange = { before, after: storedTargets(tx, contract.id) };
+  }
   const decided = tx
     .update(amendments)
     .set({ status: to, decidedBy: actor.id, decidedAt: now, decisionComment: data.comment || null })
@@ -107,7 +125,8 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
     data: { from: amendment.status, to, ...(data.comment ? { comment: data.comment } : {}) },
   });
   if (to === 'approved') {
-    const changes: Record<string, { before: string | number; after: string | number }> = {};
+    const changes: Record<string, { before: string | number | TargetEntry[]; after: string | number | TargetEntry[] }> = {};
+    if (targetChange) changes.targets = targetChange;
     if (amendment.previousValueFen !== amendment.newValueFen) changes.valueFen = { before: amendment.previousValueFen, after: amendment.newValueFen };
     if (amendment.previousEndDate !== amendment.newEndDate) changes.endDate = { before: amendment.previousEndDate, after: amendment.newEndDate };
     if (amendment.previousTerms !== amendment.newTerms) changes.terms = { before: amendment.previousTerms, after: amendment.newTerms };

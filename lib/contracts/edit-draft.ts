@@ -12,6 +12,7 @@ import { termProblem } from './rules';
 import { contractEditInput } from './schema';
 import { recordProcurementInTx } from '../procurement/service';
 import { contractWarnings, requireEligibleContractor } from './service';
+import { setDraftTargetsInTx } from '../results/service';
 
 type MilestoneRow = { title: string; type: 'delivery' | 'reporting' | 'payment'; dueDate: string };
 const milestoneKey = (m: MilestoneRow) => JSON.stringify([m.title, m.type, m.dueDate]);
@@ -59,7 +60,8 @@ export function editDraftContractInTx(tx: Tx, actor: Actor, input: unknown) {
   };
   const changes = diffFields(contract, fields);
   const milestonesChanged = JSON.stringify(beforeRows.map(milestoneKey)) !== JSON.stringify(afterRows.map(milestoneKey));
-  if (Object.keys(changes).length === 0 && !milestonesChanged) return { contract, changed: procurement?.changed ?? false, warnings: contractWarnings(tx, contract), procurementWarnings: procurement?.warnings ?? [] };
+  const targetsChanged = setDraftTargetsInTx(tx, actor, contract, data.targets);
+  if (Object.keys(changes).length === 0 && !milestonesChanged) return { contract, changed: targetsChanged || (procurement?.changed ?? false), warnings: contractWarnings(tx, contract), procurementWarnings: procurement?.warnings ?? [] };
 
   const now = nowIso();
   const updated = tx

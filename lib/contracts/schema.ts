@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contractStatuses, milestoneStatuses, milestoneTypes } from '../domain/enums';
 import { isoDate, optionalText, optionalYuanAsFen, positiveFen, positiveYuanAsFen, requiredText, text } from '../shared/zod';
 import { contractTransitionNames } from './rules';
+import { valuesByCode } from '../results/schema';
 
 export const milestoneInput = z.object({
   title: requiredText(200),
@@ -23,6 +24,8 @@ export const contractDraftInput = z
     milestones: z.array(milestoneInput).max(50).default([]),
     /** How the contractor was chosen: checked by lib/procurement (schema.ts, rules.ts) inside the draft's transaction. */
     procurement: z.unknown().optional(),
+    /** Whole-term targets per indicator code of the matter, as typed (checked by unit in lib/results). Left out: none set (a draft) or unchanged (an edit). */
+    targets: valuesByCode.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.endDate < c.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'period_order' });
@@ -57,6 +60,8 @@ export const amendmentInput = z.object({
   newValueFen: positiveFen.optional(),
   newEndDate: isoDate.optional(),
   newTerms: text(8000).optional(),
+  /** New whole-term targets by indicator code: when given, all of them (applying the amendment replaces the contract's targets). */
+  newTargets: valuesByCode.optional(),
   rationale: requiredText(2000),
   /** A new record of how the contractor was chosen (lib/procurement/schema.ts), checked like a draft's. */
   procurement: z.unknown().optional(),

@@ -1,3 +1,4 @@
+import { setDraftTargetsInTx } from '../results/service';
 import { and, eq, inArray, lte, gte, ne, sql } from 'drizzle-orm';
 import { writeTransaction, type Db, type Tx } from '../../db/client';
 import { contractors, contracts, matters, milestones, payments } from '../../db/schema';
@@ -100,6 +101,7 @@ export function draftContractInTx(tx: Tx, actor: Actor, input: unknown) {
       data: { after: { contractId: row.id, ...m } },
     });
   }
+  setDraftTargetsInTx(tx, actor, row, data.targets);
   const procurement = data.procurement === undefined ? null : recordProcurementInTx(tx, actor, row, data.procurement);
   return { contract: row, warnings: contractWarnings(tx, row), procurementWarnings: procurement?.warnings ?? [] };
 }

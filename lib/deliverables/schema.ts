@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText, text } from '../shared/zod';
+import { valuesByCode } from '../results/schema';
 
 export const indicatorValues = z
   .record(z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'indicator_name'), z.coerce.number().int('integer').min(0, 'negative').max(1e9, 'too_large'))
@@ -13,7 +14,8 @@ export const deliverableInput = z
     periodStart: isoDate,
     periodEnd: isoDate,
     description: optionalText(8000),
-    indicators: indicatorValues.default({}),
+    /** Results per indicator code of the contract (lib/results), as typed; checked by unit in the use case. */
+    results: valuesByCode.default({}),
     supersedesId: z.coerce.number().int().positive().optional(),
   })
   .refine((d) => d.periodEnd >= d.periodStart, { path: ['periodEnd'], message: 'period_order' });

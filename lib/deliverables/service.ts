@@ -8,7 +8,7 @@ import type { DeliverableStatus } from '../domain/enums';
 import { requireNextStatus } from '../domain/transitions';
 import { AppError, notFound, ruleViolation } from '../errors';
 import { deliverableTransitions, type DeliverableStep } from './rules';
-import { canonicalJson } from '../audit/chain';
+import { checkResults, resultEntries, storeResults } from '../results/service';
 import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
 import { deliverableInput, deliverableReviewInput, periodTermErrors } from './schema';
@@ -39,6 +39,7 @@ export function submitDeliverableInTx(tx: Tx, actor: Actor, input: unknown) {
       throw new AppError('stale', 'this returned deliverable was resubmitted already');
     }
   }
+  const results = checkResults(tx, contract, data.results);
   const now = nowIso();
   const values = {
     contractId: contract.id,
@@ -48,7 +49,6 @@ export function submitDeliverableInTx(tx: Tx, actor: Actor, input: unknown) {
     periodStart: data.periodStart,
     periodEnd: data.periodEnd,
     description: data.description,
-    indicators: canonicalJson(data.indicators),
     supersedesId: data.supersedesId ?? null,
   };
   const row = tx
@@ -61,8 +61,9 @@ export function submitDeliverableInTx(tx: Tx, actor: Actor, input: unknown) {
     entityType: 'deliverable',
     entityId: row.id,
     departmentId: contract.departmentId,
-    data: { after: { ...values, indicators: data.indicators } },
+    data: { after: { ...values, results: resultEntries(results) } },
   });
+  storeResults(tx, row.id, results);
   return row;
 }
 

@@ -16,6 +16,15 @@ beforeAll(() => {
 }, 60_000);
 
 describe('the Longgang sample data', () => {
+  it('gives every matter indicators, every approved or draft sample contract targets, and accepted reports results; some contracts are behind', () => {
+    expect(one('select count(*) from matters where id not in (select matter_id from matter_indicators)')).toBe(0);
+    expect(one(`select count(*) from contracts where status <> 'cancelled' and id not in (select contract_id from contract_targets)`)).toBe(0);
+    expect(one(`select count(*) from deliverables where status = 'accepted' and id not in (select deliverable_id from deliverable_results)`)).toBe(0);
+    // Satisfaction below its 90% target on some contracts (the latest accepted report counts).
+    expect(one(`select count(distinct d.contract_id) from deliverable_results r join deliverables d on d.id = r.deliverable_id join matter_indicators i on i.id = r.indicator_id where i.code = 'satisfaction_rate' and d.status = 'accepted' and r.value_centi < 9000`)).toBeGreaterThan(5);
+    expect(one(`select count(*) from matter_indicators where name_zh = '河道巡查公里数' and unit = 'kilometres'`)).toBeGreaterThan(0);
+  });
+
   it('has 15 departments: 6 party, 9 government', () => {
     expect(all('select kind, count(*) as n from departments group by kind order by kind')).toEqual([
       { kind: 'government', n: 9 },

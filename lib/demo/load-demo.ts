@@ -18,6 +18,9 @@ import type { Role } from '../domain/enums';
 import { createUser } from '../users/service';
 import { seedContractsSchema, type SeedContract } from './seed-files';
 import { withRecordedTime } from '../shared/time';
+import { addIndicator } from '../results/service';
+import type { Indicator } from '../results/queries';
+import { answered24h, lowerIsBetter, sampleIndicatorNames, satisfaction } from './indicators';
 
 export const seedDir = path.join(process.cwd(), 'db', 'seed');
 
@@ -102,13 +105,32 @@ export function loadDemoData(db: Db): { contracts: number } {
     return r;
   };
 
+  // Each matter's indicators, added by its department's officer: the keys its sample reports use (at most four,
+  // the most reported first), resident satisfaction, and for city, environment and safety matters the share of
+  // complaints answered within 24 hours.
+  const indicatorsOf = new Map<number, Indicator[]>();
+  for (const [code, matter] of deptOfMatter) {
+    const used = new Map<string, number>();
+    for (const sc of seedContracts.filter((c) => c.matter === code)) for (const d of sc.deliverables) for (const k of Object.keys(d.indicators)) if (sampleIndicatorNames[k]) used.set(k, (used.get(k) ?? 0) + 1);
+    const keys = [...used].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 4).map(([k]) => k);
+    const officer = staff.get(matter.departmentId)!.officer;
+    const list: Indicator[] = keys.map((k) => {
+      const [nameZh, nameEn, unit, kind = 'output_quantity'] = sampleIndicatorNames[k]!;
+      return addIndicator(db, officer, { matterId: matter.id, code: k, nameZh, nameEn, unit, kind, direction: lowerIsBetter.has(k) ? 'lower' : 'higher' });
+    });
+    list.push(addIndicator(db, officer, { matterId: matter.id, ...satisfaction }));
+    if (/^LG-(URB|ENV|SAF)-/.test(code)) list.push(addIndicator(db, officer, { matterId: matter.id, ...answered24h }));
+    indicatorsOf.set(matter.id, list);
+  }
+
   const contractIds = new Map<string, number>();
+  let contractNumber = 0;
   for (const sc of seedContracts) {
     const matter = deptOfMatter.get(sc.matter);
     const contractor = contractorByCode.get(sc.contractor);
     if (!matter || !contractor) throw new Error(`contracts.json ${sc.key}: unknown matter or contractor`);
     const { officer, approver } = staff.get(matter.departmentId)!;
-    const id = loadContract(db, sc, { matterId: matter.id, contractorId: contractor.id, officer, approver, reporter: reporterFor(contractor.id, contractor.nameZh), renewalOfId: sc.renewalOf ? contractIds.get(sc.renewalOf) : undefined, procurement: sampleProcurement(sc, contractor, contractorRows) });
+    const id = loadContract(db, sc, { indicators: indicatorsOf.get(matter.id) ?? [], behind: contractNumber++ % 4 === 3, matterId: matter.id, contractorId: contractor.id, officer, approver, reporter: reporterFor(contractor.id, contractor.nameZh), renewalOfId: sc.renewalOf ? contractIds.get(sc.renewalOf) : undefined, procurement: sampleProcurement(sc, contractor, contractorRows) });
     contractIds.set(sc.key, id);
   }
 
@@ -129,8 +151,9 @@ function at(date: string, plusDays = 0): Date {
 function loadContract(
   db: Db,
   sc: SeedContract,
-  ctx: { matterId: number; contractorId: number; officer: Actor; approver: Actor; reporter: Actor; renewalOfId?: number; procurement: ReturnType<typeof sampleProcurement> },
+  ctx: { indicators: Indicator[]; behind: boolean; matterId: number; contractorId: number; officer: Actor; approver: Actor; reporter: Actor; renewalOfId?: number; procurement: ReturnType<typeof sampleProcurement> },
 ): number {
+  const { targets, resultsOf } = sampleTargets(sc, ctx.indicators, ctx.behind);
   const { contract } = withRecordedTime(at(sc.start, -30), () => draftContract(db, ctx.officer, {
     matterId: ctx.matterId,
     contractorId: ctx.contractorId,
@@ -143,6 +166,7 @@ function loadContract(
     renewalOfId: ctx.renewalOfId,
     milestones: sc.milestones.map((m) => ({ title: m.titleZh, type: m.type, dueDate: m.due })),
     procurement: ctx.procurement,
+    targets,
   }));
   const id = contract.id;
   const step = (actor: Actor, transition: string, when: Date, reason?: string) => withRecordedTime(when, () => transitionContract(db, actor, { contractId: id, transition, reason }));
@@ -174,7 +198,7 @@ function loadContract(
           periodStart: d.periodStart,
           periodEnd: d.periodEnd,
           description: d.descriptionZh,
-          indicators: d.indicators,
+          results: resultsOf(d, n),
         }).id;
       },
     });
@@ -221,6 +245,39 @@ function loadContract(
   if (sc.status === 'suspended') step(ctx.officer, 'suspend', final(at(sc.start, 90)), sc.statusReason ?? '暂停服务');
   if (sc.status === 'terminated') step(ctx.officer, 'terminate', final(at(sc.start, 120)), sc.statusReason ?? '提前终止');
   return id;
+}
+
+/**
+ * A sample contract's whole-term targets and each report's results. A count's target is what the reports'
+ * pace would reach over the whole term (mean per report × reports the term holds), a quarter higher on a
+ * contract that falls `behind`; satisfaction targets 90% and complaints answered within 24 hours 95%, and a
+ * contract behind reports a little under them.
+ */
+function sampleTargets(sc: SeedContract, indicators: Indicator[], behind: boolean) {
+  const termDays = (Date.parse(sc.end) - Date.parse(sc.start)) / DAY + 1;
+  const targets: Record<string, string> = {};
+  for (const i of indicators) {
+    if (i.unit === 'percent') {
+      targets[i.code] = i.code === satisfaction.code ? '90' : '95';
+      continue;
+    }
+    const reports = sc.deliverables.filter((d) => typeof d.indicators[i.code] === 'number');
+    if (reports.length === 0) continue;
+    const mean = reports.reduce((s, d) => s + d.indicators[i.code]!, 0) / reports.length;
+    const periodDays = reports.reduce((s, d) => s + (Date.parse(d.periodEnd) - Date.parse(d.periodStart)) / DAY + 1, 0) / reports.length;
+    const pace = mean * Math.max(1, termDays / periodDays);
+    targets[i.code] = String(Math.max(1, Math.round(i.direction === 'lower' ? pace * (behind ? 0.6 : 1.2) : pace * (behind ? 1.25 : 1))));
+  }
+  const resultsOf = (d: SeedContract['deliverables'][number], n: number): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const i of indicators) {
+      if (i.code === satisfaction.code) out[i.code] = String(behind ? 84 + (n % 5) : 90 + ((n * 3) % 9));
+      else if (i.code === answered24h.code) out[i.code] = (behind ? 88 + (n % 6) + 0.5 : 95 + (n % 5)).toFixed(1);
+      else if (typeof d.indicators[i.code] === 'number') out[i.code] = String(d.indicators[i.code]);
+    }
+    return out;
+  };
+  return { targets, resultsOf };
 }
 
 /** Rewrites suspended/debarred rows of the contractors CSV as verified and remembers their real status. */

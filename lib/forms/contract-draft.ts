@@ -1,6 +1,7 @@
 import { formText } from '@/lib/forms/form-data';
 import { MILESTONE_ROWS, milestoneRows } from '@/lib/forms/rows';
 import { offeredBidderRows, procurementFromForm } from '@/lib/forms/procurement';
+import { valuesFromForm } from '@/lib/results/values';
 
 /**
  * The contract form's fields as the drafting and editing use cases take them, read once for both forms.
@@ -22,6 +23,8 @@ export function contractFieldsFromForm(formData: FormData, rows = MILESTONE_ROWS
     milestones: milestoneRows(formData, rows),
     // How the contractor was chosen: checked by the use case (lib/procurement), field errors under procurement.*.
     procurement: procurementFromForm(formData, formText(formData, 'contractorId'), offeredBidderRows(formData)),
+    // Whole-term targets, one field per indicator of the matter (target_<code>); checked by unit in lib/results.
+    targets: valuesFromForm(formData, 'target'),
   };
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '../../db/client';
 import { getEnv } from '../env';
-import { getPublicContract } from './contract-queries';
+import { getPublicContract, getPublicContractResults } from './contract-queries';
 import { getPublicContractor } from './contractor-queries';
 import { getPublicMatter, listPublicDepartments } from './matter-queries';
 import { getPublicStats } from './stats-queries';
@@ -37,6 +37,8 @@ export const getCachedPublicDepartmentChoices = cached('department-choices', () 
 export const getCachedPublicMatter = cached('matter', (code: string) => getPublicMatter(getDb(), code));
 export const getCachedPublicContractor = cached('contractor', (id: number) => getPublicContractor(getDb(), id));
 export const getCachedPublicContract = cached('contract', (reference: string) => getPublicContract(getDb(), reference));
+/** A published contract's targets and accepted results (lib/results). */
+export const getCachedPublicContractResults = cached('contract-results', (reference: string) => getPublicContractResults(getDb(), reference));
 /** How published contracts were awarded, for the whole registry or one matter. */
 export const getCachedProcurementFigures = cached('procurement', (scope: { matterCode?: string }) => procurementFigures(getDb().$client, regionRules(getEnv().PROCUREMENT_REGION), scope));
 export const getCachedProcurementByDepartment = cached('procurement-departments', () => procurementDepartmentRows(getDb().$client, regionRules(getEnv().PROCUREMENT_REGION)));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { contractResults, type IndicatorProgress } from '../results/queries';
 import { readContractProcurement } from '../procurement/read';
 import { shanghaiDate } from '../shared/time';
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
@@ -114,4 +115,13 @@ function approvedAmendments(db: Db, contractIds: number[]): Map<number, PublicAm
     .all();
   for (const { contractId, termsChanged, ...a } of rows) byContract.set(contractId, [...(byContract.get(contractId) ?? []), { ...a, termsChanged: termsChanged === 1 }]);
   return byContract;
+}
+
+/**
+ * A published contract's targets and accepted results per indicator (lib/results/queries.ts, `contractResults`):
+ * only accepted deliverables count, so nothing under review shows. Null when the contract is not published.
+ */
+export function getPublicContractResults(db: Db, reference: string): IndicatorProgress[] | null {
+  const row = db.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.reference, reference), isPublishedContractRow)).get();
+  return row ? contractResults(db, row.id) : null;
 }

@@ -8,6 +8,7 @@ import { createDepartment } from '../departments/service';
 import { submitDeliverable } from '../deliverables/service';
 import type { Role } from '../domain/enums';
 import { createMatter } from '../matters/service';
+import { addIndicator } from '../results/service';
 import { createUser } from '../users/service';
 import { testDb } from './db';
 
@@ -43,8 +44,10 @@ export function buildFixture(db: Db = testDb()) {
     evaluator: user('evaluator@test.example', 'evaluator'),
   };
 
+  // Matter A measures enterprises inspected (lib/results); its active contract has a target for it.
+  const indicatorA = addIndicator(db, actors.officerA, { matterId: matterA.id, code: 'inspections_done', nameZh: '巡查企业数', nameEn: 'Enterprises inspected', unit: 'enterprises', kind: 'output_quantity', direction: 'higher' });
   const period = { startDate: '2026-01-01', endDate: '2026-12-31', noSubcontractDeclared: true as const };
-  const activeA = draftContract(db, actors.officerA, { matterId: matterA.id, contractorId: contractorX.id, valueFen: 50_000_00, ...period, milestones: [{ title: '付款', type: 'payment', dueDate: '2026-06-30' }] }).contract;
+  const activeA = draftContract(db, actors.officerA, { matterId: matterA.id, contractorId: contractorX.id, valueFen: 50_000_00, ...period, milestones: [{ title: '付款', type: 'payment', dueDate: '2026-06-30' }], targets: { inspections_done: '40' } }).contract;
   transitionContract(db, actors.officerA, { contractId: activeA.id, transition: 'submit' });
   transitionContract(db, actors.approverA, { contractId: activeA.id, transition: 'approve' });
   const pendingA = draftContract(db, actors.officerA, { matterId: matterA.id, contractorId: contractorX.id, valueFen: 10_000_00, ...period }).contract;
@@ -52,10 +55,10 @@ export function buildFixture(db: Db = testDb()) {
   const activeB = draftContract(db, actors.officerB, { matterId: matterB.id, contractorId: contractorY.id, valueFen: 50_000_00, ...period }).contract;
   transitionContract(db, actors.officerB, { contractId: activeB.id, transition: 'submit' });
   transitionContract(db, actors.approverB, { contractId: activeB.id, transition: 'approve' });
-  const deliverableA = submitDeliverable(db, actors.contractorX, { contractId: activeA.id, title: '一季度报告', periodStart: '2026-01-01', periodEnd: '2026-03-31', indicators: { inspections_done: 12 } });
+  const deliverableA = submitDeliverable(db, actors.contractorX, { contractId: activeA.id, title: '一季度报告', periodStart: '2026-01-01', periodEnd: '2026-03-31', results: { inspections_done: '12' } });
   const deliverableB = submitDeliverable(db, actors.contractorY, { contractId: activeB.id, title: 'Q1', periodStart: '2026-01-01', periodEnd: '2026-03-31' });
 
-  return { db, actors, deptA, deptB, contractorX, contractorY, matterA, matterB, activeA, pendingA, activeB, deliverableA, deliverableB };
+  return { db, actors, deptA, deptB, contractorX, contractorY, matterA, matterB, indicatorA, activeA, pendingA, activeB, deliverableA, deliverableB };
 }
 
 export type Fixture = ReturnType<typeof buildFixture>;

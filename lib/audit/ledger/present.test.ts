@@ -22,6 +22,20 @@ const samples: { [A in AuditAction]: { entityType: string; entityId: string; dat
   },
   'matter.updated': { entityType: 'matter', entityId: '5', data: { changes: { category: { before: 'social_services', after: 'culture_sport' }, annualBudgetFen: { before: 100, after: 200_00 } } } },
   'matter.status_changed': { entityType: 'matter', entityId: '5', data: { from: 'listed', to: 'withdrawn', reason: '职能调整' } },
+  'indicator.added': {
+    entityType: 'matter',
+    entityId: '5',
+    data: {
+      after: { indicatorId: 21, matterId: 5, code: 'river_km_patrolled', nameZh: '河道巡查公里数', nameEn: 'River kilometres patrolled', unit: 'kilometres', kind: 'output_quantity', direction: 'higher', definitionZh: '按巡查轨迹计', definitionEn: 'From patrol tracks' },
+      migratedResults: 2,
+    },
+  },
+  'indicator.updated': {
+    entityType: 'matter',
+    entityId: '5',
+    data: { indicatorId: 21, code: 'river_km_patrolled', nameZh: '河道巡查公里数', nameEn: 'River kilometres patrolled', changes: { kind: { before: 'output_quantity', after: 'effect' }, direction: { before: 'higher', after: 'lower' } } },
+  },
+  'indicator.retired': { entityType: 'matter', entityId: '5', data: { indicatorId: 21, code: 'river_km_patrolled', nameZh: '河道巡查公里数', nameEn: 'River kilometres patrolled' } },
   'contractor.created': {
     entityType: 'contractor',
     entityId: '3',
@@ -64,6 +78,17 @@ const samples: { [A in AuditAction]: { entityType: string; entityId: string; dat
         tenderers: [{ contractorId: 3, name: '龙港市某协会', creditCode: null, bidFen: 787_000_00, awarded: true }],
         warnings: ['short_period', 'single_bidder'],
       },
+    },
+  },
+  'contract.targets_set': {
+    entityType: 'contract',
+    entityId: '9',
+    data: {
+      before: [],
+      after: [
+        { indicatorId: 21, code: 'river_km_patrolled', nameZh: '河道巡查公里数', nameEn: 'River kilometres patrolled', unit: 'kilometres', target: 1200.5 },
+        { indicatorId: 22, code: 'answered_in_24h', nameZh: '24 小时内响应投诉比例', nameEn: 'Complaints answered within 24 hours', unit: 'percent', target: 95 },
+      ],
     },
   },
   'contract.updated': { entityType: 'contract', entityId: '9', data: { changes: { valueFen: { before: 787_000_00, after: 800_000_00 }, endDate: { before: '2027-06-30', after: '2027-12-31' } } } },
@@ -164,7 +189,7 @@ describe('the ledger presents every audit action', () => {
         expect(identifiersIn(entry), `${action}: ${entryTexts(entry).join(' | ')}`).toEqual([]);
         if (locale === 'zh-CN') {
           // No English word of the interface on a Chinese page: what remains in Latin letters is data (codes, emails, the indicator's own name).
-          const latin = entryTexts(entry).join(' ').replace(/\S+@\S+|[\w-]*\.pdf|LG-[\w-]+|db\/seed|inspections done|\d+[A-Z\d]+|Ecology Bureau|Old Bureau|River monitoring|Longgang Green Co\.|About/g, '');
+          const latin = entryTexts(entry).join(' ').replace(/\S+@\S+|[\w-]*\.pdf|LG-[\w-]+|db\/seed|inspections done|\d+[A-Z\d]+|Ecology Bureau|Old Bureau|River kilometres patrolled|From patrol tracks|River monitoring|Longgang Green Co\.|About/g, '');
           expect(latin.match(/[A-Za-z]{3,}/g), `${action}: ${latin}`).toBeNull();
         }
       }

@@ -119,8 +119,12 @@ const enumLabels: Record<string, string> = {
   ownerType: 'ledger.owners',
   recordType: 'report.types',
   method: 'ledger.methods',
+  unit: 'results.units',
+  direction: 'results.directions',
 };
-const kindLabels: Record<string, string> = { department: 'departments.kind', contractor: 'contractorKindOne' };
+const kindLabels: Record<string, string> = { department: 'departments.kind', contractor: 'contractorKindOne', matter: 'results.kinds' };
+/** Lists of indicators with a value each (lib/results), shown by the indicator's name and unit, never its code. */
+const indicatorListFields = new Set(['targets', 'previousTargets', 'newTargets', 'results']);
 
 const moneyFields = new Set(['annualBudgetFen', 'valueFen', 'previousValueFen', 'newValueFen', 'amountFen']);
 const booleanFields = new Set(['noSubcontractDeclared', 'hasPassword']);
@@ -231,6 +235,15 @@ export function presentAuditEvent(event: StoredEvent, ctx: LedgerContext): Ledge
     if (field === 'sizeBytes' && typeof v === 'number') return text(t('ledger.bytes', { size: formatNumber(Math.max(1, Math.round(v / 1024)), locale) }));
     if (field === 'kind' && kindLabels[entity]) return enumText(kindLabels[entity], v);
     if (enumLabels[field]) return enumText(enumLabels[field], v);
+    if (indicatorListFields.has(field) && Array.isArray(v)) {
+      const items = v.filter(isObject).map((i) => {
+        const n = en && typeof i.nameEn === 'string' && i.nameEn ? i.nameEn : String(i.nameZh ?? '');
+        const amount = typeof i.target === 'number' ? i.target : typeof i.value === 'number' ? i.value : null;
+        const unit = typeof i.unit === 'string' && t.has(`results.units.${i.unit}`) ? t(`results.units.${i.unit}`) : '';
+        return `${n} ${amount === null ? '—' : formatNumber(amount, locale)}${unit === '%' ? '' : ' '}${unit}`.trim();
+      });
+      return text(items.join(en ? '; ' : '；') || t('ledger.none'));
+    }
     if (numberMapFields.has(field) && isObject(v)) {
       return text(Object.entries(v).map(([k, n]) => `${k.replaceAll('_', ' ')} ${typeof n === 'number' ? formatNumber(n, locale) : String(n)}`).join(en ? '; ' : '；') || '—');
     }
@@ -322,6 +335,14 @@ export function presentAuditEvent(event: StoredEvent, ctx: LedgerContext): Ledge
     add('flagsHeading', text(p.warnings.length > 0 ? p.warnings.map((w) => enumText('procurement.flags', w).text).join(sep) : t('procurement.none')));
     return { ...base, subject: subjectRef, within, details };
   }
+  if (parsed.action === 'contract.targets_set') {
+    details.push({ label: label('targets'), before: value(entity, 'targets', parsed.data.before), after: value(entity, 'targets', parsed.data.after) });
+    return { ...base, subject: subjectRef, within, details };
+  }
+  if (parsed.action === 'indicator.updated' || parsed.action === 'indicator.retired') {
+    details.push({ label: t('results.name'), value: { ...name(parsed.data.nameZh, parsed.data.nameEn), href: null } });
+  }
+  if (parsed.action === 'indicator.added' || parsed.action === 'indicator.updated' || parsed.action === 'indicator.retired') named.add('indicatorId').add('code').add('matterId');
   for (const part of [data.after, data.before]) {
     if (!isObject(part)) continue;
     for (const [field, v] of Object.entries(part)) {

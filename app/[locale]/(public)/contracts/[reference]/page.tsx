@@ -5,12 +5,13 @@ import { DataTable } from '@/app/_components/data-table';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
-import { getCachedPublicContract } from '@/lib/public/cached';
+import { getCachedPublicContract, getCachedPublicContractResults } from '@/lib/public/cached';
 import { DefinitionList } from '../../_components/definition-list';
 import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable } from '../../_components/public-tables';
 import { ProcurementSection } from '../../_components/procurement-section';
+import { ContractProgressTable } from '@/app/_components/contract-progress';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { Section } from '@/app/_components/section';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -110,6 +111,9 @@ export default async function ContractPage({ params }: { params: Params }) {
       </Section>
 
       <ProcurementSection procurement={c.procurement} locale={locale} />
+
+      {/* On track / behind and unit cost per indicator come from lib/results (wt-metrics): pass `status`. */}
+      <ContractProgressTable progress={(await getCachedPublicContractResults(c.reference)) ?? []} locale={locale} />
 
       <Section headingId="contract-milestones" title={t('fields.milestones')} className="space-y-3">
         <DataTable

@@ -19,6 +19,7 @@ import { validate } from '@/lib/shared/validate';
 import { amendmentForm, contractDraftForm, contractEditForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
 import { contractFieldsFromForm, editedMilestoneRows } from '@/lib/forms/contract-draft';
 import { offeredBidderRows, procurementFromForm } from '@/lib/forms/procurement';
+import { valuesFromForm } from '@/lib/results/values';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
@@ -122,6 +123,8 @@ export async function requestAmendmentAction(_prev: ActionState, formData: FormD
         newValueFen: formText(formData, 'newValueFen') ?? '',
         newEndDate: formText(formData, 'newEndDate') || undefined,
         newTerms: formText(formData, 'newTerms') || undefined,
+        // The contract's targets as the form shows them (lib/results); the use case sees whether they changed.
+        newTargets: [...formData.keys()].some((k) => k.startsWith('target_')) ? valuesFromForm(formData, 'target') : undefined,
         rationale: formText(formData, 'rationale'),
         // A new procurement record (the current one, sent unchanged, changes nothing).
         procurement: procurementFromForm(formData, formText(formData, 'contractorId'), offeredBidderRows(formData)),

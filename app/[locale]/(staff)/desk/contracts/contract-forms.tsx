@@ -1,5 +1,6 @@
 'use client';
 
+import { IndicatorFields, type IndicatorOption } from '../indicator-fields';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatFen } from '@/lib/format';
 import { useActionState } from 'react';
@@ -104,7 +105,20 @@ export function PaymentForm({ contractId, milestones }: { contractId: number; mi
  * current record as the form's values, and how many bidder rows to offer), which replaces the recorded one
  * when the amendment is approved. Sent unchanged, it changes nothing.
  */
-export function AmendmentForm({ contractId, contractorId, procurement }: { contractId: number; contractorId: number; procurement: { values: Record<string, string>; bidderRows: number } }) {
+/** `indicators` and `targets`: the contract's targets, filled in; changing one makes the amendment carry all of them (lib/results). */
+export function AmendmentForm({
+  contractId,
+  contractorId,
+  procurement,
+  indicators = [],
+  targets,
+}: {
+  contractId: number;
+  contractorId: number;
+  procurement: { values: Record<string, string>; bidderRows: number };
+  indicators?: IndicatorOption[];
+  targets?: Record<string, string>;
+}) {
   const t = useTranslations('contractActions');
   const tc = useTranslations('confirmStep');
   const [state, action] = useActionState(requestAmendmentAction, { ...idleState, values: procurement.values });
@@ -117,6 +131,7 @@ export function AmendmentForm({ contractId, contractorId, procurement }: { contr
       <Field name="newValueFen" label={t('newValueYuan')} inputMode="decimal" state={state} />
       <Field name="newEndDate" label={t('newEndDate')} type="date" state={state} />
       <Field name="newTerms" label={t('newTerms')} state={state} />
+      <IndicatorFields prefix="target" indicators={indicators} state={state} idPrefix="amendment-" initial={targets} />
       <Field name="rationale" label={t('rationale')} required state={state} />
       <input type="hidden" name="contractorId" value={contractorId} />
       {/* Not folded again (the form is folded already): the current record, to change or leave as it is. */}

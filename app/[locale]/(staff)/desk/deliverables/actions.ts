@@ -9,7 +9,7 @@ import { setMilestoneStatus } from '@/lib/contracts/service';
 import { reviewDeliverable, submitDeliverable } from '@/lib/deliverables/service';
 import { formText } from '@/lib/forms/form-data';
 import { runFormAction, type ActionState } from '@/lib/forms/action-state';
-import { namedValueRows } from '@/lib/forms/rows';
+import { valuesFromForm } from '@/lib/results/values';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
@@ -32,7 +32,7 @@ export async function submitDeliverableAction(_prev: ActionState, formData: Form
       periodStart: formText(formData, 'periodStart'),
       periodEnd: formText(formData, 'periodEnd'),
       description: formText(formData, 'description') ?? '',
-      indicators: namedValueRows(formData, 'indicators'),
+      results: valuesFromForm(formData, 'result'),
       supersedesId: formText(formData, 'supersedesId') || undefined,
     });
     refresh(row.contractId);

@@ -11,6 +11,7 @@ import { fieldClass } from '@/app/_components/field-class';
 import { recordEvaluationAction } from '../../evaluations/actions';
 import { assignEvaluatorAction, unassignEvaluatorAction } from '../../admin/evaluators/actions';
 import { reviewDeliverableAction, setMilestoneStatusAction, submitDeliverableAction } from './actions';
+import { IndicatorFields, type IndicatorOption } from '../indicator-fields';
 
 const rowIndexes = Array.from({ length: FORM_ROWS }, (_, i) => i);
 
@@ -59,10 +60,11 @@ function NameValueRows({ prefix, legend, nameLabel, valueLabel, state, initial, 
   );
 }
 
-export type ResubmitOf = { id: number; title: string; periodStart: string; periodEnd: string; description: string; milestoneId: number | null; indicators: Record<string, number> };
+/** `results`: what the returned version reported, by indicator code, to start the resubmission from. */
+export type ResubmitOf = { id: number; title: string; periodStart: string; periodEnd: string; description: string; milestoneId: number | null; results: Record<string, string> };
 
 /** Log a deliverable, or resubmit returned work (the earlier version stays, linked). */
-export function DeliverableForm({ contractId, milestones, resubmitOf, locale }: { contractId: number; milestones: Option[]; resubmitOf?: ResubmitOf; locale?: string }) {
+export function DeliverableForm({ contractId, milestones, indicators, resubmitOf, locale }: { contractId: number; milestones: Option[]; indicators: IndicatorOption[]; resubmitOf?: ResubmitOf; locale?: string }) {
   const t = useTranslations('deliverables');
   const [state, action] = useActionState(submitDeliverableAction, idleState);
   const saved = state.status === 'ok' && state.recordId ? state.recordId : null;
@@ -94,8 +96,7 @@ export function DeliverableForm({ contractId, milestones, resubmitOf, locale }: 
           </select>
         </Field>
       ) : null}
-      <NameValueRows prefix="indicators" legend={t('indicators')} nameLabel={t('indicatorName')} valueLabel={t('indicatorValue')} state={state} initial={resubmitOf?.indicators} />
-      <p className="text-xs text-slate-600">{t.rich('indicatorHint', { code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
+      <IndicatorFields prefix="result" indicators={indicators} state={state} idPrefix={`${key}-`} initial={resubmitOf?.results} />
       <SubmitButton>{resubmitOf ? t('resubmit') : t('submit')}</SubmitButton>
     </form>
   );

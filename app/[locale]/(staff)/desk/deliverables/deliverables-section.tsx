@@ -7,6 +7,10 @@ import { listContractDeliverables } from '@/lib/deliverables/queries';
 import { AttachmentForm, DeliverableForm, ReviewForm } from './deliverable-forms';
 import { FileName } from '@/app/_components/file-name';
 import { Colon } from '@/app/_components/punctuation';
+import { resultsByDeliverable } from '@/lib/results/queries';
+import { reportableIndicators } from '@/lib/results/service';
+import { formatUnitValue, indicatorName, indicatorOptions } from '@/lib/results/options';
+import type { IndicatorOption } from '../indicator-fields';
 
 const statusTone = { submitted: 'bg-amber-100 text-amber-900', accepted: 'bg-green-100 text-green-900', returned: 'bg-red-100 text-red-900' } as const;
 
@@ -22,7 +26,7 @@ export async function DeliverablesSection({
   db: Db;
   actor: Actor;
   locale: string;
-  contract: { id: number; status: string; departmentId: number; contractorId: number };
+  contract: { id: number; status: string; departmentId: number; contractorId: number; matterId: number };
   milestones: { id: number; title: string; dueDate: string }[];
   uploadStatus?: string;
 }) {
@@ -31,6 +35,8 @@ export async function DeliverablesSection({
   const format = await getFormatter();
   const items = listContractDeliverables(db, contract.id);
   const files = listDeliverableAttachments(db, items.map((d) => d.id));
+  const results = resultsByDeliverable(db, contract.id);
+  const reportable = indicatorOptions(reportableIndicators(db, contract), locale);
   const isOwnContractor = can(actor, 'deliverable.submit', { contractorId: contract.contractorId }) && actor.role === 'contractor';
   const mayReview = can(actor, 'deliverable.review', { departmentId: contract.departmentId });
   const isActive = contract.status === 'active';
@@ -58,11 +64,14 @@ export async function DeliverablesSection({
               {d.supersedesId ? <p><a href={`#deliverable-${d.supersedesId}`} className="text-brand-700 underline">{t('resubmissionOf')}</a></p> : null}
               {d.supersededById ? <p><a href={`#deliverable-${d.supersededById}`} className="text-brand-700 underline">{t('replacedBy')}</a></p> : null}
               {d.description ? <p className="whitespace-pre-line">{d.description}</p> : null}
-              {Object.keys(d.indicators).length ? (
-                <dl className="grid grid-cols-2 gap-x-4 sm:grid-cols-3">
-                  {Object.entries(d.indicators).map(([name, value]) => (
-                    <div key={name}><dt className="text-xs text-slate-600"><code className="font-mono">{name}</code></dt><dd className="tabular-nums">{value}</dd></div>
-                  ))}
+              {results.get(d.id)?.length ? (
+                <dl className="grid grid-cols-2 gap-x-4 sm:grid-cols-3" data-testid="deliverable-results">
+                  {results.get(d.id)!.map((r) => {
+                    const name = indicatorName(r.indicator, locale);
+                    return (
+                      <div key={r.indicator.id}><dt className="text-xs text-slate-600" lang={name.lang}>{name.text}</dt><dd className="tabular-nums">{formatUnitValue(r.value, r.indicator.unit, locale)}</dd></div>
+                    );
+                  })}
                 </dl>
               ) : null}
               {d.reviewedAt ? (
@@ -86,7 +95,7 @@ export async function DeliverablesSection({
               {isOwnContractor && isActive && d.status === 'returned' && !d.supersededById ? (
                 <details className="rounded-md border border-slate-200 p-2">
                   <summary className="cursor-pointer font-medium text-brand-700">{t('resubmitHeading')}</summary>
-                  <DeliverableForm contractId={contract.id} milestones={milestoneOptions} resubmitOf={{ id: d.id, title: d.title, periodStart: d.periodStart, periodEnd: d.periodEnd, description: d.description, milestoneId: d.milestoneId, indicators: d.indicators }} />
+                  <DeliverableForm contractId={contract.id} milestones={milestoneOptions} indicators={reportable} resubmitOf={{ id: d.id, title: d.title, periodStart: d.periodStart, periodEnd: d.periodEnd, description: d.description, milestoneId: d.milestoneId, results: Object.fromEntries((results.get(d.id) ?? []).map((r) => [r.indicator.code, String(r.value)])) }} />
                 </details>
               ) : null}
             </li>
@@ -111,7 +120,7 @@ async function UploadStatus({ status }: { status: string }) {
  * The contractor's main task, first on their contract page: log the work, then attach its files right
  * there. The upload comes back to this section (`#report`), with its outcome on top.
  */
-export async function ReportWorkSection({ contractId, locale, milestones, uploadStatus }: { contractId: number; locale: string; milestones: { id: number; title: string; dueDate: string }[]; uploadStatus?: string }) {
+export async function ReportWorkSection({ contractId, locale, milestones, indicators, uploadStatus }: { contractId: number; locale: string; milestones: { id: number; title: string; dueDate: string }[]; indicators: IndicatorOption[]; uploadStatus?: string }) {
   const t = await getTranslations('contractPage');
   return (
     <section id="report" aria-labelledby="report-heading" className="scroll-mt-4 space-y-3 rounded-lg border-2 border-brand-700/30 bg-brand-50/40 p-3" data-testid="report-work">
@@ -120,7 +129,7 @@ export async function ReportWorkSection({ contractId, locale, milestones, upload
       </h2>
       {uploadStatus ? <UploadStatus status={uploadStatus} /> : null}
       <p className="text-sm text-slate-700">{t('reportIntro')}</p>
-      <DeliverableForm contractId={contractId} milestones={milestones.map((m) => ({ id: m.id, label: `${m.dueDate} ${m.title}` }))} locale={locale} />
+      <DeliverableForm contractId={contractId} milestones={milestones.map((m) => ({ id: m.id, label: `${m.dueDate} ${m.title}` }))} indicators={indicators} locale={locale} />
     </section>
   );
 }

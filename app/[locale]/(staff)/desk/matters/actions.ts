@@ -13,6 +13,7 @@ import { takeConfirmedStep } from '@/lib/confirm/service';
 import { awaitingConfirmation } from '@/lib/confirm/form-state';
 import { validate } from '@/lib/shared/validate';
 import { matterForm, newMatterForm } from '@/lib/matters/schema';
+import { addIndicator, editIndicator, retireIndicator } from '@/lib/results/service';
 
 /** The fields of the matter form, and only those. */
 const matterFields = (fd: FormData) => ({
@@ -76,5 +77,48 @@ export async function changeMatterStatusAction(_prev: ActionState, formData: For
     }
     refresh(matterId);
     return { status: 'ok', notice: 'matterStatusChanged' };
+  });
+}
+
+// A matter's indicator catalogue (lib/results): thin actions, the use cases check scope and values.
+
+const indicatorFields = (fd: FormData) => ({
+  nameZh: formText(fd, 'nameZh') ?? '',
+  nameEn: formText(fd, 'nameEn') ?? '',
+  kind: formText(fd, 'kind'),
+  direction: formText(fd, 'direction'),
+  definitionZh: formText(fd, 'definitionZh') ?? '',
+  definitionEn: formText(fd, 'definitionEn') ?? '',
+});
+
+
+export async function addIndicatorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'matter.edit');
+    const row = addIndicator(getDb(), actor, { matterId: formText(formData, 'matterId'), code: formText(formData, 'code') ?? '', unit: formText(formData, 'unit'), ...indicatorFields(formData) });
+    refresh(row.matterId);
+    return { status: 'ok', notice: 'indicatorAdded' };
+  });
+}
+
+export async function editIndicatorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'matter.edit');
+    const row = editIndicator(getDb(), actor, { indicatorId: formText(formData, 'indicatorId'), ...indicatorFields(formData) });
+    refresh(row.matterId);
+    return { status: 'ok', notice: 'indicatorUpdated' };
+  });
+}
+
+export async function retireIndicatorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runFormAction(formData, async () => {
+    const actor = await requireActor();
+    requirePermission(actor, 'matter.edit');
+    retireIndicator(getDb(), actor, { indicatorId: formText(formData, 'indicatorId') });
+    const matterId = Number(formText(formData, 'matterId'));
+    refresh(matterId || undefined);
+    return { status: 'ok', notice: 'indicatorRetired' };
   });
 }

@@ -29,6 +29,10 @@ import { Colon } from '@/app/_components/punctuation';
 import { procurementFormValues, readContractProcurement } from '@/lib/procurement/read';
 import { BIDDER_ROWS } from '@/lib/forms/procurement';
 import { ProcurementSection } from '@/app/[locale]/(public)/_components/procurement-section';
+import { ContractProgressTable } from '@/app/_components/contract-progress';
+import { contractResults, listContractTargets, listMatterIndicators } from '@/lib/results/queries';
+import { reportableIndicators } from '@/lib/results/service';
+import { indicatorOptions, targetFormValues } from '@/lib/results/options';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale, id } = await params;
@@ -109,7 +113,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
       </div>
       <ApprovalLoopBanner actor={actor} contract={c} step={typeof step === 'string' ? step : undefined} warnings={stepWarnings === '1'} />
 
-      {isOwnContractor && c.status === 'active' ? <ReportWorkSection contractId={c.id} locale={locale} milestones={detail.milestones} uploadStatus={typeof upload === 'string' ? upload : undefined} /> : null}
+      {isOwnContractor && c.status === 'active' ? <ReportWorkSection contractId={c.id} locale={locale} milestones={detail.milestones} indicators={indicatorOptions(reportableIndicators(db, c), locale)} uploadStatus={typeof upload === 'string' ? upload : undefined} /> : null}
 
       {actor.role !== 'contractor' ? (
         <section aria-labelledby="summary-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" data-testid="contract-summary">
@@ -153,6 +157,9 @@ export default async function StaffContractPage({ params, searchParams }: { para
           <div><dt className="text-slate-600">{t('renewalOf')}</dt><dd><Link href={`/desk/contracts/${c.renewalOfId}`} className="text-brand-700 underline">{t('previousContract')}</Link></dd></div>
         ) : null}
       </dl>
+
+      {/* On track / behind per indicator comes from lib/results/attainment.ts (wt-metrics): pass it as `status`. */}
+      <ContractProgressTable progress={contractResults(db, c.id)} locale={locale} />
 
       {detail.warnings.length ? (
         <div role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="contract-warnings">
@@ -232,14 +239,14 @@ export default async function StaffContractPage({ params, searchParams }: { para
             ))}
           </ul>
         )}
-        {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} contractorId={c.contractorId} procurement={procurementFormValues(db.$client, c.id, BIDDER_ROWS)} /> : null}
+        {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} contractorId={c.contractorId} procurement={procurementFormValues(db.$client, c.id, BIDDER_ROWS)} indicators={indicatorOptions(listMatterIndicators(db, c.matterId), locale)} targets={targetFormValues(listContractTargets(db, c.id))} /> : null}
       </section>
 
       <DeliverablesSection
         db={db}
         actor={actor}
         locale={locale}
-        contract={{ id: c.id, status: c.status, departmentId: c.departmentId, contractorId: c.contractorId }}
+        contract={{ id: c.id, status: c.status, departmentId: c.departmentId, contractorId: c.contractorId, matterId: c.matterId }}
         milestones={detail.milestones}
         uploadStatus={typeof upload === 'string' ? upload : undefined}
       />

@@ -10,6 +10,7 @@ import { idleState } from '@/lib/forms/state';
 import { fieldClass } from '@/app/_components/field-class';
 import { draftContractAction, editDraftContractAction } from '../actions';
 import { ProcurementFields } from '../procurement-fields';
+import { IndicatorFields, type IndicatorOption } from '../../indicator-fields';
 
 const ROWS = [0, 1, 2, 3];
 
@@ -85,6 +86,7 @@ export function DraftContractForm({
   contractors,
   initialQuery = '',
   edit,
+  indicators = [],
 }: {
   locale: string;
   matterId: number;
@@ -92,12 +94,15 @@ export function DraftContractForm({
   contractors: Contractor[];
   initialQuery?: string;
   edit?: { contractId: number; values: Record<string, string>; submitLabel: string; milestoneRows: number; bidderRows: number };
+  /** The matter's indicators, each with a target field (lib/results). */
+  indicators?: IndicatorOption[];
 }) {
   const t = useTranslations('draft');
   const tf = useTranslations('contractForm');
   const tp = useTranslations('procurement');
   const te = useTranslations('errors');
   const tm = useTranslations('milestone');
+  const tr = useTranslations('results');
   const [state, action] = useActionState(edit ? editDraftContractAction : draftContractAction, edit ? { ...idleState, values: edit.values } : idleState);
   const v = (name: string) => state.values?.[name];
   const errorText = useErrorText(state);
@@ -121,6 +126,7 @@ export function DraftContractForm({
     justification: t('justification'),
     terms: t('terms'),
     noSubcontractDeclared: tf('declarationLabel'),
+    ...Object.fromEntries(indicators.map((i) => [`target_${i.code}`, tr('targetLabel', { name: i.name, unit: i.unit })])),
   };
   const labelOf = (name: string) => {
     const own = /^procurement\.(\w+)$/.exec(name);
@@ -251,6 +257,8 @@ export function DraftContractForm({
         ))}
       </fieldset>
       <ProcurementFields state={state} bidderRows={edit?.bidderRows} />
+      <IndicatorFields prefix="target" indicators={indicators} state={state} />
+      {edit ? null : <ProcurementFields state={state} />}
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm">
           <input id="field-noSubcontractDeclared" type="checkbox" name="noSubcontractDeclared" defaultChecked={v('noSubcontractDeclared') === 'on'} className="mt-1" aria-describedby={state.fieldErrors?.noSubcontractDeclared ? 'declaration-error' : undefined} />

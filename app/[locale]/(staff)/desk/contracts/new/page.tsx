@@ -8,6 +8,8 @@ import { findContractForStaff, findEligibleContractors, findMatterForDrafting, l
 import { formatFen } from '@/lib/format';
 import { Link } from '@/lib/i18n/navigation';
 import { DraftContractForm } from './draft-contract-form';
+import { listMatterIndicators } from '@/lib/results/queries';
+import { indicatorOptions } from '@/lib/results/options';
 import type { Metadata } from 'next';
 import { pageTitle } from '@/lib/i18n/page-title';
 
@@ -74,6 +76,7 @@ export default async function NewContractPage({ params, searchParams }: { params
       <DraftContractForm
         locale={locale}
         matterId={matter.id}
+        indicators={indicatorOptions(listMatterIndicators(db, matter.id), locale)}
         renewalOfId={renewal?.contract.id}
         initialQuery={search.q ?? ''}
         contractors={contractors.map((c) => ({

@@ -12,6 +12,7 @@ import { recordHistory } from '@/lib/audit/queries';
 import { History } from '@/app/_components/history';
 import { ContractStatusBadge } from '@/app/_components/status-badge';
 import { EditMatterForm, MatterStatusForm } from '../matter-forms';
+import { IndicatorSection } from '../indicator-section';
 import { previewConsequences } from '@/lib/confirm/consequences';
 import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
@@ -71,6 +72,7 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
           </ul>
         )}
       </section>
+      <IndicatorSection db={db} matterId={m.id} locale={locale} editable={editable} />
       {editable ? (
         <section aria-labelledby="matter-edit" className="max-w-2xl space-y-2">
           <h2 id="matter-edit" className="text-lg font-semibold">{t('edit')}</h2>

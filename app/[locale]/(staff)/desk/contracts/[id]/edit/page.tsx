@@ -11,6 +11,8 @@ import { MILESTONE_ROWS } from '@/lib/forms/rows';
 import { BIDDER_ROWS } from '@/lib/forms/procurement';
 import { procurementFormValues } from '@/lib/procurement/read';
 import { DraftContractForm } from '../../new/draft-contract-form';
+import { listContractTargets, listMatterIndicators } from '@/lib/results/queries';
+import { indicatorOptions, targetFormValues } from '@/lib/results/options';
 import { ReturnNotice } from '../approval-loop-banner';
 import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
@@ -46,6 +48,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ loca
     terms: c.terms,
     ...(c.noSubcontractDeclared ? { noSubcontractDeclared: 'on' } : {}),
   };
+  for (const [code, target] of Object.entries(targetFormValues(listContractTargets(db, c.id)))) values[`target_${code}`] = target;
   detail.milestones.forEach((m, i) => {
     values[`milestones.${i}.title`] = m.title;
     values[`milestones.${i}.type`] = m.type;
@@ -68,6 +71,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ loca
         renewalOfId={c.renewalOfId ?? undefined}
         contractors={contractors.map((x) => ({ id: x.id, name: `${en ? x.nameEn : x.nameZh}${x.creditCode ? ` (${x.creditCode})` : ''}`, search: `${x.nameZh} ${x.nameEn} ${x.creditCode}`.toLowerCase() }))}
         edit={{ contractId: c.id, values, submitLabel: t('saveChanges'), milestoneRows: Math.max(MILESTONE_ROWS, detail.milestones.length + 1), bidderRows: procurement.bidderRows }}
+        indicators={indicatorOptions(listMatterIndicators(db, c.matterId), locale)}
       />
     </div>
   );
