@@ -48,7 +48,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const contractUrl = `/${locale}/desk/contracts/${contractId}`;
     const title = `E2E ${locale} ${Date.now()}`;
 
-    // The contractor logs a deliverable with an indicator and attaches a PDF.
+    // The contractor logs a deliverable with a result and attaches a PDF.
     await signIn(page, demo('contractor'), undefined, locale);
     await page.goto(contractUrl);
     const form = page.getByTestId('deliverable-form');
@@ -56,8 +56,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await form.locator('#new-periodStart').fill('2026-01-01');
     await form.locator('#new-periodEnd').fill('2026-03-31');
     await form.locator('#new-description').fill('走访社区并登记问题');
-    await form.getByTestId('indicators-name-0').fill('households_visited');
-    await form.getByTestId('indicators-value-0').fill('120');
+    // A result for the contract's first indicator, picked by its field (12 fits every unit's rule).
+    await form.getByTestId('result-fields').locator('input').first().fill('12');
     await form.getByRole('button', { name: t.submit }).click();
     // Saved: the confirmation and the file step show above the emptied form.
     await expect(page.getByTestId('report-saved').getByRole('status')).toBeVisible();
@@ -139,8 +139,7 @@ test.describe('without JavaScript', () => {
     await form.locator('#new-title').fill(title);
     await form.locator('#new-periodStart').fill('2026-04-01');
     await form.locator('#new-periodEnd').fill('2026-06-30');
-    await form.getByTestId('indicators-name-0').fill('inspections_done');
-    await form.getByTestId('indicators-value-0').fill('8');
+    await form.getByTestId('result-fields').locator('input').first().fill('8');
     await form.getByRole('button', { name: text['zh-CN'].submit }).click();
     await page.goto(`/zh-CN/desk/contracts/${contractId}`);
     const logged = deliverable(page, title, 'submitted');

@@ -29,6 +29,7 @@ export const staffClientNamespaces = [
   'notices',
   'people',
   'reportInbox',
+  'results',
   'validation',
 ] as const;
 

@@ -258,7 +258,6 @@ export function DraftContractForm({
       </fieldset>
       <ProcurementFields state={state} bidderRows={edit?.bidderRows} />
       <IndicatorFields prefix="target" indicators={indicators} state={state} />
-      {edit ? null : <ProcurementFields state={state} />}
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm">
           <input id="field-noSubcontractDeclared" type="checkbox" name="noSubcontractDeclared" defaultChecked={v('noSubcontractDeclared') === 'on'} className="mt-1" aria-describedby={state.fieldErrors?.noSubcontractDeclared ? 'declaration-error' : undefined} />
