@@ -1,5 +1,6 @@
 import type { Indicator as IndicatorRow, IndicatorProgress } from './queries';
-import type { Indicator, Observation, Target } from './types';
+import { contractAttainment, type AttainmentStatus } from './attainment';
+import type { Indicator, Observation, Target, Term } from './types';
 import { aggregationOf, units } from './units';
 
 // From the stored rows (lib/results/queries.ts, the tables of migration 0014) to the plain inputs of the pure
@@ -36,4 +37,13 @@ export function fromProgress(progress: readonly IndicatorProgress[]): { indicato
     for (const period of p.periods) observations.push({ indicatorCode: p.indicator.code, periodStart: period.periodStart, periodEnd: period.periodEnd, value: period.value, accepted: true });
   }
   return { indicators, targets, observations };
+}
+
+/**
+ * Each indicator's attainment status (on track, behind…) by indicator code, for the contract's progress
+ * rows: `contractAttainment` over the adapted rows, against the elapsed share of the term at `asOf`.
+ */
+export function progressStatuses(progress: readonly IndicatorProgress[], term: Term, asOf: string): Map<string, AttainmentStatus> {
+  const { indicators, targets, observations } = fromProgress(progress);
+  return new Map(contractAttainment(indicators, targets, observations, term, asOf).map((a) => [a.indicator.code, a.status]));
 }
