@@ -110,7 +110,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await expect(deliverable(page, title, 'returned')).toBeVisible();
     const history = page.getByTestId('history');
     for (const action of ['deliverable.submitted', 'attachment.added', 'deliverable.returned', 'deliverable.accepted']) {
-      await expect(history.locator(`[data-action="${action}"]`).first()).toBeVisible();
+      await expect(history.locator(`[data-action="${action}"]`).last()).toBeVisible();
     }
     await signOut(page);
 

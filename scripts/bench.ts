@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     'write-seconds': { type: 'string', default: '30' },
     'write-clients': { type: 'string', default: '20' },
+    'mixed-rates': { type: 'string', default: '0,5,20,50' },
   },
 });
 if (!['province', 'national', 'tiny'].includes(args.scale!)) throw new Error('--scale must be province, national or tiny');
@@ -45,6 +46,8 @@ const port = Number(args.port);
 const connections = Number(args.connections);
 const writeSeconds = Number(args['write-seconds']);
 const writeClients = Number(args['write-clients']);
+/** Writes per second of the mixed-load phase (0: the same pages with no writes, the reference). */
+const mixedRates = args['mixed-rates']!.split(',').filter(Boolean).map(Number);
 const origin = `http://127.0.0.1:${port}`;
 
 const log = (line: string) => console.log(`bench: ${line}`);
@@ -292,9 +295,9 @@ async function targetsFor(ds: Dataset): Promise<Target[]> {
 
 type Result = { rps: number; p50: number; p99: number; errors: number; memMb: number; note?: string };
 
-function autocannon(url: string, seconds: number, cookie?: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+function autocannon(url: string, seconds: number, cookie?: string, conns = connections): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
   const cli = path.join(root, 'node_modules', 'autocannon', 'autocannon.js');
-  const a = [cli, '-c', String(connections), '-d', String(seconds), '-j', '-n'];
+  const a = [cli, '-c', String(conns), '-d', String(seconds), '-j', '-n'];
   if (cookie) a.push('-H', `Cookie=${cookie}`);
   a.push(url);
   return new Promise((resolve, reject) => {
@@ -485,6 +488,182 @@ async function measureWrites(ds: Dataset, server: Server): Promise<WriteResult> 
   return { acked: acked.length, errors, busy, seconds, lost, missingAudit, memMb, p50: pct(50), p99: pct(99) };
 }
 
+// ---------- mixed load ----------
+
+type Reporter = { contractId: number; cookie: string; pagePath: string; hidden: [string, string][]; startDate: string; endDate: string };
+
+/** Contractor reporters with an active contract, signed in, with their deliverable form's hidden fields. */
+async function reporters(ds: Dataset, n: number): Promise<Reporter[]> {
+  const db = new Database(ds.env.DATABASE_PATH!);
+  db.pragma('busy_timeout = 5000');
+  const rows = db
+    .prepare(
+      `select c.id as contractId, u.email as email, c.start_date as startDate, c.end_date as endDate from contracts c
+       join users u on u.contractor_id = c.contractor_id and u.role = 'contractor' and u.disabled = 0
+       where c.status = 'active' and c.id = (select max(c2.id) from contracts c2 where c2.contractor_id = c.contractor_id and c2.status = 'active')
+       group by c.contractor_id order by c.contractor_id desc limit ?`,
+    )
+    .all(n) as { contractId: number; email: string; startDate: string; endDate: string }[];
+  const withCookies = await Promise.all(rows.map(async (r) => ({ ...r, cookie: await mintSession(db, r.email) })));
+  db.close();
+  const out: Reporter[] = [];
+  for (const r of withCookies) {
+    const pagePath = `/zh-CN/desk/contracts/${r.contractId}`;
+    const page = await fetch(origin + pagePath, { headers: { cookie: r.cookie } });
+    const html = await page.text();
+    if (page.status !== 200) throw new Error(`${pagePath} answered ${page.status} to its reporter`);
+    out.push({ contractId: r.contractId, cookie: r.cookie, pagePath, hidden: hiddenInputs(html, 'deliverable-form'), startDate: r.startDate, endDate: r.endDate });
+  }
+  return out;
+}
+
+/** One deliverable submitted through the real server action, as the write phase does; whether it was acknowledged. */
+async function submitOnce(r: Reporter, title: string, acknowledged: RegExp): Promise<boolean> {
+  const form = new FormData();
+  for (const [name, value] of r.hidden) form.append(name, value);
+  form.append('title', title);
+  // A month within the contract's term, as the write phase does.
+  const periodEnd = new Date(Date.parse(`${r.startDate}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  form.append('periodStart', r.startDate);
+  form.append('periodEnd', periodEnd < r.endDate ? periodEnd : r.endDate);
+  form.append('description', 'benchmark write');
+  try {
+    const res = await fetch(origin + r.pagePath, { method: 'POST', body: form, headers: { cookie: r.cookie, origin }, redirect: 'manual' });
+    return res.status === 200 && acknowledged.test(await res.text());
+  } catch {
+    return false;
+  }
+}
+
+/** Writes waiting for their answer beyond which a tick is skipped (and counted): a server that cannot keep up is not buried. */
+const MAX_IN_FLIGHT = 100;
+
+/**
+ * Writers at a steady rate (one write every 1/rate s, spread over the reporters, whatever the answers'
+ * latency) until `stop()`; answers how many were sent, acknowledged, and skipped because too many were waiting.
+ */
+function steadyWriters(list: Reporter[], rate: number, acknowledged: RegExp) {
+  const run = randomBytes(4).toString('hex');
+  let sent = 0;
+  let acked = 0;
+  let skipped = 0;
+  let ticks = 0;
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped && rate > 0) {
+      const due = started + (ticks * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      if (stopped) break;
+      ticks++;
+      if (inFlight.size >= MAX_IN_FLIGHT) {
+        skipped++;
+        continue;
+      }
+      const r = list[sent % list.length]!;
+      const p = submitOnce(r, `mixed ${run} ${sent}`, acknowledged).then((ok) => {
+        if (ok) acked++;
+        inFlight.delete(p);
+      });
+      inFlight.add(p);
+      sent++;
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    await Promise.all(inFlight);
+    return { sent, acked, skipped, seconds: (performance.now() - started) / 1000 };
+  };
+}
+
+type MixedRow = { rate: number; achieved: number; pages: Map<string, { rps: number; p99: number; p50: number; errors: number }> };
+
+/** Each read page under autocannon while writers run at each rate; pages measured one after another. */
+async function measureMixed(ds: Dataset, targets: Target[]): Promise<MixedRow[]> {
+  const notice = JSON.parse(readFileSync(path.join(root, 'messages', 'zh-CN.json'), 'utf8')).notices.deliverableSubmitted as string;
+  // Acknowledged by the form's notice (role="status"), as the write phase counts it.
+  const acknowledged = new RegExp(`role="status"[^>]*>${notice.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}<`);
+  const list = await reporters(ds, writeClients);
+  const read = targets.filter((t) => t.kind !== 'query' || ['list', 'search'].includes(t.key)).filter((t) => t.key !== 'apiDocs');
+  const out: MixedRow[] = [];
+  for (const rate of mixedRates) {
+    const stop = steadyWriters(list, rate, acknowledged);
+    const pages = new Map<string, { rps: number; p99: number; p50: number; errors: number }>();
+    for (const t of read) {
+      const r = await autocannon(origin + t.path, duration, t.cookie);
+      pages.set(t.key, r);
+    }
+    const w = await stop();
+    out.push({ rate, achieved: w.acked / w.seconds, pages });
+    log(`  mixed load at ${rate} writes/s (${fmt(w.acked / w.seconds, 1)} acknowledged/s, ${w.sent - w.acked} not, ${w.skipped} skipped with ${MAX_IN_FLIGHT} waiting): ${read.map((t) => `${t.key} ${fmt(pages.get(t.key)!.rps)}/s p99 ${pages.get(t.key)!.p99}`).join(', ')}`);
+  }
+  return out;
+}
+
+/** The plain GET of the page a write answers with (a reporter's contract page), at the write phase's concurrency. */
+async function plainGetRate(ds: Dataset): Promise<number> {
+  const [r] = await reporters(ds, 1);
+  if (!r) return 0;
+  return (await autocannon(origin + r.pagePath, Math.max(duration, 2), r.cookie, writeClients)).rps;
+}
+
+// ---------- baselines: the same work without the server ----------
+
+/** A bare Node script's rate of reading and serializing the published contracts' CSV rows from the same file (scripts/bench-bare.ts). */
+function bareCsvRate(ds: Dataset): number {
+  const r = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', 'bench-bare.ts')], { cwd: root, env: ds.env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench-bare failed: ${r.stderr}`);
+  return (JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { rate: number }).rate;
+}
+
+/** A bare Node script's rate of reading the stored OCDS releases (the text the feed serves) from the same file. */
+function bareOcdsRate(ds: Dataset): number {
+  const db = new Database(ds.env.DATABASE_PATH!, { readonly: true });
+  const started = performance.now();
+  let rows = 0;
+  let bytes = 0;
+  for (const text of db.prepare(`select data from ocds_releases`).pluck().iterate() as IterableIterator<string>) {
+    bytes += String(text).length;
+    rows++;
+  }
+  db.close();
+  void bytes; // serialized, as the download does; only the rate is reported
+  return rows / ((performance.now() - started) / 1000);
+}
+
+/**
+ * SHA-256 over the audit trail's stored bytes (every column of every event, as a chain: prev ‖ row) on all
+ * cores, one share of the rows per worker thread: the ceiling audit:verify is compared with.
+ */
+async function sha256Rate(ds: Dataset): Promise<number> {
+  const { Worker } = await import('node:worker_threads');
+  const cores = (await import('node:os')).cpus().length;
+  const code = `
+    const { workerData, parentPort } = require('node:worker_threads');
+    const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+    const { createHash } = require('node:crypto');
+    const db = new Database(workerData.file, { readonly: true });
+    let prev = '';
+    let n = 0;
+    for (const row of db.prepare('select * from audit_events where rowid % ? = ?').raw().iterate(workerData.of, workerData.k)) {
+      prev = createHash('sha256').update(prev).update(row.join('|')).digest('hex');
+      n++;
+    }
+    parentPort.postMessage(n);`;
+  const started = performance.now();
+  const counts = await Promise.all(
+    Array.from({ length: cores }, (_, k) => new Promise<number>((resolve, reject) => {
+      const w = new Worker(code, { eval: true, workerData: { file: ds.env.DATABASE_PATH, of: cores, k } });
+      w.once('message', resolve);
+      w.once('error', reject);
+    })),
+  );
+  return counts.reduce((a, b) => a + b, 0) / ((performance.now() - started) / 1000);
+}
+
 // ---------- audit verify ----------
 
 /** `npm run audit:verify` three times (no server running); the median rate and every run's. */
@@ -517,6 +696,8 @@ async function main() {
   let targets: Target[] = [];
   const downloads: Record<string, Record<string, DownloadResult>> = {};
   let writes: WriteResult | undefined;
+  let getRate = 0;
+  let mixed: MixedRow[] = [];
 
   for (const ds of [sample, large]) {
     log(`${ds.label}: starting the server on ${origin}`);
@@ -536,12 +717,19 @@ async function main() {
       if (ds.name === 'large' && writeSeconds > 0) {
         log(`  concurrent writes: ${writeClients} clients for ${writeSeconds} s…`);
         writes = await measureWrites(ds, server);
+        getRate = await plainGetRate(ds);
+        log(`  plain GET of the page a write answers with: ${fmt(getRate)} req/s at ${writeClients} connections`);
+      }
+      if (ds.name === 'large' && mixedRates.length > 0) {
+        log(`  mixed load: writes at ${mixedRates.join(', ')} /s while the pages are read…`);
+        mixed = await measureMixed(ds, targets);
       }
     } finally {
       await stopServer(server);
     }
   }
   const verify = auditVerifyRate(large);
+  const baseline = { csv: bareCsvRate(large), ocds: bareOcdsRate(large), sha256: await sha256Rate(large) };
 
   // ----- table -----
   const s = pages.get('sample')!;
@@ -585,6 +773,40 @@ async function main() {
         `${writes.errors} errors, ${writes.busy} SQLITE_BUSY, ${writes.lost} lost, ${writes.missingAudit} without their audit event, server peak ${writes.memMb} MB`,
     );
   }
+  if (mixed.length > 0) {
+    console.log('');
+    console.log(`Mixed load on ${args.scale}: writes through the real server action at a steady rate while each page is read (${connections} connections, ${duration} s each); req/s and p99 ms`);
+    const keys = [...mixed[0]!.pages.keys()];
+    const label = (k: string) => targets.find((t) => t.key === k)!.label;
+    const mhead = ['page', ...mixed.flatMap((m) => [`${m.rate}/s req/s`, 'p99'])];
+    const mrows = keys.map((k) => [label(k), ...mixed.flatMap((m) => [fmt(m.pages.get(k)!.rps), String(m.pages.get(k)!.p99)])]);
+    mrows.push(['writes acknowledged/s', ...mixed.flatMap((m) => [fmt(m.achieved, 1), ''])]);
+    const mw = mhead.map((h, i) => Math.max(h.length, ...mrows.map((r) => r[i]!.length)));
+    const mline = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(mw[i]!) : c.padStart(mw[i]!))).join(' | ')} |`;
+    console.log(mline(mhead));
+    console.log(`|${mw.map((w, i) => (i === 0 ? ':' + '-'.repeat(w + 1) : '-'.repeat(w + 1) + ':')).join('|')}|`);
+    for (const r of mrows) console.log(mline(r));
+  }
+  console.log(`baselines on ${args.scale}: bare Node CSV rows ${fmt(baseline.csv)}/s, stored OCDS releases read ${fmt(baseline.ocds)}/s, SHA-256 of the audit rows on all cores ${fmt(baseline.sha256)} events/s`);
+  // The ratios of issue 21, each measured side by side in this run (null where the phase did not run).
+  const worstCachedAt = (rate: number) => {
+    const m = mixed.find((x) => x.rate === rate);
+    if (!m || !m.pages.get('static')) return null;
+    const st = m.pages.get('static')!.rps;
+    return Math.min(...targets.filter((t) => t.kind === 'cached').map((t) => m.pages.get(t.key)!.rps / st));
+  };
+  const worstP99Ratio = Math.max(...targets.filter((t) => t.kind === 'query').map((t) => l.get(t.key)!.p99 / Math.max(s.get(t.key)!.p99, 1)));
+  const large0 = downloads.large as Record<'csv' | 'ocds', DownloadResult>;
+  const ratios = {
+    cachedStaticNoWrites: worstCachedAt(0),
+    cachedStaticAt20: worstCachedAt(20),
+    queryP50: worstRatio,
+    queryP99: worstP99Ratio,
+    csvVsBare: large0.csv.rows / large0.csv.seconds / Math.max(baseline.csv, 1),
+    ocdsVsBare: large0.ocds.rows / large0.ocds.seconds / Math.max(baseline.ocds, 1),
+    verifyVsSha256: verify.rate / Math.max(baseline.sha256, 1),
+    writesVsGet: writes && getRate ? writes.acked / writes.seconds / getRate : null,
+  };
   const summary = {
     startedAt: startedAt.toISOString(),
     scale: args.scale,
@@ -593,9 +815,19 @@ async function main() {
     downloads,
     verify,
     writes,
+    getRate,
+    mixed: mixed.map((m) => ({ ...m, pages: Object.fromEntries(m.pages) })),
+    baseline,
+    ratios,
   };
   writeFileSync(path.join(benchDir, `last-${args.scale}.json`), JSON.stringify(summary, null, 2));
-  console.log(`bench: worst cached/static ${worstCached.toFixed(2)}, worst large/sample p50 ${worstRatio.toFixed(2)}, worst p99 ${worstP99} ms`);
+  const r2 = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(2));
+  console.log(
+    `bench: worst cached/static ${worstCached.toFixed(2)}, worst large/sample p50 ${worstRatio.toFixed(2)}, worst p99 ${worstP99} ms; ` +
+      `targets: cached/static ${r2(ratios.cachedStaticNoWrites)} (≥0.8) and at 20 writes/s ${r2(ratios.cachedStaticAt20)} (≥0.5), ` +
+      `query p50 ${r2(ratios.queryP50)} and p99 ${r2(ratios.queryP99)} (≤1.5), csv/bare ${r2(ratios.csvVsBare)} ocds/bare ${r2(ratios.ocdsVsBare)} (≥0.5), ` +
+      `audit:verify/sha256 ${r2(ratios.verifyVsSha256)} (≥0.5), writes/GET ${r2(ratios.writesVsGet)} (≥0.8)`,
+  );
 }
 
 main().catch((e: unknown) => {

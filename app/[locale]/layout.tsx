@@ -13,7 +13,7 @@ import '../globals.css';
 // proxy redirects most before they get here). No locale is listed for the build: pages that read the
 // registry (the overview) must not be rendered at build time, when there is no database to read. Pages
 // that do not read per request are rendered on their first request and then served whole from Next's page
-// cache, expired by revalidatePublic() on every write. Not `dynamicParams = false`: children inherit it.
+// cache, expired by revalidatePublic() when a write changes what they show. Not `dynamicParams = false`: children inherit it.
 export function generateStaticParams() {
   return [];
 }

@@ -93,10 +93,24 @@ export function iterateAuditEvents(db: Db, actor: Actor, filter: AuditFilter): I
   })();
 }
 
+/** The columns of an event a record's history presents (lib/audit/ledger/present.ts `StoredEvent`). */
+export const historyColumns = {
+  seq: auditEvents.seq,
+  occurredAt: auditEvents.occurredAt,
+  actorId: auditEvents.actorId,
+  actorName: auditEvents.actorName,
+  actorRole: auditEvents.actorRole,
+  actorOrg: auditEvents.actorOrg,
+  action: auditEvents.action,
+  entityType: auditEvents.entityType,
+  entityId: auditEvents.entityId,
+  data: auditEvents.data,
+};
+
 /** A record's own events from the audit trail, oldest first. */
 export function recordHistory(db: Db, entityType: string, entityId: number | string) {
   return db
-    .select({ seq: auditEvents.seq, occurredAt: auditEvents.occurredAt, actorName: auditEvents.actorName, actorRole: auditEvents.actorRole, action: auditEvents.action, data: auditEvents.data })
+    .select(historyColumns)
     .from(auditEvents)
     .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId))))
     .orderBy(asc(auditEvents.seq))

@@ -111,7 +111,7 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
     if (amendment.previousTerms !== amendment.newTerms) changes.terms = { before: amendment.previousTerms, after: amendment.newTerms };
     appendAuditEvent(tx, actor, { action: 'contract.updated', entityType: 'contract', entityId: contract.id, departmentId: contract.departmentId, data: { changes } });
   }
-  return { status: to };
+  return { status: to, contractId: contract.id };
 }
 
 export const requestAmendment = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => requestAmendmentInTx(tx, actor, input));

@@ -36,10 +36,10 @@ describe('what needs attention', () => {
     expect(waiting.items).toHaveLength(ATTENTION_LIMIT);
     expect(waiting.total).toBe(ATTENTION_LIMIT + 2);
     expect(listAwaitingApproval(g.db, g.actors.approverA).total).toBe(ATTENTION_LIMIT + 2);
-    const queue = listDeliverablesAwaitingReview(g.db, g.actors.officerA, 1);
+    const queue = listDeliverablesAwaitingReview(g.db, g.actors.officerA, { size: 1 });
     expect([queue.items.length, queue.total]).toEqual([1, 1]);
     submitDeliverable(g.db, g.actors.contractorX, { contractId: g.activeA.id, title: '二季度', periodStart: '2026-04-01', periodEnd: '2026-06-30' });
-    const fuller = listDeliverablesAwaitingReview(g.db, g.actors.officerA, 1);
+    const fuller = listDeliverablesAwaitingReview(g.db, g.actors.officerA, { size: 1 });
     expect([fuller.items.length, fuller.total]).toEqual([1, 2]);
   });
 });

@@ -8,16 +8,17 @@ import { requirePermission } from '../auth/permissions';
 import { contractScope } from '../auth/scope';
 import { contractStatuses } from '../domain/enums';
 import { searchText } from '../shared/search-text';
+import { PAGE_SIZE, pageNumber, readPage } from '../shared/paging';
 
 /** The staff contract list's filters, all in the query string; anything malformed is dropped. */
 export const contractListQuery = z.object({
   q: searchText().catch(''),
   status: z.enum(contractStatuses).optional().catch(undefined),
   department: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber,
 });
 export type ContractListQuery = z.infer<typeof contractListQuery>;
-export const CONTRACTS_PER_PAGE = 25;
+export const CONTRACTS_PER_PAGE = PAGE_SIZE;
 
 /**
  * Contracts the actor reads, in their scope (lib/auth/scope.ts): an auditor's or admin's reach every department;
@@ -26,39 +27,41 @@ export const CONTRACTS_PER_PAGE = 25;
 export function listContractsForStaff(db: Db, actor: Actor, query: ContractListQuery) {
   requirePermission(actor, 'contract.read');
   const like = `%${query.q.replaceAll('\\', '').replaceAll('%', '').replaceAll('_', '')}%`;
-  const rows = db
-    .select({
-      id: contracts.id,
-      reference: contracts.reference,
-      status: contracts.status,
-      valueFen: contracts.valueFen,
-      startDate: contracts.startDate,
-      endDate: contracts.endDate,
-      matterCode: matters.code,
-      matterTitleZh: matters.titleZh,
-      matterTitleEn: matters.titleEn,
-      contractorNameZh: contractors.nameZh,
-      contractorNameEn: contractors.nameEn,
-      departmentNameZh: departments.nameZh,
-      departmentNameEn: departments.nameEn,
-    })
-    .from(contracts)
-    .innerJoin(matters, eq(matters.id, contracts.matterId))
-    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .innerJoin(departments, eq(departments.id, contracts.departmentId))
-    .where(
-      and(
-        contractScope(actor),
-        query.q
-          ? sql`(${contracts.reference} like ${like} or ${matters.code} like ${like} or ${matters.titleZh} like ${like} or ${matters.titleEn} like ${like} or ${contractors.nameZh} like ${like} or ${contractors.nameEn} like ${like})`
-          : undefined,
-        query.status ? eq(contracts.status, query.status) : undefined,
-        query.department ? eq(contracts.departmentId, query.department) : undefined,
-      ),
-    )
-    .orderBy(desc(contracts.reference), asc(contracts.id))
-    .limit(CONTRACTS_PER_PAGE + 1)
-    .offset((query.page - 1) * CONTRACTS_PER_PAGE)
-    .all();
-  return { items: rows.slice(0, CONTRACTS_PER_PAGE), hasNext: rows.length > CONTRACTS_PER_PAGE };
+  const page = readPage(query.page, (limit, offset) =>
+    db
+      .select({
+        id: contracts.id,
+        reference: contracts.reference,
+        status: contracts.status,
+        valueFen: contracts.valueFen,
+        startDate: contracts.startDate,
+        endDate: contracts.endDate,
+        matterCode: matters.code,
+        matterTitleZh: matters.titleZh,
+        matterTitleEn: matters.titleEn,
+        contractorNameZh: contractors.nameZh,
+        contractorNameEn: contractors.nameEn,
+        departmentNameZh: departments.nameZh,
+        departmentNameEn: departments.nameEn,
+      })
+      .from(contracts)
+      .innerJoin(matters, eq(matters.id, contracts.matterId))
+      .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+      .innerJoin(departments, eq(departments.id, contracts.departmentId))
+      .where(
+        and(
+          contractScope(actor),
+          query.q
+            ? sql`(${contracts.reference} like ${like} or ${matters.code} like ${like} or ${matters.titleZh} like ${like} or ${matters.titleEn} like ${like} or ${contractors.nameZh} like ${like} or ${contractors.nameEn} like ${like})`
+            : undefined,
+          query.status ? eq(contracts.status, query.status) : undefined,
+          query.department ? eq(contracts.departmentId, query.department) : undefined,
+        ),
+      )
+      .orderBy(desc(contracts.reference), asc(contracts.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
+  return page;
 }

@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { capped, type Capped } from '../shared/capped';
 import type { Db } from '../../db/client';
 import { contractors, contracts, matters } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { contractScope, isFourEyesViolation } from '../auth/scope';
 import { contractStatuses, type ContractStatus } from '../domain/enums';
+import { PAGE_SIZE, readCountedPage, readPage, type CountedPage, type PageRequest } from '../shared/paging';
 
 export function countContractsByStatus(db: Db, actor: Actor): Record<ContractStatus, number> {
   requirePermission(actor, 'contract.read');
@@ -64,21 +64,45 @@ export function listContracts(db: Db, actor: Actor, options: { status?: Contract
     .all();
 }
 
-/** Contracts waiting for this approver: their department's, drafted by someone else, oldest first. */
-export const APPROVALS_LIMIT = 200;
-
-export function listAwaitingApproval(db: Db, actor: Actor): Capped<ContractListItem & { draftedByMe: boolean }> {
+/** Contracts waiting in this approver's department, oldest first, a page at a time; each marked when the approver drafted it. */
+export function listAwaitingApproval(db: Db, actor: Actor, { page = 1, size = PAGE_SIZE }: PageRequest = {}): CountedPage<ContractListItem & { draftedByMe: boolean }> {
   requirePermission(actor, 'contract.approve');
   const where = and(contractScope(actor), eq(contracts.status, 'pending_approval'));
-  const items = db
-    .select({ ...listColumns, draftedBy: contracts.draftedBy })
-    .from(contracts)
-    .innerJoin(matters, eq(matters.id, contracts.matterId))
-    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(where)
-    .orderBy(asc(contracts.updatedAt), asc(contracts.id))
-    .limit(APPROVALS_LIMIT)
-    .all()
-    .map(({ draftedBy, ...c }) => ({ ...c, draftedByMe: isFourEyesViolation(actor, draftedBy) }));
-  return capped(items, APPROVALS_LIMIT, () => db.select({ n: count() }).from(contracts).where(where).get()?.n ?? 0);
+  return readCountedPage(
+    page,
+    (limit, offset) =>
+      db
+        .select({ ...listColumns, draftedBy: contracts.draftedBy })
+        .from(contracts)
+        .innerJoin(matters, eq(matters.id, contracts.matterId))
+        .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+        .where(where)
+        .orderBy(asc(contracts.updatedAt), asc(contracts.id))
+        .limit(limit)
+        .offset(offset)
+        .all()
+        .map(({ draftedBy, ...c }) => ({ ...c, draftedByMe: isFourEyesViolation(actor, draftedBy) })),
+    () => db.select({ n: count() }).from(contracts).where(where).get()?.n ?? 0,
+    size,
+  );
+}
+
+/** Contracts the actor reads, a page at a time (the portal's, the evaluator's, the desk's latest), most recently changed first. */
+export function listContractsPage(db: Db, actor: Actor, { page = 1, size = PAGE_SIZE }: PageRequest = {}) {
+  requirePermission(actor, 'contract.read');
+  return readPage(
+    page,
+    (limit, offset) =>
+      db
+        .select(listColumns)
+        .from(contracts)
+        .innerJoin(matters, eq(matters.id, contracts.matterId))
+        .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+        .where(contractScope(actor))
+        .orderBy(desc(contracts.updatedAt), desc(contracts.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    size,
+  );
 }

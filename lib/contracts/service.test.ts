@@ -174,5 +174,5 @@ describe('the lifecycle against a reference model', () => {
     expect(accepted).toBeGreaterThan(100);
     expect(verifyAuditChain(f.db.$client).ok).toBe(true);
     console.log(`contract lifecycle property: ${steps} steps, ${accepted} accepted, 0 disagreements with the model`);
-  }, 30_000);
+  }, 120_000);
 });

@@ -176,7 +176,7 @@ export function setMilestoneStatusInTx(tx: Tx, actor: Actor, input: unknown) {
   }
   const from = found.milestone.status;
   // Recording the result it already has changes nothing (a repeated form, the demo loader after a payment).
-  if (from === data.status) return;
+  if (from === data.status) return { contractId: found.milestone.contractId, changed: false };
   const to = milestoneTransitions[requireStepTo<MilestoneStatus, MilestoneStep>(milestoneTransitions, from, data.status, 'milestone')].to;
   const changed = tx
     .update(milestones)
@@ -191,6 +191,7 @@ export function setMilestoneStatusInTx(tx: Tx, actor: Actor, input: unknown) {
     departmentId: found.departmentId,
     data: { from, to },
   });
+  return { contractId: found.milestone.contractId, changed: true };
 }
 
 export function recordPaymentInTx(tx: Tx, actor: Actor, input: unknown) {

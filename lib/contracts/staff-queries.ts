@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { contractScope, matterScope } from '../auth/scope';
 import { contractWarnings } from './service';
+import { historyColumns } from '../audit/queries';
 
 const drafter = alias(users, 'drafter');
 const approver = alias(users, 'approver');
@@ -95,7 +96,7 @@ export function contractHistory(db: Db, detail: StaffContract) {
   const id = String(detail.contract.id);
   const child = (type: string, ids: number[]) => (ids.length ? and(eq(auditEvents.entityType, type), inArray(auditEvents.entityId, ids.map(String))) : undefined);
   return db
-    .select({ seq: auditEvents.seq, occurredAt: auditEvents.occurredAt, actorName: auditEvents.actorName, actorRole: auditEvents.actorRole, action: auditEvents.action, entityType: auditEvents.entityType, data: auditEvents.data })
+    .select(historyColumns)
     .from(auditEvents)
     .where(
       or(

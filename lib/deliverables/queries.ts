@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import { capped } from '../shared/capped';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { contractors, contracts, deliverables, matters, milestones, users } from '../../db/schema';
@@ -8,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import { contractScope } from '../auth/scope';
 import type { DeliverableStatus } from '../domain/enums';
+import { PAGE_SIZE, readCountedPage, type PageRequest } from '../shared/paging';
 
 const submitter = alias(users, 'submitter');
 const reviewer = alias(users, 'reviewer');
@@ -73,20 +73,26 @@ const attentionColumns = {
 };
 
 /** The officer's queue: deliverables of the department's contracts waiting for review, oldest first, and how many wait in all. */
-export function listDeliverablesAwaitingReview(db: Db, actor: Actor, limit = 50) {
+export function listDeliverablesAwaitingReview(db: Db, actor: Actor, { page = 1, size = PAGE_SIZE }: PageRequest = {}) {
   requirePermission(actor, 'deliverable.review');
   const where = and(scopedStatus(actor, 'submitted'), contractScope(actor));
-  const items = db
-    .select(attentionColumns)
-    .from(deliverables)
-    .innerJoin(contracts, eq(contracts.id, deliverables.contractId))
-    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .innerJoin(matters, eq(matters.id, contracts.matterId))
-    .where(where)
-    .orderBy(asc(deliverables.submittedAt), asc(deliverables.id))
-    .limit(limit)
-    .all();
-  return capped(items, limit, () => db.select({ n: count() }).from(deliverables).innerJoin(contracts, eq(contracts.id, deliverables.contractId)).where(where).get()?.n ?? 0);
+  return readCountedPage(
+    page,
+    (limit, offset) =>
+      db
+        .select(attentionColumns)
+        .from(deliverables)
+        .innerJoin(contracts, eq(contracts.id, deliverables.contractId))
+        .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+        .innerJoin(matters, eq(matters.id, contracts.matterId))
+        .where(where)
+        .orderBy(asc(deliverables.submittedAt), asc(deliverables.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    () => db.select({ n: count() }).from(deliverables).innerJoin(contracts, eq(contracts.id, deliverables.contractId)).where(where).get()?.n ?? 0,
+    size,
+  );
 }
 
 /**

@@ -94,7 +94,7 @@ export function reviewDeliverableInTx(tx: Tx, actor: Actor, input: unknown) {
     departmentId: found.departmentId,
     data: { from, to, ...(data.comment ? { comment: data.comment } : {}) },
   });
-  return { status: to };
+  return { status: to, contractId: found.deliverable.contractId };
 }
 
 export const submitDeliverable = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => submitDeliverableInTx(tx, actor, input));

@@ -309,7 +309,7 @@ function performWrite(world: World, w: Write): boolean | void {
     case 'milestone.status': {
       const m = pick(rows<{ id: number; department_id: number }>(`select m.id, c.department_id from milestones m join contracts c on c.id = m.contract_id order by m.id`), w.a);
       if (!m) return false;
-      return setMilestoneStatus(db, dept(m.department_id).officer, { milestoneId: m.id, status: pick(milestoneStatuses, w.b)! });
+      return void setMilestoneStatus(db, dept(m.department_id).officer, { milestoneId: m.id, status: pick(milestoneStatuses, w.b)! });
     }
     case 'deliverable.submit':
     case 'deliverable.resubmit': {

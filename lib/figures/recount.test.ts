@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../auth/actor';
 import { findContractorRecord } from '../contractors/record';
 import { contractsNeedingAttention } from '../contracts/attention';
-import { countContractsByStatus, listAwaitingApproval, listContracts } from '../contracts/queries';
+import { countContractsByStatus, listAwaitingApproval, listContractsPage } from '../contracts/queries';
 import { findContractForStaff } from '../contracts/staff-queries';
 import { listDeliverablesAwaitingReview, listReturnedWork, listUpcomingMilestones } from '../deliverables/queries';
 import { loadDemoData } from '../demo/load-demo';
@@ -17,13 +17,23 @@ import type { ContractorFilter, MatterFilter } from '../public/filters';
 import { findPublicContracts, getPublicContract } from '../public/contract-queries';
 import { findPublicContractors, getPublicContractor } from '../public/contractor-queries';
 import { iterateContractRows, iterateContractorRows, iterateMatterRows } from '../public/download-rows';
-import { findPublicMatters, getPublicMatter } from '../public/matter-queries';
+import { findPublicMatters, getPublicMatter, MATTER_COUNT_CAP } from '../public/matter-queries';
 import { getPublicStats } from '../public/stats-queries';
 import { countPublicStats } from '../public/stats-reference';
 import { todayInShanghai } from '../shared/time';
 import { testDb } from '../testing/db';
 import { applyWrite, startRegistry, writeArbitrary } from './random-registry';
 import { addDays, readRows, Recount, type UserRow } from './recount';
+
+/** Every row of a paged list, page after page, as a reader paging through it sees them. */
+function everyPage<T>(read: (page: number) => { items: T[]; hasNext: boolean }): T[] {
+  const rows: T[] = [];
+  for (let page = 1; ; page++) {
+    const p = read(page);
+    rows.push(...p.items);
+    if (!p.hasNext) return rows;
+  }
+}
 
 // Every figure a page or an API response shows, compared with a recount over the raw rows (lib/figures/
 // recount.ts: plain TypeScript, none of the application's SQL). Run on the sample registry and on
@@ -39,19 +49,29 @@ const actorOf = (u: UserRow): Actor => ({ id: u.id, name: u.name, role: u.role a
 /** The figures of a public contract row as pages show them. */
 const contractFigures = (c: PublicContractListItem) => ({ reference: c.reference, status: c.status, valueFen: c.valueFen, amountPaidFen: c.amountPaidFen });
 
-/** The public matter list for a filter, page by page as /{locale}/matters reads it (20 a page, numbered). */
-function shownMatterList(db: Db, filter: MatterFilter) {
+/**
+ * The public matter list for a filter, page by page as /{locale}/matters reads it (20 a page, numbered, the
+ * count capped at `countCap`): the total must be the true one, or the cap with "more than" exactly when
+ * there are more.
+ */
+function shownMatterList(db: Db, filter: MatterFilter, countCap = MATTER_COUNT_CAP) {
   const items: { code: string; serviceStatus: string; currentContractors: number[] }[] = [];
-  const totals = new Set<number>();
+  const totals = new Set<string>();
   for (let offset = 0; ; offset += 20) {
-    const page = findPublicMatters(db, filter, { limit: 20, offset });
-    totals.add(page.total);
+    const page = findPublicMatters(db, filter, { limit: 20, offset, countCap });
+    totals.add(JSON.stringify({ total: page.total, more: page.totalCapped }));
     items.push(...page.items.map((m) => ({ code: m.code, serviceStatus: m.serviceStatus, currentContractors: m.currentContractors.map((c) => c.id) })));
     if (page.items.length < 20) break;
   }
   expect([...totals], `one total on every page of ${JSON.stringify(filter)}`).toHaveLength(1);
-  return { total: [...totals][0]!, items };
+  const { total, more } = JSON.parse([...totals][0]!) as { total: number; more: boolean };
+  return { total, more, items };
 }
+
+/** What the list page must show for a recounted list: the count, or the cap and "more than". */
+const expectedShown = <T,>(expected: { total: number; items: T[] }, cap: number, filter: MatterFilter) =>
+  // The unfiltered list and the service status alone read kept counts, never capped.
+  Object.entries(filter).every(([k, v]) => v === undefined || k === 'status') || expected.total <= cap ? { ...expected, more: false } : { ...expected, total: cap, more: true };
 
 /** The same list through the API's keyset cursor (`after`), a few items at a time. */
 function shownMatterListByCursor(db: Db, filter: MatterFilter) {
@@ -137,7 +157,9 @@ function expectEveryFigureEqualsRecount(db: Db) {
   // Public matter list (page and API), each filter: total, each item's service status and current contractors.
   for (const filter of matterFilters(r)) {
     const expected = r.matterList(filter);
-    expect(shownMatterList(db, filter), `matter list ${JSON.stringify(filter)}`).toEqual(expected);
+    expect(shownMatterList(db, filter), `matter list ${JSON.stringify(filter)}`).toEqual(expectedShown(expected, MATTER_COUNT_CAP, filter));
+    // A small cap, so that "more than" is shown on these small registries too.
+    expect(shownMatterList(db, filter, 3), `matter list ${JSON.stringify(filter)} counted up to 3`).toEqual(expectedShown(expected, 3, filter));
   }
   for (const filter of [{}, { category: 'environment' }, { status: 'not_in_service' }] as MatterFilter[]) {
     const expected = r.matterList(filter);
@@ -230,12 +252,15 @@ function expectEveryFigureEqualsRecount(db: Db) {
       const expected = r.desk(u, today);
       expect(shown, `desk of ${u.role} ${u.id}`).toEqual(expected);
       if (u.role === 'approver') expect(listAwaitingApproval(db, actor).total, `approvals of ${u.id}`).toBe(expected.awaitingApproval);
+      // Paged lists: every page together shows as many rows as the count above them says (short pages: several of them).
+      expect(everyPage((page) => listDeliverablesAwaitingReview(db, actor, { page, size: 3 })).length, `review queue pages of ${u.id}`).toBe(expected.awaitingReview);
+      if (u.role === 'approver') expect(everyPage((page) => listAwaitingApproval(db, actor, { page, size: 2 })).length, `approval pages of ${u.id}`).toBe(expected.awaitingApproval);
     }
     if (u.role === 'contractor') {
-      const shown = { returnedWork: listReturnedWork(db, actor).length, upcomingMilestones: listUpcomingMilestones(db, actor, until).length, contracts: listContracts(db, actor, { limit: 100 }).length };
+      const shown = { returnedWork: listReturnedWork(db, actor).length, upcomingMilestones: listUpcomingMilestones(db, actor, until).length, contracts: everyPage((page) => listContractsPage(db, actor, { page, size: 3 })).length };
       expect(shown, `portal of ${u.id}`).toEqual(r.portal(u, until));
     }
-    if (u.role === 'evaluator') expect(listContracts(db, actor, { limit: 100 }).length, `evaluator ${u.id}'s contracts`).toBe(r.contractsInScope(u).length);
+    if (u.role === 'evaluator') expect(everyPage((page) => listContractsPage(db, actor, { page, size: 3 })).length, `evaluator ${u.id}'s contracts`).toBe(r.contractsInScope(u).length);
   }
 
   // Staff: the contractor record panel, and a contract's amount paid and renewed contract's record.

@@ -9,6 +9,7 @@ import { catalogueStatuses, matterCategories } from '../domain/enums';
 import { inServiceSql } from '../domain/predicates';
 import { z } from 'zod';
 import { searchText } from '../shared/search-text';
+import { PAGE_SIZE, pageNumber, readPage, type PageRequest } from '../shared/paging';
 
 /**
  * In service (lib/domain/predicates.ts): listed and held by an active contract, the same on staff screens as
@@ -28,11 +29,11 @@ export const matterListQuery = z.object({
   status: z.enum(catalogueStatuses).optional().catch(undefined),
   service: z.enum(['in', 'out']).optional().catch(undefined),
   sort: z.enum(matterSorts).catch('code'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber,
 });
 export type MatterListQuery = z.infer<typeof matterListQuery>;
 
-export const MATTERS_PER_PAGE = 25;
+export const MATTERS_PER_PAGE = PAGE_SIZE;
 
 /**
  * Matters whose code, titles or descriptions contain the words, in either language: each word of three
@@ -68,30 +69,33 @@ export function listMattersForStaff(db: Db, actor: Actor, query: MatterListQuery
     budget: [desc(matters.annualBudgetFen), asc(matters.id)],
     updated: [desc(matters.updatedAt), asc(matters.id)],
   }[query.sort];
-  const rows = db
-    .select({
-      id: matters.id,
-      code: matters.code,
-      titleZh: matters.titleZh,
-      titleEn: matters.titleEn,
-      category: matters.category,
-      catalogueStatus: matters.catalogueStatus,
-      annualBudgetFen: matters.annualBudgetFen,
-      departmentNameZh: departments.nameZh,
-      departmentNameEn: departments.nameEn,
-      inService,
-    })
-    .from(matters)
-    .innerJoin(departments, eq(departments.id, matters.departmentId))
-    .where(where)
-    .orderBy(...order)
-    .limit(MATTERS_PER_PAGE + 1)
-    .offset((query.page - 1) * MATTERS_PER_PAGE)
-    .all();
-  return { items: rows.slice(0, MATTERS_PER_PAGE).map((r) => ({ ...r, inService: r.inService === 1 })), hasNext: rows.length > MATTERS_PER_PAGE };
+  const page = readPage(query.page, (limit, offset) =>
+    db
+      .select({
+        id: matters.id,
+        code: matters.code,
+        titleZh: matters.titleZh,
+        titleEn: matters.titleEn,
+        category: matters.category,
+        catalogueStatus: matters.catalogueStatus,
+        annualBudgetFen: matters.annualBudgetFen,
+        departmentNameZh: departments.nameZh,
+        departmentNameEn: departments.nameEn,
+        inService,
+      })
+      .from(matters)
+      .innerJoin(departments, eq(departments.id, matters.departmentId))
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
+  return { ...page, items: page.items.map((r) => ({ ...r, inService: r.inService === 1 })) };
 }
 
-export function findMatterForStaff(db: Db, actor: Actor, matterId: number) {
+/** A matter with a page of its contracts (newest first). */
+export function findMatterForStaff(db: Db, actor: Actor, matterId: number, { page = 1, size = PAGE_SIZE }: PageRequest = {}) {
   requirePermission(actor, 'matter.read');
   const matter = db
     .select({ matter: matters, departmentNameZh: departments.nameZh, departmentNameEn: departments.nameEn, inService })
@@ -100,14 +104,21 @@ export function findMatterForStaff(db: Db, actor: Actor, matterId: number) {
     .where(and(eq(matters.id, matterId), matterScope(actor)))
     .get();
   if (!matter) return undefined;
-  const matterContracts = db
-    .select({ id: contracts.id, reference: contracts.reference, status: contracts.status, startDate: contracts.startDate, endDate: contracts.endDate, valueFen: contracts.valueFen, contractorNameZh: contractors.nameZh, contractorNameEn: contractors.nameEn })
-    .from(contracts)
-    .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
-    .where(eq(contracts.matterId, matterId))
-    .orderBy(desc(contracts.startDate))
-    .all();
-  return { ...matter, inService: matter.inService === 1, contracts: matterContracts };
+  const held = readPage(
+    page,
+    (limit, offset) =>
+      db
+        .select({ id: contracts.id, reference: contracts.reference, status: contracts.status, startDate: contracts.startDate, endDate: contracts.endDate, valueFen: contracts.valueFen, contractorNameZh: contractors.nameZh, contractorNameEn: contractors.nameEn })
+        .from(contracts)
+        .innerJoin(contractors, eq(contractors.id, contracts.contractorId))
+        .where(eq(contracts.matterId, matterId))
+        .orderBy(desc(contracts.startDate), desc(contracts.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    size,
+  );
+  return { ...matter, inService: matter.inService === 1, contracts: held.items, contractsPage: held };
 }
 
 

@@ -84,12 +84,41 @@ function matterConditions(filter: MatterFilter): SQL | undefined {
 const isUnfiltered = (filter: MatterFilter) => Object.values(filter).every((v) => v === undefined);
 
 /**
+ * The total of a filter on the service status alone, from the overview's kept figures (public_counts, kept
+ * by the triggers of count-triggers.ts from the same predicates): no walk over the catalogue. Null for any
+ * other filter.
+ */
+function keptStatusTotal(db: Db, filter: MatterFilter): number | null {
+  const { status, ...rest } = filter;
+  if (!status || Object.values(rest).some((v) => v !== undefined)) return null;
+  const kept = (name: string) => (db.$client.prepare('select coalesce((select n from public_counts where name = ?), 0)').pluck().get(name) as number);
+  if (status === 'in_service') return kept('stats.matters.in_service');
+  if (status === 'withdrawn') return kept('stats.matters.withdrawn');
+  return kept('stats.matters.listed') - kept('stats.matters.in_service');
+}
+
+/**
+ * A text search with at most this many trigram candidates is read from the full-text matches and sorted (a
+ * few rows); with more, the page walks the code-ordered index and keeps the rows among the matches, so the
+ * first page stops after its 20 rows instead of reading and sorting every match.
+ */
+const FTS_SORT_MAX = 200;
+
+const isTrigramSearch = (filter: MatterFilter) => !!filter.q && [...filter.q].length >= 3;
+
+/** How many rows the trigram index finds for the search (a count of its doclist: no matter row is read). */
+function trigramCandidates(db: Db, q: string): number {
+  return (db.$client.prepare('select count(*) from matters_fts where matters_fts match ?').pluck().get(ftsPhrase(q)) as number) ?? 0;
+}
+
+/**
  * `matters` read through the index that serves this filter in code order (INDEXED BY: without table
  * statistics the planner would take the catalogue status index, which matches nearly every row, and sort).
- * A text search of three or more characters starts from the full-text matches instead.
+ * A text search of three or more characters with few matches starts from the full-text matches instead
+ * (`fromMatches`).
  */
-function mattersSource(filter: MatterFilter): SQL {
-  if (filter.q && [...filter.q].length >= 3) return sql`${matters} not indexed`;
+function mattersSource(filter: MatterFilter, fromMatches = isTrigramSearch(filter)): SQL {
+  if (fromMatches) return sql`${matters} not indexed`;
   const index = filter.department ? 'matters_published_department_code_idx' : filter.category ? 'matters_published_category_code_idx' : 'matters_published_code_idx';
   return sql`${matters} indexed by ${sql.raw(index)}`;
 }
@@ -109,18 +138,27 @@ function currentContractorsOf(db: Db, matterIds: number[]): Map<number, PublicCo
   return byMatter;
 }
 
+/** The matter list page counts a filtered search up to this many and then says "more than" (`totalCapped`). */
+export const MATTER_COUNT_CAP = 200;
+
 /**
  * Published matters ordered by code. Keyset paging with `after` (the last code seen) for the API,
- * or `offset` for numbered pages; `total` counts every match.
+ * or `offset` for numbered pages; `total` counts every match, or with `countCap` (the list page) at most
+ * that many: a filtered search that matches more says so (`totalCapped`) without reading every match.
  */
-export function findPublicMatters(db: Db, filter: MatterFilter, page: { limit?: number; after?: string; offset?: number } = {}): Page<PublicMatterListItem, string> {
+export function findPublicMatters(
+  db: Db,
+  filter: MatterFilter,
+  page: { limit?: number; after?: string; offset?: number; countCap?: number } = {},
+): Page<PublicMatterListItem, string> & { totalCapped: boolean } {
   const limit = clampLimit(page.limit, 20);
   const where = matterConditions(filter);
+  const fromMatches = isTrigramSearch(filter) && trigramCandidates(db, filter.q!) <= FTS_SORT_MAX;
   // First the page's ids, in code order, from one index (for a deep page: a walk along the index, no rows
   // read); then the page's 20 rows with their department and service status.
   const ids = db
     .select({ id: sql<number>`${matters.id}`, code: sql<string>`${matters.code}` })
-    .from(mattersSource(filter))
+    .from(mattersSource(filter, fromMatches))
     .where(and(where, page.after === undefined ? undefined : gt(matters.code, page.after)))
     .orderBy(asc(matters.code))
     .limit(limit + 1)
@@ -137,7 +175,18 @@ export function findPublicMatters(db: Db, filter: MatterFilter, page: { limit?: 
           .where(inArray(matters.id, pageIds))
           .orderBy(asc(matters.code))
           .all();
-  const total = isUnfiltered(filter) ? readPublicCount(db, 'matters.published') : (db.select({ n: count() }).from(mattersSource(filter)).where(where).get()?.n ?? 0);
+  let total: number;
+  let totalCapped = false;
+  const keptTotal = keptStatusTotal(db, filter);
+  if (isUnfiltered(filter)) total = readPublicCount(db, 'matters.published');
+  else if (keptTotal !== null) total = keptTotal;
+  else if (page.countCap !== undefined) {
+    // Count up to one past the cap, from the full-text matches when there is a text search.
+    const cap = Math.max(page.countCap, 0);
+    const found = db.select({ n: count() }).from(db.select({ one: sql`1` }).from(mattersSource(filter)).where(where).limit(cap + 1).as('capped')).get()?.n ?? 0;
+    totalCapped = found > cap;
+    total = Math.min(found, cap);
+  } else total = db.select({ n: count() }).from(mattersSource(filter)).where(where).get()?.n ?? 0;
   const current = currentContractorsOf(db, pageIds);
   const items = rows.map(({ id, inService, catalogueStatus, ...r }) => ({
     ...r,
@@ -145,7 +194,7 @@ export function findPublicMatters(db: Db, filter: MatterFilter, page: { limit?: 
     serviceStatus: serviceStatus(catalogueStatus, inService),
     currentContractors: current.get(id) ?? [],
   }));
-  return { items, total, nextAfter: ids.length > limit ? (ids[limit - 1]?.code ?? null) : null };
+  return { items, total, totalCapped, nextAfter: ids.length > limit ? (ids[limit - 1]?.code ?? null) : null };
 }
 
 /** A published matter with every published contract that has held it, accepted work and evaluations. */

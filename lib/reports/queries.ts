@@ -5,14 +5,12 @@ import { errorReports, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
 import type { ErrorReportStatus } from '../domain/enums';
-import { capped } from '../shared/capped';
+import { PAGE_SIZE, readCountedPage, type PageRequest } from '../shared/paging';
 
-export const REPORTS_PAGE = 100;
-
-/** The admin's inbox: reports of one status (open ones oldest first, closed ones newest first) and how many there are. */
-export function listErrorReports(db: Db, actor: Actor, status: ErrorReportStatus) {
+/** The admin's inbox: reports of one status (open ones oldest first, closed ones newest first), a page at a time, and how many there are. */
+export function listErrorReports(db: Db, actor: Actor, status: ErrorReportStatus, { page = 1, size = PAGE_SIZE }: PageRequest = {}) {
   requirePermission(actor, 'report.manage');
-  const items = db
+  const read = (limit: number, offset: number) => db
     .select({
       id: errorReports.id,
       recordType: errorReports.recordType,
@@ -27,9 +25,10 @@ export function listErrorReports(db: Db, actor: Actor, status: ErrorReportStatus
     .leftJoin(users, eq(users.id, errorReports.closedBy))
     .where(eq(errorReports.status, status))
     .orderBy(status === 'open' ? asc(errorReports.id) : desc(errorReports.id))
-    .limit(REPORTS_PAGE)
+    .limit(limit)
+    .offset(offset)
     .all();
-  return capped(items, REPORTS_PAGE, () => countErrorReports(db, actor, status));
+  return readCountedPage(page, read, () => countErrorReports(db, actor, status), size);
 }
 
 export function countErrorReports(db: Db, actor: Actor, status: ErrorReportStatus): number {

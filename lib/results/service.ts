@@ -96,6 +96,7 @@ export function retireIndicatorInTx(tx: Tx, actor: Actor, input: unknown) {
   const changed = tx.update(matterIndicators).set({ retiredAt: now, updatedAt: now }).where(and(eq(matterIndicators.id, indicator.id), isNull(matterIndicators.retiredAt))).run();
   if (changed.changes !== 1) throw new AppError('stale', 'this indicator was retired already');
   appendAuditEvent(tx, actor, { action: 'indicator.retired', entityType: 'matter', entityId: indicator.matterId, departmentId, data: { indicatorId: indicator.id, code: indicator.code, nameZh: indicator.nameZh, nameEn: indicator.nameEn } });
+  return { matterId: indicator.matterId };
 }
 
 export const addIndicator = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => addIndicatorInTx(tx, actor, input));

@@ -7,6 +7,7 @@ import type { Db } from '../../db/client';
 import { contractors, departments, users } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
+import { PAGE_SIZE, pageNumber, readPage } from '../shared/paging';
 
 const userColumns = {
   id: users.id,
@@ -28,11 +29,11 @@ export const userListQuery = z.object({
   q: searchText().catch(''),
   role: z.enum(roles).optional().catch(undefined),
   department: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber,
 });
 export type UserListQuery = z.infer<typeof userListQuery>;
 
-export const USERS_PER_PAGE = 25;
+export const USERS_PER_PAGE = PAGE_SIZE;
 
 /** `column` contains `word` (LIKE with `!` escaping the wildcards, so `%` and `_` are found as typed). */
 const like = (column: AnyColumn, word: string) => sql`${column} like ${`%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`} escape '!'`;
@@ -49,16 +50,18 @@ export function listUsers(db: Db, actor: Actor, query: UserListQuery = userListQ
     query.role ? eq(users.role, query.role) : undefined,
     query.department ? eq(users.departmentId, query.department) : undefined,
   );
-  const rows = db
-    .select(userColumns)
-    .from(users)
-    .leftJoin(departments, eq(departments.id, users.departmentId))
-    .leftJoin(contractors, eq(contractors.id, users.contractorId))
-    .where(where)
-    .orderBy(asc(users.role), asc(users.email), asc(users.id))
-    .limit(USERS_PER_PAGE + 1)
-    .offset((query.page - 1) * USERS_PER_PAGE)
-    .all();
+  const page = readPage(query.page, (limit, offset) =>
+    db
+      .select(userColumns)
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .leftJoin(contractors, eq(contractors.id, users.contractorId))
+      .where(where)
+      .orderBy(asc(users.role), asc(users.email), asc(users.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
   const total = db
     .select({ n: sql<number>`count(*)` })
     .from(users)
@@ -66,7 +69,7 @@ export function listUsers(db: Db, actor: Actor, query: UserListQuery = userListQ
     .leftJoin(contractors, eq(contractors.id, users.contractorId))
     .where(where)
     .get()!.n;
-  return { items: rows.slice(0, USERS_PER_PAGE), hasNext: rows.length > USERS_PER_PAGE, total };
+  return { ...page, total };
 }
 
 export function findUser(db: Db, actor: Actor, userId: number) {

@@ -3,9 +3,13 @@ import { Link } from '@/lib/i18n/navigation';
 
 type Query = Record<string, string | undefined>;
 
-/** Previous / next links that keep every filter in the URL: plain links, no JavaScript. */
-export async function Pagination({ pathname, query, page, pageCount }: { pathname: '/matters' | '/contractors'; query: Query; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
+/**
+ * Previous / next links that keep every filter in the URL: plain links, no JavaScript. `pageCount` null: the
+ * count was capped, the number of pages is not known; `hasNext` says whether there is a next one.
+ */
+export async function Pagination({ pathname, query, page, pageCount, hasNext }: { pathname: '/matters' | '/contractors'; query: Query; page: number; pageCount: number | null; hasNext?: boolean }) {
+  const next = pageCount === null ? !!hasNext : page < pageCount;
+  if (page <= 1 && !next) return null;
   const t = await getTranslations('public.pagination');
   const href = (p: number) => ({ pathname, query: clean({ ...query, page: p > 1 ? String(p) : undefined }) });
   return (
@@ -15,8 +19,8 @@ export async function Pagination({ pathname, query, page, pageCount }: { pathnam
           {t('previous')}
         </Link>
       ) : null}
-      <span aria-current="page">{t('pageOf', { page, pageCount })}</span>
-      {page < pageCount ? (
+      <span aria-current="page">{pageCount === null ? t('page', { page }) : t('pageOf', { page, pageCount })}</span>
+      {next ? (
         <Link href={href(page + 1)} rel="next" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-brand-700 hover:bg-brand-50">
           {t('next')}
         </Link>

@@ -8,7 +8,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { getCachedPublicDepartmentChoices } from '@/lib/public/cached';
 import { matterServiceStatuses } from '@/lib/public/dto';
 import { parseMatterFilter } from '@/lib/public/filters';
-import { findPublicMatters } from '@/lib/public/matter-queries';
+import { findPublicMatters, MATTER_COUNT_CAP } from '@/lib/public/matter-queries';
 import { Button } from '@/app/_components/button';
 import { DataTable } from '@/app/_components/data-table';
 import { fieldClass } from '@/app/_components/field-class';
@@ -42,8 +42,9 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
   const tf = await getTranslations('listFilters');
   const chosen = [filter.department, filter.category, filter.contractorKind, filter.status].filter(Boolean).length;
   const departments = await getCachedPublicDepartmentChoices();
-  const result = findPublicMatters(getDb(), filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const pageCount = Math.max(Math.ceil(result.total / PAGE_SIZE), 1);
+  // A filtered search is counted up to MATTER_COUNT_CAP ("more than 200"): counting every match would read each one.
+  const result = findPublicMatters(getDb(), filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, countCap: MATTER_COUNT_CAP });
+  const pageCount = result.totalCapped ? null : Math.max(Math.ceil(result.total / PAGE_SIZE), 1);
   const formAction = getPathname({ href: '/matters', locale: locale as Locale });
 
   return (
@@ -89,7 +90,7 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
       </form>
 
       <p role="status" className="text-sm text-slate-700" data-testid="matters-count">
-        {t('matters.count', { count: result.total })}
+        {result.totalCapped ? t('matters.countMore', { count: result.total }) : t('matters.count', { count: result.total })}
       </p>
 
       <DataTable
@@ -132,7 +133,7 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
         ]}
       />
 
-      <Pagination pathname="/matters" query={clean({ q: filter.q, department: filter.department, category: filter.category, contractorKind: filter.contractorKind, status: filter.status })} page={page} pageCount={pageCount} />
+      <Pagination pathname="/matters" query={clean({ q: filter.q, department: filter.department, category: filter.category, contractorKind: filter.contractorKind, status: filter.status })} page={page} pageCount={pageCount} hasNext={result.nextAfter !== null} />
     </div>
   );
 }

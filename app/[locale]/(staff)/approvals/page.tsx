@@ -5,6 +5,8 @@ import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { buildActor } from '@/lib/auth/actor';
 import { listAwaitingApproval } from '@/lib/contracts/queries';
+import { Pager } from '@/app/_components/pager';
+import { pageParam } from '@/lib/shared/paging';
 import { ContractTable } from '@/app/_components/contract-table';
 import type { Metadata } from 'next';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -16,25 +18,24 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 import { hasEditedDraft } from '@/lib/auth/scope';
 
 /** The approver's desk: contracts waiting for approval, oldest first. */
-export default async function ApprovalsPage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function ApprovalsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'contract.approve')) notFound();
   const db = getDb();
-  const { items, total } = listAwaitingApproval(db, actor);
+  const awaiting = listAwaitingApproval(db, actor, { page: pageParam(await searchParams) });
+  const { items, total } = awaiting;
   // Four eyes: what this approver drafted or edited waits for another approver.
   const isMine = (c: (typeof items)[number]) => c.draftedByMe || hasEditedDraft(db, c.id, actor.id);
   const waiting = items.filter((c) => !isMine(c));
   const mine = items.filter(isMine);
   const t = await getTranslations('approvals');
-  const tt = await getTranslations('attention');
   const tl = await getTranslations('approvalLoop');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="text-sm text-slate-700">{t('count', { count: total })}</p>
-      {total > items.length && <p className="text-sm text-slate-600">{tt('showingFirst', { shown: items.length, total })}</p>}
       <ContractTable contracts={waiting} caption={t('title')} />
       {mine.length ? (
         <section aria-labelledby="own-drafts" className="space-y-2" data-testid="own-drafts">
@@ -43,6 +44,7 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
           <ContractTable contracts={mine} caption={tl('ownDraftsHeading', { count: mine.length })} />
         </section>
       ) : null}
+      <Pager pathname="/approvals" query={{}} page={awaiting.page} hasNext={awaiting.hasNext} />
     </div>
   );
 }

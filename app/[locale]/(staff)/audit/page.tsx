@@ -18,7 +18,7 @@ import { Button } from '@/app/_components/button';
 import { fieldClass } from '@/app/_components/field-class';
 import type { Metadata } from 'next';
 import { pageTitle } from '@/lib/i18n/page-title';
-import { LedgerEntryView, LedgerLink } from './ledger-entry';
+import { LedgerEntryView, LedgerLink } from '@/app/_components/ledger-entry';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;

@@ -4,7 +4,9 @@ import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { roleHome } from '@/lib/auth/homes';
 import { buildActor } from '@/lib/auth/actor';
-import { countContractsByStatus, listContracts } from '@/lib/contracts/queries';
+import { countContractsByStatus, listContractsPage } from '@/lib/contracts/queries';
+import { Pager } from '@/app/_components/pager';
+import { pageParam } from '@/lib/shared/paging';
 import { contractStatuses } from '@/lib/domain/enums';
 import { ContractTable } from '@/app/_components/contract-table';
 import { Link } from '@/lib/i18n/navigation';
@@ -24,7 +26,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** The officer's desk: their department's contracts by status. Other roles go to their own home. */
-export default async function DeskPage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function DeskPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requirePageUser(locale);
@@ -32,8 +34,10 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
   const actor = buildActor(user);
   const db = getDb();
   const counts = countContractsByStatus(db, actor);
-  const recent = listContracts(db, actor, { limit: 50 });
-  const { items: awaiting, total: awaitingTotal } = listDeliverablesAwaitingReview(db, actor);
+  const search = await searchParams;
+  const recent = listContractsPage(db, actor, { page: pageParam(search) });
+  const review = listDeliverablesAwaitingReview(db, actor, { page: pageParam(search, 'review') });
+  const { items: awaiting, total: awaitingTotal } = review;
   const ta = await getTranslations('attention');
   const en = locale === 'en';
   const org = localName(locale, user.orgName ?? '', user.orgNameEn);
@@ -61,7 +65,7 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
             ))}
           </ol>
         )}
-        {awaitingTotal > awaiting.length && <p className="text-sm text-slate-600">{ta('showingFirst', { shown: awaiting.length, total: awaitingTotal })}</p>}
+        <Pager pathname="/desk" query={{ page: recent.page }} page={review.page} hasNext={review.hasNext} param="review" fragment="awaiting-review" label={ta('awaitingReview', { count: awaitingTotal })} />
       </Section>
       <Section headingId="counts" title={t('byStatus')} className="space-y-2">
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
@@ -74,7 +78,8 @@ export default async function DeskPage({ params }: { params: Promise<{ locale: s
         </dl>
       </Section>
       <Section headingId="recent" title={t('recent')} className="space-y-2">
-        <ContractTable contracts={recent} caption={t('recent')} />
+        <ContractTable contracts={recent.items} caption={t('recent')} />
+        <Pager pathname="/desk" query={{ review: review.page === 1 ? undefined : review.page }} page={recent.page} hasNext={recent.hasNext} fragment="recent" label={t('recent')} />
       </Section>
     </div>
   );

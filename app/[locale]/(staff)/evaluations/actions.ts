@@ -24,7 +24,7 @@ export async function recordEvaluationAction(_prev: ActionState, formData: FormD
       comment: formText(formData, 'comment') ?? '',
     });
     revalidatePath(`/[locale]/desk/contracts/${row.contractId}`, 'page');
-    revalidatePublic();
+    revalidatePublic({ contractIds: [row.contractId] });
     return { status: 'ok', notice: 'evaluationRecorded' };
   });
 }

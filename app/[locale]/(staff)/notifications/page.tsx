@@ -4,6 +4,8 @@ import { requirePageUser } from '@/lib/auth/current';
 import { buildActor } from '@/lib/auth/actor';
 import { listNotifications, type Notification } from '@/lib/notifications/queries';
 import { Link } from '@/lib/i18n/navigation';
+import { Pager } from '@/app/_components/pager';
+import { pageParam, readPage } from '@/lib/shared/paging';
 import { MarkReadForm } from './mark-read-form';
 import type { Metadata } from 'next';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -14,11 +16,14 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** What concerns the signed-in person, newest first, unread ones marked; built from the audit trail in their scope. */
-export default async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function NotificationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = buildActor(await requirePageUser(locale));
-  const { items, unread } = listNotifications(getDb(), actor);
+  const { items: all, unread } = listNotifications(getDb(), actor);
+  // Built whole from the trail (the last 90 days), shown a page at a time.
+  const shown = readPage(pageParam(await searchParams), (limit, offset) => all.slice(offset, offset + limit));
+  const items = shown.items;
   const t = await getTranslations('notifications');
   const format = await getFormatter();
   const en = locale === 'en';
@@ -54,6 +59,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
           ))}
         </ol>
       )}
+      <Pager pathname="/notifications" query={{}} page={shown.page} hasNext={shown.hasNext} />
     </div>
   );
 }

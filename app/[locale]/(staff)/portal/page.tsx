@@ -3,7 +3,9 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { requirePageUser } from '@/lib/auth/current';
 import { buildActor } from '@/lib/auth/actor';
-import { listContracts } from '@/lib/contracts/queries';
+import { listContractsPage } from '@/lib/contracts/queries';
+import { Pager } from '@/app/_components/pager';
+import { pageParam } from '@/lib/shared/paging';
 import { listReturnedWork, listUpcomingMilestones } from '@/lib/deliverables/queries';
 import { todayInShanghai } from '@/lib/shared/time';
 import { Link } from '@/lib/i18n/navigation';
@@ -22,14 +24,14 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 const UPCOMING_DAYS = 60;
 
 /** The contractor portal: what needs attention (returned work, due dates), then the organization's own contracts. */
-export default async function PortalPage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function PortalPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requirePageUser(locale);
   if (user.role !== 'contractor') notFound();
   const actor = buildActor(user);
   const db = getDb();
-  const contracts = listContracts(db, actor, { limit: 100 });
+  const contracts = listContractsPage(db, actor, { page: pageParam(await searchParams) });
   const returned = listReturnedWork(db, actor);
   const today = todayInShanghai();
   const until = new Date(`${today}T00:00:00Z`);
@@ -73,7 +75,8 @@ export default async function PortalPage({ params }: { params: Promise<{ locale:
       </section>
       <section aria-labelledby="own-contracts" className="space-y-2">
         <h2 id="own-contracts" className="text-lg font-semibold">{t('contracts')}</h2>
-        <ContractTable contracts={contracts} caption={t.rich('title', { organization: org.text, name: zhMark(org.fallback) })} />
+        <ContractTable contracts={contracts.items} caption={t.rich('title', { organization: org.text, name: zhMark(org.fallback) })} />
+        <Pager pathname="/portal" query={{}} page={contracts.page} hasNext={contracts.hasNext} fragment="own-contracts" />
       </section>
     </div>
   );

@@ -12,8 +12,8 @@ import { Section } from '@/app/_components/section';
 import { pageTitle } from '@/lib/i18n/page-title';
 
 // Rendered on first request, then served whole from Next's page cache (incremental static regeneration):
-// every write that can change public data calls revalidatePublic(), which expires these pages with the
-// data cache; the time limit is the same five-minute backstop for writes made outside the app. Nothing is
+// a write that shows on a page expires it with its data (revalidatePublic, by the tags of lib/public/cache-tags.ts:
+// other pages stay cached); the time limit is the same five-minute backstop for writes made outside the app. Nothing is
 // rendered at build time (no parameters listed), so the build never reads a database.
 export const revalidate = 300;
 export const dynamicParams = true;

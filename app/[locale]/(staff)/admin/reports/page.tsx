@@ -7,6 +7,8 @@ import { can } from '@/lib/auth/permissions';
 import { buildActor } from '@/lib/auth/actor';
 import { Link } from '@/lib/i18n/navigation';
 import { listErrorReports } from '@/lib/reports/queries';
+import { Pager } from '@/app/_components/pager';
+import { pageParam } from '@/lib/shared/paging';
 import { formatDateTime } from '@/lib/format';
 import { CloseReportForm } from './close-report-form';
 
@@ -19,15 +21,17 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 const recordHref = (type: string, key: string) => `/${type === 'contract' ? 'contracts' : type === 'matter' ? 'matters' : 'contractors'}/${encodeURIComponent(key)}`;
 
 /** The admin's inbox of visitors' error reports: open ones first, each closed with a note. */
-export default async function ReportInboxPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ status?: string }> }) {
+export default async function ReportInboxPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'report.manage')) notFound();
-  const status = (await searchParams).status === 'closed' ? 'closed' : 'open';
+  const search = await searchParams;
+  const status = search.status === 'closed' ? 'closed' : 'open';
   const t = await getTranslations('reportInbox');
   const tr = await getTranslations('report');
-  const { items, total } = listErrorReports(getDb(), actor, status);
+  const reports = listErrorReports(getDb(), actor, status, { page: pageParam(search) });
+  const { items, total } = reports;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -60,6 +64,7 @@ export default async function ReportInboxPage({ params, searchParams }: { params
           </li>
         ))}
       </ol>
+      <Pager pathname="/admin/reports" query={{ status: status === 'closed' ? 'closed' : undefined }} page={reports.page} hasNext={reports.hasNext} />
     </div>
   );
 }

@@ -22,10 +22,10 @@ const profileFields = (fd: FormData) => ({
   qualifications: formText(fd, 'qualifications') ?? '',
 });
 
-function refresh(contractorId?: number) {
-  revalidatePublic();
+function refresh(contractorId: number) {
+  revalidatePublic({ contractorIds: [contractorId] });
   revalidatePath('/[locale]/desk/contractors', 'page');
-  if (contractorId) revalidatePath(`/[locale]/desk/contractors/${contractorId}`, 'page');
+  revalidatePath(`/[locale]/desk/contractors/${contractorId}`, 'page');
 }
 
 /** New organizations start as pending; verification is its own step. */
@@ -34,8 +34,9 @@ export async function createContractorAction(_prev: ActionState, formData: FormD
   const state = await runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'contractor.edit');
-    createdId = createContractor(getDb(), actor, { ...profileFields(formData), creditCode: formText(formData, 'creditCode'), verificationStatus: 'pending' }).id;
-    refresh();
+    const id = createContractor(getDb(), actor, { ...profileFields(formData), creditCode: formText(formData, 'creditCode'), verificationStatus: 'pending' }).id;
+    createdId = id;
+    refresh(id);
   });
   if (createdId) redirect(`/${formLocale(formData)}/desk/contractors/${createdId}`);
   return state;

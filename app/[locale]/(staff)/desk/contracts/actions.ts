@@ -22,10 +22,10 @@ import { valuesFromForm } from '@/lib/results/values';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
-function refresh(contractId?: number) {
-  revalidatePublic();
+function refresh(contractId: number) {
+  revalidatePublic({ contractIds: [contractId] });
   revalidatePath('/[locale]/desk', 'layout');
-  if (contractId) revalidatePath(`/[locale]/desk/contracts/${contractId}`, 'page');
+  revalidatePath(`/[locale]/desk/contracts/${contractId}`, 'page');
 }
 
 export async function draftContractAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -38,7 +38,7 @@ export async function draftContractAction(_prev: ActionState, formData: FormData
     const input = validate(contractDraftForm, contractFieldsFromForm(formData));
     const { contract } = draftContract(getDb(), actor, input);
     createdId = contract.id;
-    refresh();
+    refresh(contract.id);
   });
   if (createdId) redirect(`/${formLocale(formData)}/desk/contracts/${createdId}`);
   return state;
@@ -138,12 +138,12 @@ export async function decideAmendmentAction(_prev: ActionState, formData: FormDa
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'amendment.approve');
-    decideAmendment(getDb(), actor, {
+    const decided = decideAmendment(getDb(), actor, {
       amendmentId: formText(formData, 'amendmentId'),
       decision: formText(formData, 'decision'),
       comment: formText(formData, 'comment') ?? '',
     });
-    refresh(Number(formText(formData, 'contractId')) || undefined);
+    refresh(decided.contractId);
     return { status: 'ok', notice: 'amendmentDecided' };
   });
 }

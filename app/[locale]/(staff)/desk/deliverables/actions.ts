@@ -13,11 +13,11 @@ import { valuesFromForm } from '@/lib/results/values';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
 
-function refresh(contractId?: number) {
-  revalidatePublic();
+function refresh(contractId: number) {
+  revalidatePublic({ contractIds: [contractId] });
   revalidatePath('/[locale]/desk', 'layout');
   revalidatePath('/[locale]/portal', 'page');
-  if (contractId) revalidatePath(`/[locale]/desk/contracts/${contractId}`, 'page');
+  revalidatePath(`/[locale]/desk/contracts/${contractId}`, 'page');
 }
 
 /** A contractor logs a deliverable, or resubmits returned work (supersedesId). */
@@ -50,7 +50,7 @@ export async function reviewDeliverableAction(_prev: ActionState, formData: Form
       decision: formText(formData, 'decision'),
       comment: formText(formData, 'comment') ?? '',
     });
-    refresh(Number(formText(formData, 'contractId')) || undefined);
+    refresh(result.contractId);
     return { status: 'ok', notice: result.status === 'accepted' ? 'deliverableAccepted' : 'deliverableReturned' };
   });
 }
@@ -60,8 +60,8 @@ export async function setMilestoneStatusAction(_prev: ActionState, formData: For
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'milestone.update');
-    setMilestoneStatus(getDb(), actor, { milestoneId: formText(formData, 'milestoneId'), status: formText(formData, 'status') });
-    refresh(Number(formText(formData, 'contractId')) || undefined);
+    const { contractId } = setMilestoneStatus(getDb(), actor, { milestoneId: formText(formData, 'milestoneId'), status: formText(formData, 'status') });
+    refresh(contractId);
     return { status: 'ok', notice: 'milestoneMarked' };
   });
 }

@@ -27,10 +27,10 @@ const matterFields = (fd: FormData) => ({
   annualBudgetFen: formText(fd, 'annualBudgetFen') ?? '',
 });
 
-function refresh(matterId?: number) {
-  revalidatePublic();
+function refresh(matterId: number) {
+  revalidatePublic({ matterIds: [matterId] });
   revalidatePath('/[locale]/desk/matters', 'page');
-  if (matterId) revalidatePath(`/[locale]/desk/matters/${matterId}`, 'page');
+  revalidatePath(`/[locale]/desk/matters/${matterId}`, 'page');
 }
 
 export async function createMatterAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -43,7 +43,7 @@ export async function createMatterAction(_prev: ActionState, formData: FormData)
     const form = validate(newMatterForm, { ...matterFields(formData), code: formText(formData, 'code'), departmentId: departmentId ?? '' });
     const row = createMatter(getDb(), actor, { ...form, catalogueStatus: 'draft' });
     createdId = row.id;
-    refresh();
+    refresh(row.id);
   });
   if (createdId) redirect(`/${formLocale(formData)}/desk/matters/${createdId}`);
   return state;
@@ -116,9 +116,8 @@ export async function retireIndicatorAction(_prev: ActionState, formData: FormDa
   return runFormAction(formData, async () => {
     const actor = await requireActor();
     requirePermission(actor, 'matter.edit');
-    retireIndicator(getDb(), actor, { indicatorId: formText(formData, 'indicatorId') });
-    const matterId = Number(formText(formData, 'matterId'));
-    refresh(matterId || undefined);
+    const { matterId } = retireIndicator(getDb(), actor, { indicatorId: formText(formData, 'indicatorId') });
+    refresh(matterId);
     return { status: 'ok', notice: 'indicatorRetired' };
   });
 }

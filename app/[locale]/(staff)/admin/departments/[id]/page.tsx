@@ -45,7 +45,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ loc
           <EditDepartmentForm department={record} />
         </Section>
       ) : null}
-      <History events={recordHistory(getDb(), 'department', d.id)} title={t('history')} />
+      <History events={recordHistory(getDb(), 'department', d.id)} title={t('history')} viewer={actor} />
     </div>
   );
 }

@@ -39,7 +39,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ local
         contractors={choices.contractors.map((c) => ({ id: c.id, name: en ? c.nameEn : c.nameZh }))}
         disableConsequences={user.disabled ? null : previewConsequences(getDb(), actor, 'user', 'disable', user.id)}
       />
-      <History events={recordHistory(getDb(), 'user', user.id)} title={t('history')} />
+      <History events={recordHistory(getDb(), 'user', user.id)} title={t('history')} viewer={actor} />
     </div>
   );
 }

@@ -20,6 +20,8 @@ import { Section } from '@/app/_components/section';
 import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
 import { localName } from '@/lib/i18n/local-name';
+import { Pager } from '@/app/_components/pager';
+import { pageParam } from '@/lib/shared/paging';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale, id } = await params;
@@ -29,14 +31,15 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   });
 }
 
-export default async function StaffContractorPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ upload?: string | string[] }> }) {
+export default async function StaffContractorPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale, id } = await params;
-  const { upload } = await searchParams;
+  const search = await searchParams;
+  const { upload } = search;
   setRequestLocale(locale);
   const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'contractor.read')) notFound();
   const db = getDb();
-  const found = /^\d+$/.test(id) ? findContractorForStaff(db, actor, Number(id)) : undefined;
+  const found = /^\d+$/.test(id) ? findContractorForStaff(db, actor, Number(id), { page: pageParam(search) }) : undefined;
   if (!found) notFound();
   const { contractor: c } = found;
   const t = await getTranslations('staffContractors');
@@ -68,20 +71,21 @@ export default async function StaffContractorPage({ params, searchParams }: { pa
       <ContractorDocuments db={db} contractorId={c.id} locale={locale} mayUpload={can(actor, 'contractor.edit')} uploadStatus={typeof upload === 'string' ? upload : undefined} />
       <ContractorRecordPanel db={db} actor={actor} contractorId={c.id} />
       <Section headingId="held" title={t('contracts')} className="space-y-2">
-        {found.contracts.length === 0 ? <p className="text-sm text-slate-600">{t('noContracts')}</p> : (
+        {found.contracts.length === 0 && found.contractsPage.page === 1 ? <p className="text-sm text-slate-600">{t('noContracts')}</p> : (
           <ul className="space-y-1 text-sm">
             {found.contracts.map((k) => (
               <li key={k.id}><Link href={`/desk/contracts/${k.id}`} className="font-mono text-brand-700 underline">{k.reference}</Link> · {en ? k.matterTitleEn : k.matterTitleZh} · {k.startDate} – {k.endDate} · {formatFen(k.valueFen, locale)} <ContractStatusBadge status={k.status} /></li>
             ))}
           </ul>
         )}
+        <Pager pathname={`/desk/contractors/${c.id}`} query={{}} page={found.contractsPage.page} hasNext={found.contractsPage.hasNext} fragment="held" label={t('contracts')} />
       </Section>
       {can(actor, 'contractor.edit') ? (
         <Section headingId="edit" title={t('edit')} className="max-w-2xl space-y-2">
           <EditContractorForm contractorId={c.id} initial={{ nameZh: c.nameZh, nameEn: c.nameEn, kind: c.kind, legalRepresentative: c.legalRepresentative, contactPhone: c.contactPhone ?? '', contactEmail: c.contactEmail ?? '', qualifications: c.qualifications }} />
         </Section>
       ) : null}
-      <History events={recordHistory(db, 'contractor', c.id)} title={t('history')} />
+      <History events={recordHistory(db, 'contractor', c.id)} title={t('history')} viewer={actor} />
     </div>
   );
 }

@@ -258,7 +258,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
         {mayAssign || actor.role === 'admin' || actor.role === 'auditor' ? <EvaluatorAssignments contractId={c.id} mayAssign={mayAssign} actor={actor} /> : null}
       </section>
 
-      <History events={contractHistory(db, detail)} title={t('history')} />
+      <History events={contractHistory(db, detail)} title={t('history')} viewer={actor} />
       <p className="text-xs text-slate-500">{t('shownAt', { time: format.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
     </div>
   );

@@ -17,6 +17,8 @@ import { previewConsequences } from '@/lib/confirm/consequences';
 import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
 import { localName } from '@/lib/i18n/local-name';
+import { Pager } from '@/app/_components/pager';
+import { pageParam } from '@/lib/shared/paging';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string; id: string }> }): Promise<Metadata> {
   const { locale, id } = await params;
@@ -26,13 +28,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   });
 }
 
-export default async function StaffMatterPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+export default async function StaffMatterPage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = buildActor(await requirePageUser(locale));
   if (!can(actor, 'matter.read')) notFound();
   const db = getDb();
-  const found = /^\d+$/.test(id) ? findMatterForStaff(db, actor, Number(id)) : undefined;
+  const found = /^\d+$/.test(id) ? findMatterForStaff(db, actor, Number(id), { page: pageParam(await searchParams) }) : undefined;
   if (!found) notFound();
   const { matter: m } = found;
   const t = await getTranslations('staffMatters');
@@ -62,7 +64,7 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
       ) : null}
       <section aria-labelledby="matter-contracts" className="space-y-2">
         <h2 id="matter-contracts" className="text-lg font-semibold">{t('contracts')}</h2>
-        {found.contracts.length === 0 ? <p className="text-sm text-slate-600">{t('noContracts')}</p> : (
+        {found.contracts.length === 0 && found.contractsPage.page === 1 ? <p className="text-sm text-slate-600">{t('noContracts')}</p> : (
           <ul className="space-y-1 text-sm">
             {found.contracts.map((c) => (
               <li key={c.id}>
@@ -71,6 +73,7 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
             ))}
           </ul>
         )}
+        <Pager pathname={`/desk/matters/${m.id}`} query={{}} page={found.contractsPage.page} hasNext={found.contractsPage.hasNext} fragment="matter-contracts" label={t('contracts')} />
       </section>
       <IndicatorSection db={db} matterId={m.id} locale={locale} editable={editable} />
       {editable ? (
@@ -93,7 +96,7 @@ export default async function StaffMatterPage({ params }: { params: Promise<{ lo
           <MatterStatusForm matterId={m.id} to="withdrawn" consequences={previewConsequences(getDb(), actor, 'matter', 'withdraw', m.id)} />
         </div>
       ) : null}
-      <History events={recordHistory(db, 'matter', m.id)} title={t('history')} />
+      <History events={recordHistory(db, 'matter', m.id)} title={t('history')} viewer={actor} />
     </div>
   );
 }

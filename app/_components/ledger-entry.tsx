@@ -18,11 +18,11 @@ function RecordRef({ value }: { value: LedgerRef }) {
 }
 
 /** One event of the ledger: when and who, what was done to which record, and what changed. */
-export function LedgerEntryView({ entry, on, eventLabel, locale }: { entry: LedgerEntry; on: string; eventLabel: string; locale: string }) {
+export function LedgerEntryView({ entry, on, eventLabel, locale, testId = 'ledger-entry', action }: { entry: LedgerEntry; on: string; eventLabel: string; locale: string; testId?: string; action?: string }) {
   // Chinese text takes full-width brackets and commas; English the ordinary ones.
   const [open, comma, close] = locale === 'en' ? [' (', ', ', ')'] : ['（', '，', '）'];
   return (
-    <li className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="ledger-entry" data-seq={entry.seq}>
+    <li className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid={testId} data-seq={entry.seq} data-action={action}>
       <p className="flex flex-wrap gap-x-2 text-slate-700">
         <time dateTime={entry.occurredAt} className="tabular-nums" data-testid="ledger-time">
           {entry.time}
