@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn, signOut } from './support/auth';
+import { chooseSingleSource } from './support/procurement';
 
 // Issue 15, item 7: the approval loop both ways. A contract sent back by the approver is edited by its officer
 // and approved on the second pass, each side told by a notification; every step ends with its confirmation
@@ -41,6 +42,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.locator('input[name="milestones.0.title"]').fill(locale === 'en' ? 'Mid-year report' : '年中报告');
     await page.locator('select[name="milestones.0.type"]').selectOption('reporting');
     await page.locator('input[name="milestones.0.dueDate"]').fill('2027-06-30');
+    await chooseSingleSource(page);
     await page.locator('input[name="noSubcontractDeclared"]').check();
     await page.getByRole('button', { name: t.save }).click();
     await expect(page).toHaveURL(/\/desk\/contracts\/\d+$/);
@@ -126,6 +128,7 @@ test('an approver\'s own draft is marked: another approver must approve', async 
   await page.locator('#field-valueFen').fill('1000');
   await page.locator('#field-startDate').fill('2027-01-01');
   await page.locator('#field-endDate').fill('2027-06-30');
+  await chooseSingleSource(page);
   await page.locator('input[name="noSubcontractDeclared"]').check();
   await page.getByRole('button', { name: text['zh-CN'].save }).click();
   await page.getByTestId('transition-submit').getByRole('button').click();

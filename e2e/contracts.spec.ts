@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, signIn, signOut } from './support/auth';
+import { chooseSingleSource } from './support/procurement';
 
 const text = {
   'zh-CN': { search: '查找', draft: '为此事项起草合同', save: '保存草稿', submit: '提交审批', approve: '批准合同', request: '提交变更申请', approveAmendment: '批准变更', pay: '登记付款', complete: '确认完成' },
@@ -25,6 +26,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.locator('input[name="milestones.0.title"]').fill(locale === 'en' ? 'Interim payment' : '中期付款');
     await page.locator('select[name="milestones.0.type"]').selectOption('payment');
     await page.locator('input[name="milestones.0.dueDate"]').fill('2026-12-31');
+    await chooseSingleSource(page);
     await page.locator('input[name="noSubcontractDeclared"]').check();
     await page.getByRole('button', { name: t.save }).click();
     await expect(page).toHaveURL(/\/desk\/contracts\/\d+$/);
@@ -104,6 +106,7 @@ test('an approver cannot approve their own draft', async ({ page }) => {
   await page.locator('#field-valueFen').fill('1000');
   await page.locator('#field-startDate').fill('2027-01-01');
   await page.locator('#field-endDate').fill('2027-06-30');
+  await chooseSingleSource(page);
   await page.locator('input[name="noSubcontractDeclared"]').check();
   await page.getByRole('button', { name: text['zh-CN'].save }).click();
   await page.getByTestId('transition-submit').getByRole('button').click();

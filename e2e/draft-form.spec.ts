@@ -32,6 +32,8 @@ test('with JavaScript: the picker filters as one types, without a reload; the er
   await expect(summary).toContainText('Choose a contractor');
   await expect(summary).toContainText('Enter the start date');
   await expect(summary).toContainText('Enter the due date of milestone 1');
+  await expect(summary).toContainText('Choose how the contractor was chosen');
+  await expect(summary.getByRole('link', { name: /Method/ })).toHaveAttribute('href', '#field-procurement-method');
   await expect(summary.getByRole('link', { name: /Contractor/ })).toHaveAttribute('href', '#field-contractorId');
   await expect(summary.getByRole('link', { name: /Milestone 1 due date/ })).toHaveAttribute('href', '#field-milestones-0-dueDate');
   // The milestone row's fields have visible labels.

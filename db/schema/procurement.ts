@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { bidEvaluationMethods, procurementMethods, singleSourceGrounds } from '../../lib/domain/enums';
 import { oneOf } from './columns';
 import { contractors } from './contractors';
+import { amendments } from './amendments';
 import { contracts } from './contracts';
 
 /** How a contract's contractor was chosen: one row per contract (lib/procurement/rules.ts checks it). */
@@ -53,4 +54,19 @@ export const contractTenderers = sqliteTable(
     uniqueIndex('contract_tenderers_position_idx').on(t.contractId, t.position),
     index('contract_tenderers_contractor_idx').on(t.contractorId),
   ],
+);
+
+/**
+ * A new procurement record an amendment carries (lib/contracts/amendments.ts): the checked record as JSON, in
+ * the shape lib/procurement/service.ts prepares; approving the amendment replaces the contract's record with it.
+ */
+export const amendmentProcurements = sqliteTable(
+  'amendment_procurements',
+  {
+    amendmentId: integer('amendment_id')
+      .primaryKey()
+      .references(() => amendments.id),
+    record: text('record', { mode: 'json' }).notNull(),
+  },
+  (t) => [check('amendment_procurements_record_check', sql`json_valid(${t.record})`)],
 );

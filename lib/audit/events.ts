@@ -38,6 +38,20 @@ const timestamp = z.string();
 const indicatorNumbers = z.record(z.string(), z.number());
 
 /** A new record's fields. */
+/** A procurement record as stored (lib/procurement/service.ts), in the events that record or propose one. */
+const procurementRecord = {
+  method: z.enum(procurementMethods),
+  noticeDate: day.nullable(),
+  bidDeadline: day.nullable(),
+  evaluationMethod: z.enum(bidEvaluationMethods).nullable(),
+  numberOfTenderers: z.number().int().nullable(),
+  singleSourceGround: z.enum(singleSourceGrounds).nullable(),
+  justification: z.string().nullable(),
+  procurementNoticeUrl: z.string().nullable(),
+  awardNoticeUrl: z.string().nullable(),
+  tenderers: z.array(z.strictObject({ contractorId: id.nullable(), name: z.string(), creditCode: z.string().nullable(), bidFen: fenAmount.nullable(), awarded: z.boolean() })),
+};
+
 const created = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ after: z.strictObject(shape) });
 
 /** Changed fields, each before → after; only the fields that changed are present. */
@@ -202,20 +216,7 @@ export const auditDataSchemas = {
     milestones: z.array(z.strictObject({ title: z.string(), type: z.enum(milestoneTypes), dueDate: day })),
   }),
   /** How the contractor was chosen, recorded with the draft; `warnings` are the rule warnings it drew (lib/procurement/rules.ts). */
-  'contract.procurement_recorded': created({
-    contractId: id,
-    method: z.enum(procurementMethods),
-    noticeDate: day.nullable(),
-    bidDeadline: day.nullable(),
-    evaluationMethod: z.enum(bidEvaluationMethods).nullable(),
-    numberOfTenderers: z.number().int().nullable(),
-    singleSourceGround: z.enum(singleSourceGrounds).nullable(),
-    justification: z.string().nullable(),
-    procurementNoticeUrl: z.string().nullable(),
-    awardNoticeUrl: z.string().nullable(),
-    tenderers: z.array(z.strictObject({ contractorId: id.nullable(), name: z.string(), creditCode: z.string().nullable(), bidFen: fenAmount.nullable(), awarded: z.boolean() })),
-    warnings: z.array(z.string()),
-  }),
+  'contract.procurement_recorded': created({ contractId: id, ...procurementRecord, warnings: z.array(z.string()) }),
   /** The targets a draft sets (when drafted or edited: before → after), lib/results. */
   'contract.targets_set': z.strictObject({ before: targets, after: targets }),
   /** What an approved amendment changed. */
@@ -237,6 +238,8 @@ export const auditDataSchemas = {
     newEndDate: day,
     previousTerms: z.string(),
     newTerms: z.string(),
+    /** A new procurement record the amendment carries (replaces the contract's when approved), with the warnings it drew. */
+    newProcurement: z.strictObject({ ...procurementRecord, warnings: z.array(z.string()) }).optional(),
     /** Only when the amendment changes the targets: all of them before, and all of them after. */
     previousTargets: targets.optional(),
     newTargets: targets.optional(),

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { writeTransaction, type Db, type Tx } from '../../db/client';
-import { amendments, contracts, payments } from '../../db/schema';
+import { amendmentProcurements, amendments, contracts, payments } from '../../db/schema';
+import { prepareProcurementInTx, sameRecord, storedProcurementInTx, writeProcurementInTx, type PreparedProcurement } from '../procurement/service';
 import { appendAuditEvent } from '../audit/append';
 import { requireUserId, type Actor } from '../auth/actor';
 import { requirePermission } from '../auth/permissions';
@@ -14,6 +15,15 @@ import { amendmentTransitions, termProblem, type AmendmentStep } from './rules';
 import { amendmentDecisionInput, amendmentInput } from './schema';
 import { amendmentTargetRows, checkTargets, replaceTargets, storeAmendmentTargets, storedTargets, targetEntries, type TargetEntry } from '../results/service';
 
+/** What `amendment_procurements.record` holds: the record checked when the amendment was requested. */
+type CarriedProcurement = Pick<PreparedProcurement, 'row' | 'tenderers'> & { warnings: PreparedProcurement['check']['warnings'] };
+
+function withoutContractId<T extends { contractId: number }>(row: T): Omit<T, 'contractId'> {
+  const rest: Partial<T> = { ...row };
+  delete rest.contractId;
+  return rest as Omit<T, 'contractId'>;
+}
+
 /** An officer proposes a change of value, end date or terms of an active contract, with a rationale. */
 export function requestAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
   requirePermission(actor, 'amendment.request');
@@ -23,11 +33,14 @@ export function requestAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
   requirePermission(actor, 'amendment.request', { departmentId: contract.departmentId });
   if (contract.status !== 'active') throw ruleViolation('contract_not_active', `the contract is ${contract.status}`);
   const next = { valueFen: data.newValueFen ?? contract.valueFen, endDate: data.newEndDate ?? contract.endDate, terms: data.newTerms ?? contract.terms };
+  // A new procurement record, checked for the contract at its new value; the same as recorded is no change.
+  const prepared = data.procurement === undefined ? null : prepareProcurementInTx(tx, { ...contract, valueFen: next.valueFen }, data.procurement);
+  const procurement = prepared && !sameRecord(storedProcurementInTx(tx, contract.id), prepared) ? prepared : null;
   const previousTargets = storedTargets(tx, contract.id);
   const checkedTargets = data.newTargets === undefined ? null : checkTargets(tx, contract.matterId, data.newTargets);
   const newTargets = checkedTargets === null ? null : targetEntries(checkedTargets).sort((a, b) => a.indicatorId - b.indicatorId);
   const targetsChange = newTargets !== null && JSON.stringify(newTargets) !== JSON.stringify(previousTargets);
-  if (next.valueFen === contract.valueFen && next.endDate === contract.endDate && next.terms === contract.terms && !targetsChange) {
+  if (next.valueFen === contract.valueFen && next.endDate === contract.endDate && next.terms === contract.terms && !targetsChange && !procurement) {
     throw new AppError('validation', 'nothing would change', { fieldErrors: { _form: ['amendment_empty'] } });
   }
   const term = termProblem(contract.startDate, next.endDate, contract.justification);
@@ -47,12 +60,14 @@ export function requestAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
   };
   const row = tx.insert(amendments).values({ ...values, changesTargets: targetsChange, requestedBy: requireUserId(actor), createdAt: nowIso() }).returning().get();
   if (targetsChange) storeAmendmentTargets(tx, row.id, checkedTargets!);
+  const newProcurement = procurement ? { ...withoutContractId(procurement.row), tenderers: procurement.tenderers, warnings: procurement.check.warnings.map((w) => w.code) } : undefined;
+  if (procurement) tx.insert(amendmentProcurements).values({ amendmentId: row.id, record: { row: procurement.row, tenderers: procurement.tenderers, warnings: procurement.check.warnings } satisfies CarriedProcurement }).run();
   appendAuditEvent(tx, actor, {
     action: 'amendment.requested',
     entityType: 'amendment',
     entityId: row.id,
     departmentId: contract.departmentId,
-    data: { after: { ...values, ...(targetsChange ? { previousTargets, newTargets: newTargets! } : {}) } },
+    data: { after: { ...values, ...(targetsChange ? { previousTargets, newTargets: newTargets! } : {}), ...(newProcurement ? { newProcurement } : {}) } },
   });
   return row;
 }
@@ -83,6 +98,12 @@ export function decideAmendmentInTx(tx: Tx, actor: Actor, input: unknown) {
       .where(and(eq(contracts.id, contract.id), eq(contracts.status, 'active'), eq(contracts.valueFen, amendment.previousValueFen), eq(contracts.endDate, amendment.previousEndDate)))
       .run();
     if (changed.changes !== 1) throw new AppError('stale', 'the contract changed since the amendment was requested');
+    // The procurement record it carries replaces the contract's (its own event; the next OCDS release shows it).
+    const carried = tx.select({ record: amendmentProcurements.record }).from(amendmentProcurements).where(eq(amendmentProcurements.amendmentId, amendment.id)).get();
+    if (carried) {
+      const record = carried.record as CarriedProcurement;
+      writeProcurementInTx(tx, actor, contract, { row: { ...record.row, contractId: contract.id }, tenderers: record.tenderers, check: { errors: [], warnings: record.warnings } });
+    }
   }
   let targetChange: { before: TargetEntry[]; after: TargetEntry[] } | null = null;
   if (to === 'approved' && amendment.changesTargets) {

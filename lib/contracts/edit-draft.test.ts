@@ -138,4 +138,26 @@ describe('returned drafts', async () => {
     expect(findReturn(f.db, f.actors.officerA, f.pendingA.id)).toBeUndefined();
     expect(listReturnedDrafts(f.db, f.actors.officerA)).toEqual([]);
   });
+
+  it('changes how the contractor was chosen with the same checks: a changed record is stored with its own event in the history, the same one writes nothing', () => {
+    const f = buildFixture();
+    const draft = draftOf(f);
+    const procurementEvents = () => f.db.$client.prepare(`select data from audit_events where action = 'contract.procurement_recorded' and entity_id = ? order by seq`).pluck().all(String(draft.id)) as string[];
+    const tender = { method: 'competitive_consultation', noticeDate: '2025-11-03', bidDeadline: '2025-11-10', evaluationMethod: 'comprehensive_scoring', numberOfTenderers: '2', tenderers: [{ contractorId: String(f.contractorY.id), awarded: true, bidFen: '2400000' }, { name: '外地某公司', awarded: false }] };
+    const result = editDraftContract(f.db, f.actors.officerA, edit(f, draft.id, { procurement: tender }));
+    expect(result.procurementWarnings.map((w) => w.code).sort()).toEqual(['few_tenderers', 'short_period']);
+    expect(procurementEvents()).toHaveLength(1);
+    expect(parseStoredAuditEvent('contract.procurement_recorded', procurementEvents()[0]!)?.data).toMatchObject({ after: { method: 'competitive_consultation', numberOfTenderers: 2, warnings: ['short_period', 'few_tenderers'] } });
+    expect(f.db.$client.prepare('select name, awarded from contract_tenderers where contract_id = ? order by position').all(draft.id)).toEqual([{ name: f.contractorY.nameZh, awarded: 1 }, { name: '外地某公司', awarded: 0 }]);
+    // The same record again: nothing written.
+    const before = snapshot(f.db);
+    expect(editDraftContract(f.db, f.actors.officerA, edit(f, draft.id, { procurement: tender })).changed).toBe(false);
+    expect(snapshot(f.db)).toEqual(before);
+    // The rules still refuse: a single source without its ground; nothing changes.
+    expect(() => editDraftContract(f.db, f.actors.officerA, edit(f, draft.id, { procurement: { method: 'single_source' } }))).toThrow(/procurement\.singleSourceGround/);
+    expect(snapshot(f.db)).toEqual(before);
+    editDraftContract(f.db, f.actors.officerA, edit(f, draft.id, { procurement: { ...tender, bidDeadline: '2025-11-20', numberOfTenderers: '3' } }));
+    expect(procurementEvents()).toHaveLength(2);
+    expect(f.db.$client.prepare('select bid_deadline from contract_procurements where contract_id = ?').pluck().get(draft.id)).toBe('2025-11-20');
+  });
 });

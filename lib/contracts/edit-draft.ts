@@ -10,6 +10,7 @@ import { nowIso } from '../shared/time';
 import { validate } from '../shared/validate';
 import { termProblem } from './rules';
 import { contractEditInput } from './schema';
+import { recordProcurementInTx } from '../procurement/service';
 import { contractWarnings, requireEligibleContractor } from './service';
 import { setDraftTargetsInTx } from '../results/service';
 
@@ -37,6 +38,13 @@ export function editDraftContractInTx(tx: Tx, actor: Actor, input: unknown) {
   const term = termProblem(data.startDate, data.endDate, data.justification);
   if (term) throw ruleViolation(term, `contract term: ${term}`);
 
+  // How the contractor was chosen, checked for the edited contractor and value; stored (with its own
+  // `contract.procurement_recorded` event in the history) only when it differs from what is recorded.
+  const procurement =
+    data.procurement === undefined
+      ? null
+      : recordProcurementInTx(tx, actor, { id: contract.id, departmentId: contract.departmentId, contractorId: data.contractorId, valueFen: data.valueFen }, data.procurement, { onlyIfChanged: true });
+
   const before = tx.select().from(milestones).where(eq(milestones.contractId, contract.id)).all();
   const beforeRows: MilestoneRow[] = before.map((m) => ({ title: m.title, type: m.type, dueDate: m.dueDate })).sort(byDue);
   const afterRows: MilestoneRow[] = data.milestones.map((m) => ({ title: m.title, type: m.type, dueDate: m.dueDate })).sort(byDue);
@@ -53,7 +61,7 @@ export function editDraftContractInTx(tx: Tx, actor: Actor, input: unknown) {
   const changes = diffFields(contract, fields);
   const milestonesChanged = JSON.stringify(beforeRows.map(milestoneKey)) !== JSON.stringify(afterRows.map(milestoneKey));
   const targetsChanged = setDraftTargetsInTx(tx, actor, contract, data.targets);
-  if (Object.keys(changes).length === 0 && !milestonesChanged) return { contract, changed: targetsChanged, warnings: contractWarnings(tx, contract) };
+  if (Object.keys(changes).length === 0 && !milestonesChanged) return { contract, changed: targetsChanged || (procurement?.changed ?? false), warnings: contractWarnings(tx, contract), procurementWarnings: procurement?.warnings ?? [] };
 
   const now = nowIso();
   const updated = tx
@@ -90,7 +98,7 @@ export function editDraftContractInTx(tx: Tx, actor: Actor, input: unknown) {
       appendAuditEvent(tx, actor, { action: 'milestone.created', entityType: 'milestone', entityId: row.id, departmentId: contract.departmentId, data: { after: { contractId: contract.id, ...m } } });
     }
   }
-  return { contract: updated, changed: true, warnings: contractWarnings(tx, updated) };
+  return { contract: updated, changed: true, warnings: contractWarnings(tx, updated), procurementWarnings: procurement?.warnings ?? [] };
 }
 
 export const editDraftContract = (db: Db, actor: Actor, input: unknown) => writeTransaction(db, (tx) => editDraftContractInTx(tx, actor, input));

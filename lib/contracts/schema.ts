@@ -63,6 +63,8 @@ export const amendmentInput = z.object({
   /** New whole-term targets by indicator code: when given, all of them (applying the amendment replaces the contract's targets). */
   newTargets: valuesByCode.optional(),
   rationale: requiredText(2000),
+  /** A new record of how the contractor was chosen (lib/procurement/schema.ts), checked like a draft's. */
+  procurement: z.unknown().optional(),
 });
 
 export const amendmentDecisionInput = z.object({
@@ -71,8 +73,13 @@ export const amendmentDecisionInput = z.object({
   comment: text(2000).default(''),
 });
 
+/** The forms require a procurement method: a draft says how its contractor was chosen (its fields: lib/procurement/schema.ts). */
+const requiredProcurement = z.unknown().superRefine((v, ctx) => {
+  if (v === undefined) ctx.addIssue({ code: 'custom', path: ['method'], message: 'procurement_method_required' });
+});
+
 /** The forms as typed (money in yuan), checked in one pass so every field error shows at once. */
-export const contractDraftForm = contractDraftInput.safeExtend({ valueFen: positiveYuanAsFen });
+export const contractDraftForm = contractDraftInput.safeExtend({ valueFen: positiveYuanAsFen, procurement: requiredProcurement });
 export const paymentForm = paymentInput.extend({ amountFen: positiveYuanAsFen });
 export const amendmentForm = amendmentInput.extend({ newValueFen: optionalYuanAsFen });
 

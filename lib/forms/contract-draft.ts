@@ -1,6 +1,6 @@
 import { formText } from '@/lib/forms/form-data';
 import { MILESTONE_ROWS, milestoneRows } from '@/lib/forms/rows';
-import { procurementFromForm } from '@/lib/forms/procurement';
+import { offeredBidderRows, procurementFromForm } from '@/lib/forms/procurement';
 import { valuesFromForm } from '@/lib/results/values';
 
 /**
@@ -22,7 +22,7 @@ export function contractFieldsFromForm(formData: FormData, rows = MILESTONE_ROWS
     renewalOfId: formText(formData, 'renewalOfId') || undefined,
     milestones: milestoneRows(formData, rows),
     // How the contractor was chosen: checked by the use case (lib/procurement), field errors under procurement.*.
-    procurement: procurementFromForm(formData, formText(formData, 'contractorId')),
+    procurement: procurementFromForm(formData, formText(formData, 'contractorId'), offeredBidderRows(formData)),
     // Whole-term targets, one field per indicator of the matter (target_<code>); checked by unit in lib/results.
     targets: valuesFromForm(formData, 'target'),
   };

@@ -11,6 +11,7 @@ const draft = (milestones: unknown) => ({
   endDate: '2026-12-31',
   terms: '',
   noSubcontractDeclared: true,
+  procurement: { method: 'single_source' },
   milestones,
 });
 

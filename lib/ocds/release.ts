@@ -36,7 +36,7 @@ const partyId = (code: string | null, fallback: string) => (code ? `CN-USCC-${co
 type Amendment = ContractSnapshot['amendments'][number];
 
 /** Only the fields the amendment changed, in Chinese and in English. */
-export function amendmentDescriptions(a: Pick<Amendment, 'previousValueFen' | 'newValueFen' | 'previousEndDate' | 'newEndDate' | 'termsChanged'>): { zh: string; en: string } {
+export function amendmentDescriptions(a: Pick<Amendment, 'previousValueFen' | 'newValueFen' | 'previousEndDate' | 'newEndDate' | 'termsChanged'> & { procurementChanged?: boolean }): { zh: string; en: string } {
   const zh: string[] = [];
   const en: string[] = [];
   if (a.previousValueFen !== a.newValueFen) {
@@ -50,6 +50,10 @@ export function amendmentDescriptions(a: Pick<Amendment, 'previousValueFen' | 'n
   if (a.termsChanged) {
     zh.push('合同条款已修改');
     en.push('terms changed');
+  }
+  if (a.procurementChanged) {
+    zh.push('采购方式与竞争情况的记录已更新（见 tender 部分）');
+    en.push('the record of how the contractor was chosen was replaced (see tender)');
   }
   const english = en.join('; ');
   return { zh: zh.length > 0 ? `${zh.join('；')}。` : '无字段变更。', en: english ? `${english[0]!.toUpperCase()}${english.slice(1)}.` : 'No field changed.' };

@@ -38,6 +38,8 @@ export type ContractSnapshot = {
     previousEndDate: string;
     newEndDate: string;
     termsChanged: boolean;
+    /** It carried a new procurement record (amendment_procurements), which replaced the contract's. */
+    procurementChanged: boolean;
     /** UTC instant of approval. */
     approvedAt: string | null;
     releaseId: string | null;
@@ -84,7 +86,8 @@ function statementsFor(sqlite: Database.Database): Statements {
       payments: sqlite.prepare(`select contract_id, id, amount_fen, paid_on from payments where contract_id > ? and contract_id <= ? order by contract_id, paid_on, id`).raw(),
       amendments: sqlite
         .prepare(
-          `select contract_id, id, rationale, previous_value_fen, new_value_fen, previous_end_date, new_end_date, previous_terms <> new_terms, decided_at, ocds_release_id, ocds_amends_release_id
+          `select contract_id, id, rationale, previous_value_fen, new_value_fen, previous_end_date, new_end_date, previous_terms <> new_terms, decided_at, ocds_release_id, ocds_amends_release_id,
+                  exists (select 1 from amendment_procurements p where p.amendment_id = amendments.id)
            from amendments where contract_id > ? and contract_id <= ? and +status = 'approved' order by contract_id, id`,
         )
         .raw(),
@@ -158,6 +161,7 @@ export function readContractSnapshots(sqlite: Database.Database, after: number, 
     previousEndDate: r[5] as string,
     newEndDate: r[6] as string,
     termsChanged: r[7] === 1,
+    procurementChanged: r[11] === 1,
     approvedAt: r[8] as string | null,
     releaseId: r[9] as string | null,
     amendsReleaseId: r[10] as string | null,

@@ -53,7 +53,7 @@ describe('recording how a contractor was chosen, with the draft', () => {
     expect(fieldErrorsOf(() => draftContract(f.db, f.actors.officerA, { ...base, procurement: { ...tender, tenderers: [{ name: '外地某公司', awarded: true }] } }))).toEqual({
       'procurement.tenderers.0.awarded': ['procurement_awarded_not_contractor'],
     });
-    expect(fieldErrorsOf(() => draftContract(f.db, f.actors.officerA, { ...base, procurement: { method: 'auction' } }))).toEqual({ method: ['choice'] });
+    expect(fieldErrorsOf(() => draftContract(f.db, f.actors.officerA, { ...base, procurement: { method: 'auction' } }))).toEqual({ 'procurement.method': ['choice'] });
     expect(f.db.$client.prepare('select count(*) from contracts').pluck().get()).toBe(before);
     expect(f.db.$client.prepare('select count(*) from contract_procurements').pluck().get()).toBe(0);
   });

@@ -2,7 +2,8 @@ import 'server-only';
 import { contractResults, type IndicatorProgress } from '../results/queries';
 import { readContractProcurement } from '../procurement/read';
 import { shanghaiDate } from '../shared/time';
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { ProcurementMethod } from '../domain/enums';
 import type { Db } from '../../db/client';
 import { amendments, contractors, contracts, departments, matters, milestones, payments } from '../../db/schema';
 import type { Page, PublicAmendment, PublicContractDetail, PublicContractListItem } from './dto';
@@ -22,14 +23,16 @@ import {
 // approved amendments, accepted work and evaluations.
 
 /** Published contracts, keyset-paged by internal id (never shown; the cursor is opaque). */
-export function findPublicContracts(db: Db, page: { limit?: number; after?: number } = {}): Page<PublicContractListItem, number> {
+export function findPublicContracts(db: Db, page: { limit?: number; after?: number; method?: ProcurementMethod } = {}): Page<PublicContractListItem, number> {
   const limit = clampLimit(page.limit, 50);
+  // How the contractor was chosen (contract_procurements, indexed by method).
+  const byMethod = page.method ? sql`exists (select 1 from contract_procurements p where p.contract_id = ${contracts.id} and p.method = ${page.method})` : undefined;
   // Always a range on the primary key (id > 0 for the first page): a search, never a scan, in the plan.
-  const rows = contractListQuery(db, gt(contracts.id, page.after ?? 0))
+  const rows = contractListQuery(db, and(gt(contracts.id, page.after ?? 0), byMethod))
     .orderBy(asc(contracts.id))
     .limit(limit + 1)
     .all();
-  const total = readPublicCount(db, 'contracts.published');
+  const total = byMethod ? (db.select({ n: count() }).from(contracts).where(and(isPublishedContractRow, byMethod)).get()?.n ?? 0) : readPublicCount(db, 'contracts.published');
   const pageRows = rows.slice(0, limit);
   return { items: pageRows.map(toContractItem), total, nextAfter: rows.length > limit ? (pageRows.at(-1)?.id ?? null) : null };
 }

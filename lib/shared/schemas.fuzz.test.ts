@@ -194,7 +194,7 @@ const specs: Record<string, Spec> = {
   // contracts
   milestoneInput: { schema: milestoneInput, fields: { title: required(200), type: choice(milestoneTypes), dueDate: date } },
   contractDraftInput: { schema: contractDraftInput, fields: contractFields, fix: fixContract, breaks: contractBreaks },
-  contractDraftForm: { schema: contractDraftForm, fields: { ...contractFields, valueFen: positiveYuan }, fix: fixContract, breaks: contractBreaks },
+  contractDraftForm: { schema: contractDraftForm, fields: { ...contractFields, valueFen: positiveYuan, procurement: { valid: fc.record({ method: fc.string() }) } }, fix: fixContract, breaks: contractBreaks },
   contractTransitionInput: {
     schema: contractTransitionInput,
     fields: { contractId: id, transition: choice(contractTransitionNames), reason: optional(2000), expectedStatus: choice(contractStatuses, true) },

@@ -199,7 +199,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ local
         />
       </section>
 
-      <ProcurementShares figures={await getCachedProcurementFigures({})} locale={locale} headingId="procurement-heading" heading={tpr('sharesHeading')} />
+      <ProcurementShares figures={await getCachedProcurementFigures({})} locale={locale} headingId="procurement-heading" heading={tpr('sharesHeading')} chart />
       <ProcurementByDepartment rows={await getCachedProcurementByDepartment()} locale={locale} />
 
       <section aria-labelledby="explore-heading" className="space-y-2">

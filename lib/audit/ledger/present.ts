@@ -298,6 +298,11 @@ export function presentAuditEvent(event: StoredEvent, ctx: LedgerContext): Ledge
   /** Fields named already by the entry's subject or `within`. */
   const named = new Set<string>(['contractId', ...unshownFields]);
   if (parsed.action === 'attachment.added') named.add('deliverableId').add('contractorId').add('ownerType');
+  if (parsed.action === 'amendment.requested' && parsed.data.after.newProcurement) {
+    // A new record of how the contractor was chosen: its method here; the whole record is recorded on approval.
+    named.add('newProcurement');
+    details.push({ label: t('procurement.heading'), value: enumText('procurement.methods', parsed.data.after.newProcurement.method) });
+  }
 
   if (typeof data.from === 'string' && typeof data.to === 'string') {
     const ns = statusLabels[entity] ?? '';

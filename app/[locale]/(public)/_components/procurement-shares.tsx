@@ -3,12 +3,13 @@ import { DataTable } from '@/app/_components/data-table';
 import { procurementMethods } from '@/lib/domain/enums';
 import { formatFen, formatNumber, formatShare } from '@/lib/format';
 import type { ProcurementFigures } from '@/lib/public/procurement-queries';
+import { MethodShareChart } from './method-share-chart';
 
 /**
  * How the published contracts in scope were awarded: per method the contracts, their value and its share
  * (a bar drawn in HTML, so its text keeps its size on any screen), then the red flags' shares.
  */
-export async function ProcurementShares({ figures: f, locale, headingId, heading }: { figures: ProcurementFigures; locale: string; headingId: string; heading: string }) {
+export async function ProcurementShares({ figures: f, locale, headingId, heading, chart = false }: { figures: ProcurementFigures; locale: string; headingId: string; heading: string; chart?: boolean }) {
   const t = await getTranslations('procurement');
   const rows = procurementMethods.filter((m) => f.byMethod[m].contracts > 0).map((m) => ({ method: m, ...f.byMethod[m] }));
   return (
@@ -20,6 +21,14 @@ export async function ProcurementShares({ figures: f, locale, headingId, heading
         <p className="text-sm text-slate-600">{t('sharesNone')}</p>
       ) : (
         <>
+          {chart ? (
+            <MethodShareChart
+              id="value-by-method"
+              title={t('chartValueByMethod')}
+              description={rows.map((r) => `${t(`methods.${r.method}`)}: ${formatShare(r.valueFen, f.recorded.valueFen, locale)}`).join(locale === 'en' ? '; ' : '；')}
+              shares={rows.map((r) => ({ key: r.method, label: t(`methods.${r.method}`), valueFen: r.valueFen, share: formatShare(r.valueFen, f.recorded.valueFen, locale) }))}
+            />
+          ) : null}
           <DataTable
             rows={rows}
             caption={heading}

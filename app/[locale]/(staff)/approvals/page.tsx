@@ -16,6 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return pageTitle(locale, 'approvals');
 }
 import { hasEditedDraft } from '@/lib/auth/scope';
+import { readContractProcurement } from '@/lib/procurement/read';
 
 /** The approver's desk: contracts waiting for approval, oldest first. */
 export default async function ApprovalsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -30,18 +31,20 @@ export default async function ApprovalsPage({ params, searchParams }: { params: 
   const isMine = (c: (typeof items)[number]) => c.draftedByMe || hasEditedDraft(db, c.id, actor.id);
   const waiting = items.filter((c) => !isMine(c));
   const mine = items.filter(isMine);
+  // The procurement rules' warnings, marked on each contract (its page lists them in full).
+  const flags = new Map(items.map((c) => [c.id, readContractProcurement(db.$client, c.id, c.valueFen)?.warnings.map((w) => w.code) ?? []]));
   const t = await getTranslations('approvals');
   const tl = await getTranslations('approvalLoop');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="text-sm text-slate-700">{t('count', { count: total })}</p>
-      <ContractTable contracts={waiting} caption={t('title')} />
+      <ContractTable contracts={waiting} caption={t('title')} flags={flags} />
       {mine.length ? (
         <section aria-labelledby="own-drafts" className="space-y-2" data-testid="own-drafts">
           <h2 id="own-drafts" className="text-lg font-semibold">{tl('ownDraftsHeading', { count: mine.length })}</h2>
           <p className="text-sm text-slate-700">{tl('ownDraft')}</p>
-          <ContractTable contracts={mine} caption={tl('ownDraftsHeading', { count: mine.length })} />
+          <ContractTable contracts={mine} caption={tl('ownDraftsHeading', { count: mine.length })} flags={flags} />
         </section>
       ) : null}
       <Pager pathname="/approvals" query={{}} page={awaiting.page} hasNext={awaiting.hasNext} />

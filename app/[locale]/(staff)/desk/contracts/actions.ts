@@ -18,6 +18,7 @@ import { formValues, runFormAction, type ActionState } from '@/lib/forms/action-
 import { validate } from '@/lib/shared/validate';
 import { amendmentForm, contractDraftForm, contractEditForm, contractTransitionInput, paymentForm } from '@/lib/contracts/schema';
 import { contractFieldsFromForm, editedMilestoneRows } from '@/lib/forms/contract-draft';
+import { offeredBidderRows, procurementFromForm } from '@/lib/forms/procurement';
 import { valuesFromForm } from '@/lib/results/values';
 
 // Thin: read the form's own fields, authenticate, authorize, call one use case, revalidate.
@@ -53,8 +54,6 @@ export async function editDraftContractAction(_prev: ActionState, formData: Form
     const input = validate(contractEditForm, {
       ...contractFieldsFromForm(formData, editedMilestoneRows(formData)),
       contractId: formText(formData, 'contractId'),
-      // The edit form has no procurement fields yet: what was recorded at drafting stays.
-      procurement: undefined,
     });
     const { contract } = editDraftContract(getDb(), actor, input);
     editedId = contract.id;
@@ -127,6 +126,8 @@ export async function requestAmendmentAction(_prev: ActionState, formData: FormD
         // The contract's targets as the form shows them (lib/results); the use case sees whether they changed.
         newTargets: [...formData.keys()].some((k) => k.startsWith('target_')) ? valuesFromForm(formData, 'target') : undefined,
         rationale: formText(formData, 'rationale'),
+        // A new procurement record (the current one, sent unchanged, changes nothing).
+        procurement: procurementFromForm(formData, formText(formData, 'contractorId'), offeredBidderRows(formData)),
       }),
     );
     refresh(contractId);

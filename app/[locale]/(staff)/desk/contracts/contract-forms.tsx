@@ -10,6 +10,7 @@ import { fieldClass } from '@/app/_components/field-class';
 import { ConfirmationPanel, ConfirmedSubmit } from '@/app/_components/confirm-step';
 import { Folded } from '@/app/_components/folded';
 import type { Consequences } from '@/lib/confirm/consequences';
+import { ProcurementFields } from './procurement-fields';
 import { decideAmendmentAction, recordPaymentAction, requestAmendmentAction, transitionContractAction } from './actions';
 
 /**
@@ -99,11 +100,28 @@ export function PaymentForm({ contractId, milestones }: { contractId: number; mi
   );
 }
 
+/**
+ * Requesting an amendment; it may carry a new record of how the contractor was chosen (`procurement`: the
+ * current record as the form's values, and how many bidder rows to offer), which replaces the recorded one
+ * when the amendment is approved. Sent unchanged, it changes nothing.
+ */
 /** `indicators` and `targets`: the contract's targets, filled in; changing one makes the amendment carry all of them (lib/results). */
-export function AmendmentForm({ contractId, indicators = [], targets }: { contractId: number; indicators?: IndicatorOption[]; targets?: Record<string, string> }) {
+export function AmendmentForm({
+  contractId,
+  contractorId,
+  procurement,
+  indicators = [],
+  targets,
+}: {
+  contractId: number;
+  contractorId: number;
+  procurement: { values: Record<string, string>; bidderRows: number };
+  indicators?: IndicatorOption[];
+  targets?: Record<string, string>;
+}) {
   const t = useTranslations('contractActions');
   const tc = useTranslations('confirmStep');
-  const [state, action] = useActionState(requestAmendmentAction, idleState);
+  const [state, action] = useActionState(requestAmendmentAction, { ...idleState, values: procurement.values });
   return (
     <Folded summary={tc('open', { action: t('requestAmendment') })} state={state} testId="amendment-open">
     <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-white p-3" data-testid="amendment-form" noValidate>
@@ -115,6 +133,12 @@ export function AmendmentForm({ contractId, indicators = [], targets }: { contra
       <Field name="newTerms" label={t('newTerms')} state={state} />
       <IndicatorFields prefix="target" indicators={indicators} state={state} idPrefix="amendment-" initial={targets} />
       <Field name="rationale" label={t('rationale')} required state={state} />
+      <input type="hidden" name="contractorId" value={contractorId} />
+      {/* Not folded again (the form is folded already): the current record, to change or leave as it is. */}
+      <div className="space-y-1 text-sm" data-testid="amendment-procurement">
+        <p className="text-slate-700">{t('changeProcurement')}</p>
+        <ProcurementFields state={state} bidderRows={procurement.bidderRows} />
+      </div>
       <SubmitButton>{t('requestAmendment')}</SubmitButton>
     </form>
     </Folded>

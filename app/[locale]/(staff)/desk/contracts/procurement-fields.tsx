@@ -14,7 +14,7 @@ import { BIDDER_ROWS } from '@/lib/forms/procurement';
 /** The id the drafting form's error summary links to: `procurement.method` → `field-procurement-method`. */
 export const procurementFieldId = (name: string) => `field-${name.replaceAll('.', '-')}`;
 
-export function ProcurementFields({ state }: { state: ActionState }) {
+export function ProcurementFields({ state, bidderRows = BIDDER_ROWS }: { state: ActionState; bidderRows?: number }) {
   const t = useTranslations('procurement');
   const tv = useTranslations('validation');
   const v = (name: string) => state.values?.[`procurement.${name}`];
@@ -23,9 +23,10 @@ export function ProcurementFields({ state }: { state: ActionState }) {
     <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium">{t('heading')}</legend>
       <p className="text-xs text-slate-600">{t('formHint')}</p>
+      {bidderRows !== BIDDER_ROWS ? <input type="hidden" name="procurement.bidderRows" value={bidderRows} /> : null}
       <Field name="procurement.method" id={procurementFieldId('procurement.method')} label={t('method')} state={state}>
         <select id={procurementFieldId('procurement.method')} name="procurement.method" defaultValue={v('method') ?? ''} className={fieldClass}>
-          <option value="">{t('notRecordedOption')}</option>
+          <option value="">{t('chooseMethod')}</option>
           {procurementMethods.map((m) => (
             <option key={m} value={m}>
               {t(`methods.${m}`)}
@@ -68,7 +69,7 @@ export function ProcurementFields({ state }: { state: ActionState }) {
       <Field name="procurement.awardedBid" id={procurementFieldId('procurement.awardedBid')} label={t('awardedBid')} inputMode="decimal" state={state} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t('otherBidders')}</legend>
-        {Array.from({ length: BIDDER_ROWS }, (_, i) => (
+        {Array.from({ length: bidderRows }, (_, i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-3">
             <Field name={`procurement.bidders.${i}.name`} id={procurementFieldId(`procurement.bidders.${i}.name`)} label={t('bidderName', { n: i + 1 })} state={state} />
             <Field name={`procurement.bidders.${i}.creditCode`} id={procurementFieldId(`procurement.bidders.${i}.creditCode`)} label={t('bidderCode', { n: i + 1 })} state={state} />

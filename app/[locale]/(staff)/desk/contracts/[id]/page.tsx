@@ -26,6 +26,9 @@ import { ContractorRecordPanel } from '../../deliverables/contractor-record-pane
 import type { Metadata } from 'next';
 import { staffPageTitle } from '@/lib/i18n/page-title';
 import { Colon } from '@/app/_components/punctuation';
+import { procurementFormValues, readContractProcurement } from '@/lib/procurement/read';
+import { BIDDER_ROWS } from '@/lib/forms/procurement';
+import { ProcurementSection } from '@/app/[locale]/(public)/_components/procurement-section';
 import { attainmentColumn, ContractProgressTable } from '@/app/_components/contract-progress';
 import { contractResults, listContractTargets, listMatterIndicators } from '@/lib/results/queries';
 import { reportableIndicators } from '@/lib/results/service';
@@ -97,6 +100,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
     ['evaluations', t('evaluations')],
     ['history-heading', t('history')],
   ];
+  const procurement = readContractProcurement(db.$client, c.id, c.valueFen);
   const showRecord = (['draft', 'pending_approval'].includes(c.status) || c.renewalOfId !== null) && can(actor, 'contractor.read');
 
   return (
@@ -162,6 +166,9 @@ export default async function StaffContractPage({ params, searchParams }: { para
           <ul>{detail.warnings.map((w) => <li key={w}>{t(`warnings.${w}`)}</li>)}</ul>
         </div>
       ) : null}
+
+      {/* How the contractor was chosen, with the rules' warnings: the approver reads them before approving. */}
+      <ProcurementSection procurement={procurement} locale={locale} />
 
       {detail.previous ? (
         <section aria-labelledby="previous-heading" className="space-y-1 rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="previous-record">
@@ -232,7 +239,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
             ))}
           </ul>
         )}
-        {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} indicators={indicatorOptions(listMatterIndicators(db, c.matterId), locale)} targets={targetFormValues(listContractTargets(db, c.id))} /> : null}
+        {c.status === 'active' && !pendingAmendment && can(actor, 'amendment.request', scope) ? <AmendmentForm contractId={c.id} contractorId={c.contractorId} procurement={procurementFormValues(db.$client, c.id, BIDDER_ROWS)} indicators={indicatorOptions(listMatterIndicators(db, c.matterId), locale)} targets={targetFormValues(listContractTargets(db, c.id))} /> : null}
       </section>
 
       <DeliverablesSection

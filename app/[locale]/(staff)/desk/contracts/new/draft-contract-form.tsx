@@ -93,7 +93,7 @@ export function DraftContractForm({
   renewalOfId?: number;
   contractors: Contractor[];
   initialQuery?: string;
-  edit?: { contractId: number; values: Record<string, string>; submitLabel: string; milestoneRows: number };
+  edit?: { contractId: number; values: Record<string, string>; submitLabel: string; milestoneRows: number; bidderRows: number };
   /** The matter's indicators, each with a target field (lib/results). */
   indicators?: IndicatorOption[];
 }) {
@@ -256,6 +256,7 @@ export function DraftContractForm({
           </fieldset>
         ))}
       </fieldset>
+      <ProcurementFields state={state} bidderRows={edit?.bidderRows} />
       <IndicatorFields prefix="target" indicators={indicators} state={state} />
       {edit ? null : <ProcurementFields state={state} />}
       <div className="space-y-1">

@@ -8,6 +8,8 @@ import { findReturn } from '@/lib/contracts/approval-loop';
 import { findContractForStaff, findEligibleContractors } from '@/lib/contracts/staff-queries';
 import { Link } from '@/lib/i18n/navigation';
 import { MILESTONE_ROWS } from '@/lib/forms/rows';
+import { BIDDER_ROWS } from '@/lib/forms/procurement';
+import { procurementFormValues } from '@/lib/procurement/read';
 import { DraftContractForm } from '../../new/draft-contract-form';
 import { listContractTargets, listMatterIndicators } from '@/lib/results/queries';
 import { indicatorOptions, targetFormValues } from '@/lib/results/options';
@@ -35,7 +37,9 @@ export default async function EditDraftPage({ params }: { params: Promise<{ loca
 
   const eligible = findEligibleContractors(db, actor, '');
   const contractors = eligible.some((x) => x.id === c.contractorId) ? eligible : [{ id: c.contractorId, nameZh: c.contractorNameZh, nameEn: c.contractorNameEn, creditCode: '' }, ...eligible];
+  const procurement = procurementFormValues(db.$client, c.id, BIDDER_ROWS);
   const values: Record<string, string> = {
+    ...procurement.values,
     contractorId: String(c.contractorId),
     valueFen: (c.valueFen / 100).toFixed(2),
     startDate: c.startDate,
@@ -66,8 +70,8 @@ export default async function EditDraftPage({ params }: { params: Promise<{ loca
         matterId={c.matterId}
         renewalOfId={c.renewalOfId ?? undefined}
         contractors={contractors.map((x) => ({ id: x.id, name: `${en ? x.nameEn : x.nameZh}${x.creditCode ? ` (${x.creditCode})` : ''}`, search: `${x.nameZh} ${x.nameEn} ${x.creditCode}`.toLowerCase() }))}
+        edit={{ contractId: c.id, values, submitLabel: t('saveChanges'), milestoneRows: Math.max(MILESTONE_ROWS, detail.milestones.length + 1), bidderRows: procurement.bidderRows }}
         indicators={indicatorOptions(listMatterIndicators(db, c.matterId), locale)}
-        edit={{ contractId: c.id, values, submitLabel: t('saveChanges'), milestoneRows: Math.max(MILESTONE_ROWS, detail.milestones.length + 1) }}
       />
     </div>
   );
