@@ -5,6 +5,10 @@ import { Section } from '@/app/_components/section';
 import { formatShare } from '@/lib/format';
 import type { IndicatorProgress } from '@/lib/results/queries';
 import { formatUnitValue, indicatorName } from '@/lib/results/options';
+import { progressStatuses } from '@/lib/results/adapt';
+import { unitName } from '@/lib/results/units';
+import type { Term } from '@/lib/results/types';
+import { AttainmentBadge } from '@/app/_components/results/attainment-badge';
 
 /**
  * A contract's targets and results so far, per indicator (`contractResults`, lib/results/queries.ts): name,
@@ -33,7 +37,8 @@ export async function ContractProgressTable({ progress, locale, status }: { prog
               return <span lang={name.lang}>{name.text}</span>;
             },
           },
-          { header: t('unit'), nowrap: true, cell: (r) => t(`units.${r.unit}`) },
+          // unitName, not the code: households, enterprises, cases and times share UN/CEFACT C62.
+          { header: t('unit'), nowrap: true, cell: (r) => unitName(r.unit, locale) },
           { header: t('target'), numeric: true, cell: (r) => (r.target === null ? t('noTarget') : formatUnitValue(r.target, r.unit, locale)) },
           {
             header: t('result'),
@@ -47,4 +52,17 @@ export async function ContractProgressTable({ progress, locale, status }: { prog
       />
     </Section>
   );
+}
+
+/**
+ * The on track / behind column of ContractProgressTable: each indicator's status from `contractAttainment`
+ * (lib/results/attainment.ts, through lib/results/adapt.ts) against the elapsed share of the term at `asOf`,
+ * as an AttainmentBadge.
+ */
+export function attainmentColumn(progress: readonly IndicatorProgress[], term: Term, asOf: string): (row: IndicatorProgress) => ReactNode {
+  const statuses = progressStatuses(progress, term, asOf);
+  return function AttainmentCell(row) {
+    const status = statuses.get(row.indicator.code);
+    return status ? <AttainmentBadge status={status} /> : null;
+  };
 }

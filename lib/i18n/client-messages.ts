@@ -29,6 +29,7 @@ export const staffClientNamespaces = [
   'notices',
   'people',
   'reportInbox',
+  // Indicator forms and the target and result fields (client components).
   'results',
   'validation',
 ] as const;

@@ -58,7 +58,7 @@ describe('a release with metrics validates against 1.1.5 patched with the Metric
     id: 'r-1',
     date: '2026-11-29T08:00:00+08:00',
     tag: ['contract'],
-    ...buildReleaseContent({ ...snapshot, ...(withResults ? { results } : {}) }, 'ocds-lg0000-', { releaseId: 'r-1', previousReleaseId: null }),
+    ...buildReleaseContent({ ...snapshot, results: withResults ? results : { indicators: [], targets: [], observations: [] } }, 'ocds-lg0000-', { releaseId: 'r-1', previousReleaseId: null }),
   });
   const packageOf = (release: object) => ({ ...packageMetadata(env, '/api/public/ocds/release-package.json', '2026-11-29T08:00:00+08:00'), releases: [release] });
   const validate = packageValidators();
@@ -77,7 +77,7 @@ describe('a release with metrics validates against 1.1.5 patched with the Metric
     expect(closedCodelistProblems(release as never)).toEqual([]);
   });
 
-  it('without results (the snapshot does not read them yet) the release has neither field', () => {
+  it('without targets or results the release has neither field', () => {
     const contract = releaseOf(false).contracts[0] as Record<string, unknown>;
     expect(contract).not.toHaveProperty('agreedMetrics');
     expect((contract.implementation as Record<string, unknown> | undefined) ?? {}).not.toHaveProperty('metrics');

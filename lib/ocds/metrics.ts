@@ -54,7 +54,7 @@ const aggregationText = {
 };
 
 const unitOf = (i: Indicator, names: Readonly<Record<string, string>> | undefined): OcdsMetricObservation['unit'] => {
-  const name = names?.[i.unitCode];
+  const name = i.unitName ?? names?.[i.unitCode];
   return { scheme: 'UNCEFACT', id: i.unitCode, ...(name ? { name } : {}) };
 };
 

@@ -64,6 +64,29 @@ function busyRegistry() {
 }
 
 describe('OCDS releases: a new one for every published change, and every one kept', () => {
+  it('targets and accepted results (issue 17): the first release carries the target; accepting work and an approved target amendment each publish', () => {
+    const f = buildFixture();
+    type WithMetrics = { agreedMetrics?: { id: string; observations: { measure: number; unit: unknown }[] }[]; implementation?: { metrics?: { id: string; observations: { measure: number }[] }[] } };
+    const contractOf = (r: AnyRelease) => r.contracts[0] as unknown as WithMetrics;
+    const first = contractOf(latestOf(f.db, f.activeA.reference));
+    expect(first.agreedMetrics!.map((m) => [m.id, m.observations.map((o) => [o.measure, o.unit])])).toEqual([['inspections_done', [[40, { scheme: 'UNCEFACT', id: 'C62', name: 'enterprises' }]]]]);
+    // The submitted deliverable's 12 is not a result yet.
+    expect(first.implementation?.metrics).toBeUndefined();
+
+    reviewDeliverable(f.db, f.actors.officerA, { deliverableId: f.deliverableA.id, decision: 'accept' });
+    const accepted = latestOf(f.db, f.activeA.reference);
+    expect(accepted.tag).toEqual(['implementation']);
+    expect(contractOf(accepted).implementation!.metrics!.map((m) => [m.id, m.observations.map((o) => o.measure)])).toEqual([['inspections_done', [12]]]);
+
+    const amendment = requestAmendment(f.db, f.actors.officerA, { contractId: f.activeA.id, rationale: '提高巡查目标', newTargets: { inspections_done: '60' } });
+    const count = ofContract(releasesOf(f.db), f.activeA.reference).length;
+    decideAmendment(f.db, f.actors.approverA, { amendmentId: amendment.id, decision: 'approve' });
+    const amended = latestOf(f.db, f.activeA.reference);
+    expect(ofContract(releasesOf(f.db), f.activeA.reference)).toHaveLength(count + 1);
+    expect(amended.tag).toContain('contractAmendment');
+    expect(contractOf(amended).agreedMetrics![0]!.observations.map((o) => o.measure)).toEqual([60]);
+  });
+
   it('approval publishes the first release (award, contract); drafts and pending contracts publish nothing', () => {
     const f = buildFixture();
     const releases = releasesOf(f.db);

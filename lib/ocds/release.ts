@@ -106,9 +106,7 @@ export function buildReleaseContent(c: ContractSnapshot, prefix: string, ids: { 
       releaseID,
     };
   });
-  // Targets and accepted results (issue 17). CALL SITE, NOT YET FED: `c.results` stays undefined until
-  // lib/ocds/snapshot.ts reads the indicators, targets and reported values (see the mark there); then the
-  // release carries them with no change here.
+  // Targets and accepted results (issue 17), read by lib/ocds/snapshot.ts.
   const metrics = c.results ? contractMetrics({ ...c.results, term: { startDate: c.startDate, endDate: c.endDate } }) : {};
   const implementation = {
     ...(transactions.length > 0 ? { transactions } : {}),
@@ -200,6 +198,8 @@ export const releaseTagOfAction: Record<string, string> = {
   'contract.completed': 'contractTermination',
   'contract.terminated': 'contractTermination',
   'amendment.approved': 'contractAmendment',
+  // New targets agreed (drafting, or an amendment's approval, which carries its own tag).
+  'contract.targets_set': 'contractUpdate',
   'payment.recorded': 'implementation',
   'milestone.status_changed': 'implementation',
   'milestone.created': 'implementation',

@@ -3,6 +3,10 @@ import type { BidEvaluationMethod, ContractorKind, MatterCategory, MilestoneStat
 import type { Procurement } from '../procurement/rules';
 import type { ContractMetricsInput } from './metrics';
 import { publishedContractSql, type PublishedContractStatus } from '../domain/predicates';
+import { toIndicator } from '../results/adapt';
+import type { Indicator, Observation, Target } from '../results/types';
+import type { IndicatorDirection, IndicatorKind } from '../results/kinds';
+import { fromCenti, type UnitCode } from '../results/units';
 
 // What an OCDS release says about one published contract, read from the tables as they are now. Releases
 // are built from it when something published changes (lib/ocds/publish.ts), and never rebuilt afterwards.
@@ -46,16 +50,15 @@ export type ContractSnapshot = {
   procurement: Procurement | null;
   /**
    * The matter's indicators, the contract's targets and the values reported against it, published as OCDS
-   * metrics (lib/ocds/metrics.ts). TO WIRE (issue 17): read them below with the other lists once the
-   * indicator, target and result tables exist (migration 0014) — every value of the contract's deliverables
-   * with `accepted` from the deliverable's status, and the English unit names of lib/results/units.ts.
-   * Until then it is left undefined and releases carry no metrics.
+   * metrics (lib/ocds/metrics.ts): the matter's indicators (lib/results/adapt.ts: UN/CEFACT code and the
+   * English unit name of lib/results/units.ts), the contract's whole-term targets, and every value its
+   * deliverables reported, with `accepted` from the deliverable's status (only accepted ones are published).
    */
   results?: Omit<ContractMetricsInput, 'term'>;
 };
 
 
-type Statements = Record<'contracts' | 'milestones' | 'payments' | 'amendments' | 'deliverables' | 'tenderers', Database.Statement>;
+type Statements = Record<'contracts' | 'milestones' | 'payments' | 'amendments' | 'deliverables' | 'tenderers' | 'indicators' | 'targets' | 'results', Database.Statement>;
 const cache = new WeakMap<Database.Database, Statements>();
 
 /** Prepared once per connection; each reads a range of contract ids (one index range per batch). */
@@ -97,6 +100,25 @@ function statementsFor(sqlite: Database.Database): Statements {
       tenderers: sqlite
         .prepare(`select contract_id, contractor_id, name, credit_code, bid_fen, awarded from contract_tenderers where contract_id > ? and contract_id <= ? order by contract_id, position`)
         .raw(),
+      indicators: sqlite
+        .prepare(
+          `select c.id, i.code, i.name_zh, i.name_en, i.unit, i.kind, i.direction from contracts c join matter_indicators i on i.matter_id = c.matter_id
+           where c.id > ? and c.id <= ? order by c.id, i.id`,
+        )
+        .raw(),
+      targets: sqlite
+        .prepare(
+          `select t.contract_id, i.code, t.target_centi from contract_targets t join matter_indicators i on i.id = t.indicator_id
+           where t.contract_id > ? and t.contract_id <= ? order by t.contract_id, i.id`,
+        )
+        .raw(),
+      results: sqlite
+        .prepare(
+          `select d.contract_id, i.code, d.period_start, d.period_end, r.value_centi, d.status = 'accepted'
+           from deliverable_results r join deliverables d on d.id = r.deliverable_id join matter_indicators i on i.id = r.indicator_id
+           where d.contract_id > ? and d.contract_id <= ? order by d.contract_id, d.period_end, d.id, i.id`,
+        )
+        .raw(),
     };
     cache.set(sqlite, s);
   }
@@ -116,7 +138,7 @@ function groupByContract<T>(rows: unknown[][], map: (row: unknown[]) => T): Map<
 
 /**
  * Published contracts with ids in (after, upTo], at most `limit`, in id order, each with its children:
- * six statements per batch however many contracts it holds.
+ * nine statements per batch however many contracts it holds.
  */
 export function readContractSnapshots(sqlite: Database.Database, after: number, upTo: number, limit: number): ContractSnapshot[] {
   const s = statementsFor(sqlite);
@@ -158,6 +180,17 @@ export function readContractSnapshots(sqlite: Database.Database, after: number, 
     bidFen: r[4] as number | null,
     awarded: r[5] === 1,
   }));
+  const indicatorsBy = groupByContract(s.indicators.all(after, last) as unknown[][], (r): Indicator =>
+    toIndicator({ code: r[1] as string, nameZh: r[2] as string, nameEn: r[3] as string, unit: r[4] as UnitCode, kind: r[5] as IndicatorKind, direction: r[6] as IndicatorDirection }),
+  );
+  const targetsBy = groupByContract(s.targets.all(after, last) as unknown[][], (r): Target => ({ indicatorCode: r[1] as string, value: fromCenti(r[2] as number) }));
+  const resultsBy = groupByContract(s.results.all(after, last) as unknown[][], (r): Observation => ({
+    indicatorCode: r[1] as string,
+    periodStart: r[2] as string,
+    periodEnd: r[3] as string,
+    value: fromCenti(r[4] as number),
+    accepted: r[5] === 1,
+  }));
   return rows.map((r) => {
     const id = r[0] as number;
     const procurement: Procurement | null =
@@ -192,6 +225,7 @@ export function readContractSnapshots(sqlite: Database.Database, after: number, 
       amendments: amendmentsBy.get(id) ?? [],
       acceptedDeliverables: deliverablesBy.get(id) ?? [],
       procurement,
+      results: { indicators: indicatorsBy.get(id) ?? [], targets: targetsBy.get(id) ?? [], observations: resultsBy.get(id) ?? [] },
     };
   });
 }

@@ -21,6 +21,8 @@ export type Indicator = {
   nameEn: string;
   /** UN/CEFACT Recommendation 20 common code (`C62` one, `KMT` kilometre, `P1` percent, `HUR` hour…). */
   unitCode: string;
+  /** The unit's English name (open data's `unit.name`): needed because several units share a code (C62). */
+  unitName?: string;
   kind: IndicatorKind;
   direction: IndicatorDirection;
   aggregation: IndicatorAggregation;

@@ -11,7 +11,8 @@ import { localized } from '../../_components/localized';
 import { ZhText } from '../../_components/zh-text';
 import { AcceptedDeliverableTable, EvaluationTable } from '../../_components/public-tables';
 import { ProcurementSection } from '../../_components/procurement-section';
-import { ContractProgressTable } from '@/app/_components/contract-progress';
+import { attainmentColumn, ContractProgressTable } from '@/app/_components/contract-progress';
+import { todayInShanghai } from '@/lib/shared/time';
 import { ReportErrorLink } from '../../_components/report-error-link';
 import { Section } from '@/app/_components/section';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -40,6 +41,7 @@ export default async function ContractPage({ params }: { params: Params }) {
   setRequestLocale(locale);
   const c = await getCachedPublicContract(reference);
   if (!c) notFound();
+  const progress = (await getCachedPublicContractResults(c.reference)) ?? [];
   const t = await getTranslations('public');
   const tk = await getTranslations('contractorKind');
 
@@ -112,8 +114,8 @@ export default async function ContractPage({ params }: { params: Params }) {
 
       <ProcurementSection procurement={c.procurement} locale={locale} />
 
-      {/* On track / behind and unit cost per indicator come from lib/results (wt-metrics): pass `status`. */}
-      <ContractProgressTable progress={(await getCachedPublicContractResults(c.reference)) ?? []} locale={locale} />
+      {/* Unit cost per indicator (lib/results/unit-cost.ts) is not shown here yet. */}
+      <ContractProgressTable progress={progress} locale={locale} status={attainmentColumn(progress, { startDate: c.startDate, endDate: c.endDate }, todayInShanghai())} />
 
       <Section headingId="contract-milestones" title={t('fields.milestones')} className="space-y-3">
         <DataTable

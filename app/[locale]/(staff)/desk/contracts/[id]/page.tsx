@@ -29,7 +29,7 @@ import { Colon } from '@/app/_components/punctuation';
 import { procurementFormValues, readContractProcurement } from '@/lib/procurement/read';
 import { BIDDER_ROWS } from '@/lib/forms/procurement';
 import { ProcurementSection } from '@/app/[locale]/(public)/_components/procurement-section';
-import { ContractProgressTable } from '@/app/_components/contract-progress';
+import { attainmentColumn, ContractProgressTable } from '@/app/_components/contract-progress';
 import { contractResults, listContractTargets, listMatterIndicators } from '@/lib/results/queries';
 import { reportableIndicators } from '@/lib/results/service';
 import { indicatorOptions, targetFormValues } from '@/lib/results/options';
@@ -49,6 +49,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
   const detail = /^\d+$/.test(id) ? findContractForStaff(db, actor, Number(id)) : undefined;
   if (!detail) notFound();
   const { contract: c } = detail;
+  const progress = contractResults(db, c.id);
   const t = await getTranslations('contract');
   const tm = await getTranslations('milestone');
   const format = await getFormatter();
@@ -158,8 +159,7 @@ export default async function StaffContractPage({ params, searchParams }: { para
         ) : null}
       </dl>
 
-      {/* On track / behind per indicator comes from lib/results/attainment.ts (wt-metrics): pass it as `status`. */}
-      <ContractProgressTable progress={contractResults(db, c.id)} locale={locale} />
+      <ContractProgressTable progress={progress} locale={locale} status={attainmentColumn(progress, { startDate: c.startDate, endDate: c.endDate }, todayInShanghai())} />
 
       {detail.warnings.length ? (
         <div role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="contract-warnings">
