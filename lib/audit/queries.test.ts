@@ -22,7 +22,8 @@ describe('the auditor\'s view of the trail', () => {
     const approved = listAuditEvents(f.db, f.actors.auditor, auditFilterQuery.parse({ action: 'contract.approved' })).items;
     expect(approved.map((e) => e.entityId).sort()).toEqual([String(f.activeA.id), String(f.activeB.id)].sort());
     const one = listAuditEvents(f.db, f.actors.auditor, auditFilterQuery.parse({ entityType: 'contract', entityId: String(f.activeA.id) })).items;
-    expect(one.map((e) => e.action).reverse()).toEqual(['contract.drafted', 'contract.submitted', 'contract.approved']);
+    // The fixture drafts activeA with a target for matter A's indicator: its own event after the draft's.
+    expect(one.map((e) => e.action).reverse()).toEqual(['contract.drafted', 'contract.targets_set', 'contract.submitted', 'contract.approved']);
     expect(listAuditEvents(f.db, f.actors.auditor, auditFilterQuery.parse({ role: 'approver' })).items.every((e) => e.actorRole === 'approver')).toBe(true);
     expect(listAuditEvents(f.db, f.actors.auditor, auditFilterQuery.parse({ department: f.deptB.id })).items.every((e) => e.departmentId === f.deptB.id)).toBe(true);
     expect(listAuditEvents(f.db, f.actors.auditor, auditFilterQuery.parse({ to: '2000-01-01' })).items).toEqual([]);
