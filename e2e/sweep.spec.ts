@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from './support/auth';
 import { checkPage, identifiersIn } from './support/page-checks';
 import { locales, resolve, roleAccount, routes, routesFor, sampleIds, sweepRoles, type SampleIds, type SweepRole } from './support/routes';
 import { demo } from './support/auth';
+import { chooseSingleSource } from './support/procurement';
 
 /**
  * Every route × role × locale at phone size (360×740), one page load each, two checks on that load:
@@ -67,6 +68,7 @@ async function ensureSampleRecords(browser: Browser): Promise<void> {
         await page.locator('select[name="milestones.0.type"]').selectOption('reporting');
         await page.locator('input[name="milestones.0.dueDate"]').fill('2027-06-30');
         await page.locator('input[name="noSubcontractDeclared"]').check();
+        await chooseSingleSource(page);
         await page.getByRole('button', { name: '保存草稿' }).click();
         await expect(page).toHaveURL(/\/desk\/contracts\/\d+$/);
         if (submit) {

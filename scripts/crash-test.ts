@@ -283,6 +283,10 @@ async function main() {
       justification: '',
       terms,
       noSubcontractDeclared: 'on',
+      // How the contractor was chosen is required: a single source on its legal ground.
+      'procurement.method': 'single_source',
+      'procurement.singleSourceGround': 'only_one_supplier',
+      'procurement.justification': '唯一具备该项服务资质的机构',
     });
     const id = res.status === 303 ? /\/desk\/contracts\/(\d+)$/.exec(res.location ?? '')?.[1] : undefined;
     return id ? { kind: 'contract', id: Number(id), terms } : refusal('contract', res);
