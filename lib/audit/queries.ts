@@ -51,7 +51,8 @@ export function auditWhere(f: AuditFilter): SQL | undefined {
   );
 }
 
-const columns = {
+/** The columns of an event a record's history presents (lib/audit/ledger/present.ts `StoredEvent`). */
+export const historyColumns = {
   seq: auditEvents.seq,
   occurredAt: auditEvents.occurredAt,
   actorId: auditEvents.actorId,
@@ -61,10 +62,11 @@ const columns = {
   action: auditEvents.action,
   entityType: auditEvents.entityType,
   entityId: auditEvents.entityId,
-  departmentId: auditEvents.departmentId,
   data: auditEvents.data,
-  hash: auditEvents.hash,
 };
+
+/** The auditor's list: a history's columns, the department and the hash. */
+const columns = { ...historyColumns, departmentId: auditEvents.departmentId, hash: auditEvents.hash };
 
 export type AuditListItem = { seq: number; occurredAt: string; actorId: number | null; actorName: string; actorRole: string; actorOrg: string | null; action: string; entityType: string; entityId: string; departmentId: number | null; data: string; hash: string };
 
@@ -93,19 +95,6 @@ export function iterateAuditEvents(db: Db, actor: Actor, filter: AuditFilter): I
   })();
 }
 
-/** The columns of an event a record's history presents (lib/audit/ledger/present.ts `StoredEvent`). */
-export const historyColumns = {
-  seq: auditEvents.seq,
-  occurredAt: auditEvents.occurredAt,
-  actorId: auditEvents.actorId,
-  actorName: auditEvents.actorName,
-  actorRole: auditEvents.actorRole,
-  actorOrg: auditEvents.actorOrg,
-  action: auditEvents.action,
-  entityType: auditEvents.entityType,
-  entityId: auditEvents.entityId,
-  data: auditEvents.data,
-};
 
 /** A record's own events from the audit trail, oldest first. */
 export function recordHistory(db: Db, entityType: string, entityId: number | string) {
